@@ -1,0 +1,101 @@
+package org.batchsweep.train;
+
+/**
+ * The two training losses, as functions of a batch's {@link BatchSums} and the parameters.
+ *
+ * <p>{@link #MSE} is {@code 1/B Σ_j (w·x_j + b − y_j)²}. {@link #MSE_BROADCAST} is the loss of the
+ * original question, where predictions of shape (B,1) meet targets of shape (B,1,1) and the mean
+ * squared error broadcasts to every pair: {@code 1/B² Σ_i Σ_j (w·x_j + b − y_i)²}. Expanding the
+ * double sum shows it equals {@code 1/B Σ_j (w·x_j + b − ȳ)²} plus the batch's target variance,
+ * so its gradient is the MSE gradient with every target replaced by the batch mean ȳ — which is
+ * why it cannot learn the slope from a batch that spans the x range.
+ */
+public enum Loss {
+  MSE("mse") {
+    @Override
+    public double gradSlope(
+        double count, double sumX, double sumY, double sumXX, double sumXY, double w, double b) {
+      return 2.0 / count * (w * sumXX + b * sumX - sumXY);
+    }
+
+    @Override
+    public double value(BatchSums s, double w, double b) {
+      double n = s.count();
+      return (w * w * s.sumXX() + 2 * w * b * s.sumX() + n * b * b
+              - 2 * w * s.sumXY() - 2 * b * s.sumY() + s.sumYY())
+          / n;
+    }
+
+    @Override
+    public double target(BatchSums s, double y) {
+      return y;
+    }
+  },
+  MSE_BROADCAST("mse-broadcast") {
+    @Override
+    public double gradSlope(
+        double count, double sumX, double sumY, double sumXX, double sumXY, double w, double b) {
+      return 2.0 / count * (w * sumXX + b * sumX - sumX * (sumY / count));
+    }
+
+    @Override
+    public double value(BatchSums s, double w, double b) {
+      double n = s.count();
+      double meanY = s.meanY();
+      double toMean = (w * w * s.sumXX() + 2 * w * (b - meanY) * s.sumX() + n * (b - meanY) * (b - meanY)) / n;
+      double targetVariance = Math.max(0.0, s.sumYY() / n - meanY * meanY);
+      return toMean + targetVariance;
+    }
+
+    @Override
+    public double target(BatchSums s, double y) {
+      return s.meanY();
+    }
+  };
+
+  private final String label;
+
+  Loss(String label) {
+    this.label = label;
+  }
+
+  /** ∂L/∂w for a batch with the given sums (primitive, for the trainer's inner loop). */
+  public abstract double gradSlope(
+      double count, double sumX, double sumY, double sumXX, double sumXY, double w, double b);
+
+  /** ∂L/∂b for the batch; the same for both losses, since Σ_j ȳ = Σ_j y_j. */
+  public double gradIntercept(double count, double sumX, double sumY, double w, double b) {
+    return 2.0 / count * (w * sumX + count * b - sumY);
+  }
+
+  public double gradSlope(BatchSums s, double w, double b) {
+    return gradSlope(s.count(), s.sumX(), s.sumY(), s.sumXX(), s.sumXY(), w, b);
+  }
+
+  public double gradIntercept(BatchSums s, double w, double b) {
+    return gradIntercept(s.count(), s.sumX(), s.sumY(), w, b);
+  }
+
+  /** The loss of the batch. */
+  public abstract double value(BatchSums sums, double w, double b);
+
+  /**
+   * What a prediction is pulled toward, per sample: the sample's own target for {@link #MSE}, the
+   * batch's mean target for {@link #MSE_BROADCAST}.
+   */
+  public abstract double target(BatchSums sums, double y);
+
+  /** The spec and table spelling: {@code mse} or {@code mse-broadcast}. */
+  public String label() {
+    return label;
+  }
+
+  public static Loss fromLabel(String label) {
+    for (Loss loss : values()) {
+      if (loss.label.equals(label)) {
+        return loss;
+      }
+    }
+    throw new IllegalArgumentException("unknown loss '" + label + "'; accepted: mse, mse-broadcast");
+  }
+}

@@ -1,0 +1,93 @@
+package org.batchsweep.train;
+
+import org.batchsweep.data.Points;
+import org.batchsweep.optim.Precision;
+
+/**
+ * The reference trainer: a plain mini-batch loop that visits every sample of every batch, computing
+ * predictions, residuals and gradients per sample in the run's precision, as an autograd framework
+ * would. O(batch size) per step; {@link FastTrainer} must agree with it.
+ */
+public final class PerSampleTrainer {
+
+  private PerSampleTrainer() {}
+
+  public static RunOutcome train(TrainingSet data, RunConfig config, boolean recordEpochs) {
+    long start = System.nanoTime();
+    Points seen = data.trainIn(config.precision());
+    RunState run = new RunState(config, data.train(), recordEpochs);
+    int n = seen.size();
+    int[] order = null;
+    for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+      if (config.shuffle()) {
+        order = EpochOrder.shuffled(config.seed(), epoch, n);
+      }
+      for (int from = 0; from < n; from += config.batchSize()) {
+        int to = Math.min(from + config.batchSize(), n);
+        step(run, seen, order, from, to);
+      }
+      run.endEpoch(epoch);
+    }
+    run.addNanos(System.nanoTime() - start);
+    return run.finish(data.validation());
+  }
+
+  private static void step(RunState run, Points seen, int[] order, int from, int to) {
+    Precision p = run.config.precision();
+    Loss loss = run.config.loss();
+    double[] x = seen.x();
+    double[] y = seen.y();
+    double w = run.slope();
+    double b = run.intercept();
+    int count = to - from;
+
+    double batchMeanY = 0;
+    if (loss == Loss.MSE_BROADCAST) {
+      double sumY = 0;
+      for (int k = from; k < to; k++) {
+        sumY = p.round(sumY + y[index(order, k)]);
+      }
+      batchMeanY = p.round(sumY / count);
+    }
+    // d loss / d prediction_j = 2/B · (prediction_j − target_j), target_j = y_j or the batch mean.
+    double scale = p.round(2.0 / count);
+    double gradSlope = 0;
+    double gradIntercept = 0;
+    double lossSum = 0;
+    for (int k = from; k < to; k++) {
+      int i = index(order, k);
+      double prediction = p.round(p.round(w * x[i]) + b);
+      double target = loss == Loss.MSE_BROADCAST ? batchMeanY : y[i];
+      double residual = p.round(prediction - target);
+      double gradPrediction = p.round(residual * scale);
+      gradSlope = p.round(gradSlope + p.round(gradPrediction * x[i]));
+      gradIntercept = p.round(gradIntercept + gradPrediction);
+      double error = prediction - y[i];
+      lossSum += loss == Loss.MSE ? error * error : residual * residual;
+    }
+    double batchLoss = lossSum / count;
+    if (loss == Loss.MSE_BROADCAST) {
+      batchLoss += targetVariance(y, order, from, to);
+    }
+    run.lastBatchLoss(batchLoss);
+    run.step(gradSlope, gradIntercept);
+  }
+
+  private static double targetVariance(double[] y, int[] order, int from, int to) {
+    double mean = 0;
+    for (int k = from; k < to; k++) {
+      mean += y[index(order, k)];
+    }
+    mean /= (to - from);
+    double variance = 0;
+    for (int k = from; k < to; k++) {
+      double d = y[index(order, k)] - mean;
+      variance += d * d;
+    }
+    return variance / (to - from);
+  }
+
+  private static int index(int[] order, int k) {
+    return order == null ? k : order[k];
+  }
+}

@@ -1,0 +1,120 @@
+package org.batchsweep.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.batchsweep.data.Points;
+import org.batchsweep.optim.Optimizer;
+
+/**
+ * One run while it trains: its optimizer (which holds the parameters) and what it has observed so
+ * far. Both trainers drive a run through this class, so they record results the same way.
+ */
+final class RunState {
+
+  final RunConfig config;
+  final Optimizer optimizer;
+  private final Points train;
+  private final double initSlope;
+  private final double initIntercept;
+  private final int windowStart;
+  private final List<EpochRecord> epochs;
+
+  private double lastBatchLoss = Double.NaN;
+  private double initialTrainMse;
+  private double peakTrainMse;
+  private double windowSlopeMin = Double.POSITIVE_INFINITY;
+  private double windowSlopeMax = Double.NEGATIVE_INFINITY;
+  private double windowInterceptMin = Double.POSITIVE_INFINITY;
+  private double windowInterceptMax = Double.NEGATIVE_INFINITY;
+  private long firstNonFiniteStep;
+  private long nanos;
+
+  RunState(RunConfig config, Points train, boolean recordEpochs) {
+    this.config = config;
+    this.train = train;
+    double[] init = config.init().draw(config.seed());
+    this.optimizer = config.optimizer().start(config.precision(), init[0], init[1]);
+    this.initSlope = optimizer.slope();
+    this.initIntercept = optimizer.intercept();
+    // The last fifth of training (at least one epoch) shows whether a run has settled.
+    this.windowStart = config.epochs() - Math.max(1, config.epochs() / 5) + 1;
+    this.epochs = recordEpochs ? new ArrayList<>(config.epochs() + 1) : List.of();
+    this.initialTrainMse = train.mse(initSlope, initIntercept);
+    this.peakTrainMse = initialTrainMse;
+    if (recordEpochs) {
+      epochs.add(new EpochRecord(0, initSlope, initIntercept, initialTrainMse));
+    }
+  }
+
+  /** One optimizer step from the batch gradient. */
+  void step(double gradSlope, double gradIntercept) {
+    optimizer.step(gradSlope, gradIntercept);
+    if (firstNonFiniteStep == 0
+        && !(Double.isFinite(optimizer.slope()) && Double.isFinite(optimizer.intercept()))) {
+      firstNonFiniteStep = optimizer.steps();
+    }
+  }
+
+  void lastBatchLoss(double loss) {
+    this.lastBatchLoss = loss;
+  }
+
+  void addNanos(long elapsed) {
+    nanos += elapsed;
+  }
+
+  double slope() {
+    return optimizer.slope();
+  }
+
+  double intercept() {
+    return optimizer.intercept();
+  }
+
+  /** Records the end of {@code epoch} (counted from 1). */
+  void endEpoch(int epoch) {
+    double w = optimizer.slope();
+    double b = optimizer.intercept();
+    double mse = train.mse(w, b);
+    if (!(mse <= peakTrainMse)) {
+      peakTrainMse = mse; // also takes NaN, so a run that blew up shows it
+    }
+    if (epoch >= windowStart) {
+      windowSlopeMin = Math.min(windowSlopeMin, w);
+      windowSlopeMax = Math.max(windowSlopeMax, w);
+      windowInterceptMin = Math.min(windowInterceptMin, b);
+      windowInterceptMax = Math.max(windowInterceptMax, b);
+    }
+    if (!epochs.isEmpty()) {
+      epochs.add(new EpochRecord(epoch, w, b, mse));
+    }
+  }
+
+  RunOutcome finish(Points validation) {
+    double w = optimizer.slope();
+    double b = optimizer.intercept();
+    Trajectory trajectory =
+        new Trajectory(
+            initialTrainMse,
+            peakTrainMse,
+            config.epochs() - windowStart + 1,
+            windowSlopeMin,
+            windowSlopeMax,
+            windowInterceptMin,
+            windowInterceptMax,
+            firstNonFiniteStep,
+            epochs);
+    return new RunOutcome(
+        config,
+        initSlope,
+        initIntercept,
+        w,
+        b,
+        train.mse(w, b),
+        validation == null ? Double.NaN : validation.mse(w, b),
+        lastBatchLoss,
+        optimizer.steps(),
+        nanos,
+        trajectory);
+  }
+}

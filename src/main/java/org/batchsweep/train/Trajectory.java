@@ -1,0 +1,31 @@
+package org.batchsweep.train;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * What a run did along the way, summarised for diagnosis: the training MSE at the start and its
+ * peak, the range of the parameters over the final window of epochs (how much the run still
+ * wanders), and the first step at which a parameter stopped being finite (0 when none did).
+ * {@code epochs} holds every epoch's record when the spec asks for trajectories, else is empty.
+ */
+public record Trajectory(
+    double initialTrainMse,
+    double peakTrainMse,
+    int windowEpochs,
+    double windowSlopeMin,
+    double windowSlopeMax,
+    double windowInterceptMin,
+    double windowInterceptMax,
+    long firstNonFiniteStep,
+    List<EpochRecord> epochs)
+    implements Serializable {
+
+  public double windowSlopeSpread() {
+    return windowSlopeMax - windowSlopeMin;
+  }
+
+  public double windowInterceptSpread() {
+    return windowInterceptMax - windowInterceptMin;
+  }
+}
