@@ -2,6 +2,7 @@ package org.batchsweep.data;
 
 import java.io.Serializable;
 import org.batchsweep.optim.Precision;
+import org.batchsweep.train.Seeds;
 
 /**
  * A set of (x, y) points as primitive arrays, with the centred moments that give the mean squared
@@ -84,6 +85,15 @@ public final class Points implements Serializable {
   public double mse(double w, double b) {
     double offset = w * meanX + b - meanY;
     return offset * offset + w * w * varX - 2 * w * covXY + varY;
+  }
+
+  /** A 64-bit hash of every coordinate, in order: identifies the data a run was trained on. */
+  public long fingerprint() {
+    long h = Seeds.derive(x.length);
+    for (int i = 0; i < x.length; i++) {
+      h = Seeds.derive(h, Double.doubleToLongBits(x[i]), Double.doubleToLongBits(y[i]));
+    }
+    return h;
   }
 
   /** The points as a model of the given precision sees them (x and y rounded to float32). */

@@ -1,0 +1,82 @@
+package org.batchsweep.cli;
+
+import java.io.PrintWriter;
+import org.batchsweep.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The entry point {@code ./submit} hands to spark-submit. Subcommands do the work; this class turns
+ * every failure a user can fix into one line on stderr and exit status 2, and anything else into
+ * exit status 1.
+ */
+@Command(
+    name = "./submit",
+    mixinStandardHelpOptions = true,
+    versionProvider = BatchSweep.Version.class,
+    description = "Sweeps mini-batch training of y = w·x + b on Spark and explains what did not converge.",
+    subcommands = {RunCommand.class, SqlCommand.class, CommandLine.HelpCommand.class})
+public final class BatchSweep implements Runnable {
+
+  public static final int EXIT_BAD_INPUT = 2;
+  public static final int EXIT_FAILURE = 1;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new ParameterException(spec.commandLine(), "missing command: run, sql or report");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs a command line and returns its exit status (for tests, without exiting the JVM). */
+  public static int execute(String... args) {
+    CommandLine commandLine = new CommandLine(new BatchSweep());
+    commandLine.setParameterExceptionHandler(BatchSweep::badArguments);
+    commandLine.setExecutionExceptionHandler((e, cl, parsed) -> failed(e, cl.getErr()));
+    return commandLine.execute(args);
+  }
+
+  private static int badArguments(ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    String command = cl.getCommandSpec().qualifiedName(" ");
+    cl.getErr().println("error: " + e.getMessage() + " (see " + command + " --help)");
+    cl.getErr().flush();
+    return EXIT_BAD_INPUT;
+  }
+
+  private static int failed(Exception e, PrintWriter err) {
+    BadInputException bad = findBadInput(e);
+    if (bad != null) {
+      err.println("error: " + bad.getMessage());
+      err.flush();
+      return EXIT_BAD_INPUT;
+    }
+    err.println("error: batchsweep failed: " + e);
+    e.printStackTrace(err);
+    err.flush();
+    return EXIT_FAILURE;
+  }
+
+  // Spark may wrap an exception thrown on the driver side of a job (e.g. while planning a write).
+  private static BadInputException findBadInput(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BadInputException bad) {
+        return bad;
+      }
+    }
+    return null;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = BatchSweep.class.getPackage().getImplementationVersion();
+      return new String[] {"batchsweep " + (version == null ? "(development build)" : version)};
+    }
+  }
+}

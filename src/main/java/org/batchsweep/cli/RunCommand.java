@@ -1,0 +1,102 @@
+package org.batchsweep.cli;
+
+import java.io.PrintStream;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.SparkSession;
+import org.batchsweep.BadInputException;
+import org.batchsweep.data.DataLoader;
+import org.batchsweep.data.SweepData;
+import org.batchsweep.job.SweepJob;
+import org.batchsweep.job.SweepPlan;
+import org.batchsweep.job.SweepResult;
+import org.batchsweep.job.TableStore;
+import org.batchsweep.report.ConvergenceSummary;
+import org.batchsweep.spec.SweepSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./submit run [SPEC.yaml] [--set key=value ...] [--out DIR] [--sweep-id ID]}. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = "Train every run of a sweep on Spark, compare each with MLlib's least-squares line, write the tables.")
+final class RunCommand implements Callable<Integer> {
+
+  static final Pattern SWEEP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "Spec YAML file or shipped spec name (default: seed).")
+  String spec;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a spec key, e.g. --set grid.lr=[0.1,0.01]. Repeatable.")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Output folder (default: ${DEFAULT-VALUE}).")
+  String out;
+
+  @Option(names = "--sweep-id", paramLabel = "ID", description = "Id of this sweep; re-using one replaces that sweep (default: NAME-yyyyMMdd-HHmmss).")
+  String sweepId;
+
+  @Override
+  public Integer call() {
+    PrintStream stdout = System.out;
+    PrintStream progress = System.err;
+    SweepSpec sweepSpec = SpecSource.load(spec, overrides);
+    String id = sweepId != null ? checkSweepId(sweepId) : defaultSweepId(sweepSpec.name());
+    String outUri = OutputDir.prepareForWriting(out);
+    // Line and CSV data are read before Spark starts, so their errors come first and cost nothing.
+    SweepPlan plan = DataLoader.needsSpark(sweepSpec.data()) ? null : plan(id, sweepSpec, null);
+
+    SparkSession spark = Sessions.start("batchsweep run " + id);
+    try {
+      if (plan == null) {
+        plan = plan(id, sweepSpec, spark);
+      }
+      progress.printf(
+          "sweep %s: %d runs of '%s' on %s, %d training points%n",
+          id, plan.runs().size(), sweepSpec.name(), spark.sparkContext().master(),
+          plan.data().train().size());
+      TableStore store = new TableStore(spark, outUri);
+      SweepResult result = new SweepJob(spark, store, progress).run(plan);
+      stdout.printf("%nsweep %s: %d runs in %.1f s%n", id, result.runs(), result.wallSeconds());
+      ConvergenceSummary.print(store, id, stdout);
+      stdout.printf("%ntables: %s/tables/{sweeps,points,reference,runs%s}%n", out,
+          sweepSpec.train().recordEpochs() ? ",epochs" : "");
+      stdout.printf(
+          "query:  ./submit sql \"SELECT loss, shuffle, batch_size, slope, intercept, diagnosis FROM runs"
+              + " WHERE sweep_id = '%s' ORDER BY batch_size LIMIT 20\"%s%n",
+          id, out.equals("results") ? "" : " --out " + out);
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private static SweepPlan plan(String id, SweepSpec spec, SparkSession spark) {
+    SweepData data = DataLoader.load(spec.data(), spark);
+    return SweepPlan.of(id, spec, data);
+  }
+
+  static String checkSweepId(String id) {
+    if (!SWEEP_ID.matcher(id).matches()) {
+      throw new BadInputException(
+          "--sweep-id " + id + ": accepted: 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+    return id;
+  }
+
+  private static String defaultSweepId(String name) {
+    String safe = name.replaceAll("[^A-Za-z0-9._-]", "-");
+    if (safe.isEmpty() || !Character.isLetterOrDigit(safe.charAt(0))) {
+      safe = "sweep" + safe;
+    }
+    String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    return safe.substring(0, Math.min(safe.length(), 80)) + "-" + stamp;
+  }
+}

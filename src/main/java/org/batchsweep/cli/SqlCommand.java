@@ -1,0 +1,124 @@
+package org.batchsweep.cli;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_csv;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkThrowable;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.AtomicType;
+import org.apache.spark.sql.types.StructField;
+import org.batchsweep.BadInputException;
+import org.batchsweep.job.Table;
+import org.batchsweep.job.TableStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./submit sql "SELECT ..." [--out DIR] [--format table|csv|json]}. */
+@Command(
+    name = "sql",
+    mixinStandardHelpOptions = true,
+    description = "Query the result tables with Spark SQL; each table (sweeps, points, reference, runs, epochs) is a view.")
+final class SqlCommand implements Callable<Integer> {
+
+  enum Format {
+    table,
+    csv,
+    json
+  }
+
+  @Parameters(index = "0", paramLabel = "QUERY", description = "A Spark SQL query.")
+  String query;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Folder the tables were written to (default: ${DEFAULT-VALUE}).")
+  String out;
+
+  @Option(names = "--format", defaultValue = "table", description = "table, csv or json (one object per line); default: ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Option(names = "--limit", defaultValue = "1000", paramLabel = "N", description = "Rows shown in table format (default: ${DEFAULT-VALUE}); csv and json print all.")
+  int limit;
+
+  @Override
+  public Integer call() {
+    String outUri = OutputDir.forReading(out);
+    SparkSession spark = Sessions.start("batchsweep sql");
+    try {
+      TableStore store = new TableStore(spark, outUri);
+      List<String> registered = new ArrayList<>();
+      for (Table table : Table.values()) {
+        if (store.exists(table)) {
+          store.read(table).createOrReplaceTempView(table.tableName());
+          registered.add(table.tableName());
+        }
+      }
+      if (registered.isEmpty()) {
+        throw new BadInputException("--out " + out + ": no tables in " + outUri + "tables; run ./submit run first");
+      }
+      try {
+        print(spark.sql(query), System.out);
+      } catch (Exception e) { // AnalysisException is a checked exception to Java
+        // Errors with a Spark error class (parse, analysis, ANSI arithmetic...) are the query's.
+        if (e instanceof SparkThrowable thrown && thrown.getCondition() != null) {
+          throw new BadInputException(
+              "query: " + firstLine(e.getMessage()) + " (views: " + String.join(", ", registered) + ")");
+        }
+        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+      }
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private void print(Dataset<Row> result, PrintStream out) {
+    switch (format) {
+      case table -> result.show(limit, false);
+      case csv -> {
+        Column[] columns = new Column[result.columns().length];
+        StructField[] fields = result.schema().fields();
+        List<String> header = new ArrayList<>();
+        for (int i = 0; i < fields.length; i++) {
+          // to_csv takes flat values only; anything nested is written as its string form.
+          Column c = col("`" + fields[i].name().replace("`", "``") + "`");
+          columns[i] = (fields[i].dataType() instanceof AtomicType ? c : c.cast("string")).as("c" + i);
+          header.add(csvField(fields[i].name()));
+        }
+        out.println(String.join(",", header));
+        Iterator<Row> rows =
+            result.select(to_csv(struct(columns), Map.of("timestampFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX")))
+                .toLocalIterator();
+        while (rows.hasNext()) {
+          out.println(rows.next().getString(0));
+        }
+      }
+      case json -> {
+        Iterator<String> rows = result.toJSON().toLocalIterator();
+        while (rows.hasNext()) {
+          out.println(rows.next());
+        }
+      }
+    }
+    out.flush();
+  }
+
+  private static String csvField(String text) {
+    return text.matches("[^,\"\\r\\n]*") ? text : "\"" + text.replace("\"", "\"\"") + "\"";
+  }
+
+  private static String firstLine(String message) {
+    String text = String.valueOf(message).strip();
+    int nl = text.indexOf('\n');
+    return nl < 0 ? text : text.substring(0, nl);
+  }
+}

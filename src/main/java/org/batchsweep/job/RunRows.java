@@ -1,0 +1,58 @@
+package org.batchsweep.job;
+
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.batchsweep.diagnose.Verdict;
+import org.batchsweep.reference.Reference;
+import org.batchsweep.train.RunConfig;
+import org.batchsweep.train.RunOutcome;
+
+/**
+ * Executor side: one {@link Table#RUNS} row per outcome, carrying the run's whole configuration
+ * (so any run can be rebuilt from its row), its result, and its comparison with the reference.
+ */
+final class RunRows implements Function<RunOutcome, Row> {
+
+  private final RowContext ctx;
+
+  RunRows(RowContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Row call(RunOutcome run) {
+    Reference reference = ctx.reference();
+    RunConfig config = run.config();
+    double slopeError = run.slope() - reference.slope();
+    double interceptError = run.intercept() - reference.intercept();
+    Verdict verdict = ctx.diagnoser().diagnose(run);
+    return RowFactory.create(
+        ctx.sweepId(),
+        config.runId(),
+        config.optimizer().name(),
+        config.optimizer().lr(),
+        config.optimizer().momentum(),
+        config.batchSize(),
+        config.shuffle(),
+        config.loss().label(),
+        config.epochs(),
+        config.seed(),
+        config.precision().label(),
+        run.initSlope(),
+        run.initIntercept(),
+        run.slope(),
+        run.intercept(),
+        run.trainMse(),
+        ctx.hasValidation() ? (Double) run.validationMse() : null,
+        run.lastBatchLoss(),
+        run.steps(),
+        slopeError,
+        interceptError,
+        run.trainMse() - reference.trainMse(),
+        run.isFinite() && ctx.tolerance().converged(slopeError, interceptError),
+        verdict.diagnosis().label(),
+        verdict.detail(),
+        run.nanos());
+  }
+}

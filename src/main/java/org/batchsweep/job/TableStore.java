@@ -1,0 +1,81 @@
+package org.batchsweep.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * Reads and writes the result tables under {@code <out>/tables/}. Writes go through Spark's commit
+ * protocol with dynamic partition overwrite, so writing a sweep replaces that sweep's partition
+ * and nothing else, and a failed write leaves the previous partition in place.
+ */
+public final class TableStore {
+
+  private final SparkSession spark;
+  private final String root;
+
+  /** @param out the output folder as a URI or path understood by Hadoop (file:, hdfs:, ...) */
+  public TableStore(SparkSession spark, String out) {
+    this.spark = spark;
+    this.root = out.endsWith("/") ? out + "tables" : out + "/tables";
+  }
+
+  public String location(Table table) {
+    return root + "/" + table.tableName();
+  }
+
+  /** Replaces the partitions present in {@code rows} (one per sweep id); other sweeps are untouched. */
+  public void write(Table table, Dataset<Row> rows) {
+    rows.select(columns(table))
+        .write()
+        .mode(SaveMode.Overwrite)
+        .option("partitionOverwriteMode", "dynamic")
+        .partitionBy(Table.PARTITION_COLUMN)
+        .parquet(location(table));
+  }
+
+  /** Removes one sweep's partition of a table, e.g. trajectories a re-run no longer records. */
+  public void deletePartition(Table table, String sweepId) {
+    Path partition = new Path(location(table), Table.PARTITION_COLUMN + "=" + sweepId);
+    try {
+      FileSystem fs = partition.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      fs.delete(partition, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + partition, e);
+    }
+  }
+
+  public boolean exists(Table table) {
+    Path folder = new Path(location(table));
+    try {
+      FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      return fs.exists(folder)
+          && Arrays.stream(fs.listStatus(folder))
+              .anyMatch(s -> s.isDirectory() && s.getPath().getName().startsWith(Table.PARTITION_COLUMN + "="));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + folder, e);
+    }
+  }
+
+  /** The table with its contract schema and column order (sweep ids are always strings). */
+  public Dataset<Row> read(Table table) {
+    return spark.read().schema(table.schema()).parquet(location(table)).select(columns(table));
+  }
+
+  /** One sweep's rows of a table. */
+  public Dataset<Row> read(Table table, String sweepId) {
+    return read(table).where(functions.col(Table.PARTITION_COLUMN).equalTo(sweepId));
+  }
+
+  private static Column[] columns(Table table) {
+    return Arrays.stream(table.columnNames()).map(functions::col).toArray(Column[]::new);
+  }
+}

@@ -1,0 +1,96 @@
+package org.batchsweep.job;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.batchsweep.train.RunConfig;
+
+/**
+ * Splits a sweep's runs into Spark tasks of roughly equal cost. Runs are grouped by what lets them
+ * share work (seed, shuffle, precision); a group larger than the target cost is dealt into several
+ * chunks, heaviest run first, so chunks come out balanced. Tasks are ordered heaviest first, which
+ * is the order Spark launches partitions in (longest-processing-time-first scheduling).
+ */
+public final class TaskPlanner {
+
+  /** Tasks per core: enough to balance uneven estimates and to show progress, few enough to be cheap. */
+  static final int TASKS_PER_CORE = 4;
+
+  /** At most this many runs in one task, which bounds an executor's memory for run state. */
+  static final int MAX_RUNS_PER_TASK = 50_000;
+
+  private TaskPlanner() {}
+
+  /** Estimated cost of one run on {@code n} points, in optimizer-step equivalents. */
+  public static double runCost(RunConfig run, int n) {
+    // Per step O(1); per epoch a little bookkeeping (the epoch's training MSE); per run set-up.
+    return run.plannedSteps(n) + 4.0 * run.epochs() + 200;
+  }
+
+  /** Cost of building one epoch's order and prefix sums, shared by a whole task. */
+  static double epochOrderCost(int n, boolean shuffle) {
+    return shuffle ? 6.0 * n : 0;
+  }
+
+  public static List<TrainingTask> plan(List<RunConfig> runs, int n, int cores) {
+    Map<String, List<RunConfig>> groups = new LinkedHashMap<>();
+    double total = 0;
+    for (RunConfig run : runs) {
+      String key = run.seed() + "/" + run.shuffle() + "/" + run.precision();
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(run);
+      total += runCost(run, n);
+    }
+    double target = Math.max(1, total / (Math.max(1, cores) * TASKS_PER_CORE));
+
+    List<List<RunConfig>> chunks = new ArrayList<>();
+    List<Double> costs = new ArrayList<>();
+    for (List<RunConfig> group : groups.values()) {
+      double groupCost = 0;
+      int maxEpochs = 0;
+      for (RunConfig run : group) {
+        groupCost += runCost(run, n);
+        maxEpochs = Math.max(maxEpochs, run.epochs());
+      }
+      int count =
+          (int) Math.max(
+              Math.ceil(groupCost / target), Math.ceil(group.size() / (double) MAX_RUNS_PER_TASK));
+      count = Math.max(1, Math.min(count, group.size()));
+      double orderCost = epochOrderCost(n, group.get(0).shuffle()) * maxEpochs;
+      List<RunConfig> heaviestFirst = new ArrayList<>(group);
+      heaviestFirst.sort(Comparator.comparingDouble((RunConfig r) -> runCost(r, n)).reversed());
+      // Deal each run to the currently lightest chunk of this group.
+      List<List<RunConfig>> groupChunks = new ArrayList<>();
+      double[] load = new double[count];
+      for (int i = 0; i < count; i++) {
+        groupChunks.add(new ArrayList<>());
+        load[i] = orderCost;
+      }
+      for (RunConfig run : heaviestFirst) {
+        int lightest = 0;
+        for (int i = 1; i < count; i++) {
+          if (load[i] < load[lightest]) {
+            lightest = i;
+          }
+        }
+        groupChunks.get(lightest).add(run);
+        load[lightest] += runCost(run, n);
+      }
+      for (int i = 0; i < count; i++) {
+        chunks.add(groupChunks.get(i));
+        costs.add(load[i]);
+      }
+    }
+    List<Integer> byCost = new ArrayList<>();
+    for (int i = 0; i < chunks.size(); i++) {
+      byCost.add(i);
+    }
+    byCost.sort(Comparator.comparingDouble((Integer i) -> costs.get(i)).reversed());
+    List<TrainingTask> tasks = new ArrayList<>(chunks.size());
+    for (int i : byCost) {
+      tasks.add(new TrainingTask(tasks.size(), chunks.get(i), costs.get(i)));
+    }
+    return tasks;
+  }
+}

@@ -1,0 +1,45 @@
+package org.batchsweep.report;
+
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.batchsweep.BadInputException;
+import org.batchsweep.job.Table;
+import org.batchsweep.job.TableStore;
+import org.batchsweep.spec.SpecLoader;
+import org.batchsweep.spec.SweepSpec;
+
+/** Looks up a sweep that is already in the tables: its id and the spec it ran with. */
+public final class StoredSweep {
+
+  private StoredSweep() {}
+
+  /** The sweep's row of the sweeps table; a clear error when there is none. */
+  public static Row row(TableStore store, String sweepId) {
+    if (!store.exists(Table.SWEEPS)) {
+      throw new BadInputException(
+          "no sweeps under " + store.location(Table.SWEEPS) + "; run ./submit run first (or pass --out)");
+    }
+    List<Row> rows = store.read(Table.SWEEPS, sweepId).collectAsList();
+    if (rows.isEmpty()) {
+      throw new BadInputException(
+          "--sweep-id " + sweepId + ": no such sweep in " + store.location(Table.SWEEPS)
+              + "; list them with ./submit sql \"SELECT sweep_id, name, created_at FROM sweeps\"");
+    }
+    return rows.get(0);
+  }
+
+  /** The id of the most recently created sweep. */
+  public static String latest(TableStore store) {
+    if (!store.exists(Table.SWEEPS)) {
+      throw new BadInputException(
+          "no sweeps under " + store.location(Table.SWEEPS) + "; run ./submit run first (or pass --out)");
+    }
+    return store.read(Table.SWEEPS).orderBy(org.apache.spark.sql.functions.col("created_at").desc())
+        .first().getString(0);
+  }
+
+  public static SweepSpec spec(TableStore store, String sweepId) {
+    Row row = row(store, sweepId);
+    return SpecLoader.loadText(row.getString(2), "sweeps.spec of " + sweepId, List.of());
+  }
+}

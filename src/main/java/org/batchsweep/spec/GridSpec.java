@@ -1,0 +1,18 @@
+package org.batchsweep.spec;
+
+import java.util.List;
+import org.batchsweep.train.Loss;
+
+/**
+ * The sweep's axes; their cartesian product is the set of runs. {@code epochs} is empty unless the
+ * spec makes it an axis, in which case it replaces {@code train.epochs}.
+ */
+public record GridSpec(
+    List<Integer> batchSize,
+    List<Boolean> shuffle,
+    List<Loss> loss,
+    List<String> optimizer,
+    List<Double> lr,
+    List<Double> momentum,
+    List<Long> seed,
+    List<Integer> epochs) {}

@@ -1,0 +1,229 @@
+package org.batchsweep.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.batchsweep.BadInputException;
+import org.batchsweep.optim.AdamConfig;
+import org.batchsweep.optim.Precision;
+import org.batchsweep.optim.SgdConfig;
+import org.batchsweep.spec.DataSpec.DataKind;
+import org.batchsweep.train.Init;
+import org.batchsweep.train.Loss;
+
+/**
+ * Turns a spec file and {@code --set} overrides into a validated {@link SweepSpec}, before any
+ * Spark work starts. Unknown keys, wrong types and out-of-range values are refused with one line
+ * naming the key, the value and what is accepted.
+ */
+public final class SpecLoader {
+
+  private static final Set<String> ROOT_KEYS =
+      Set.of("name", "data", "train", "grid", "converged", "limits");
+  private static final Set<String> DATA_KEYS =
+      Set.of("kind", "slope", "intercept", "n", "x_range", "noise", "seed", "path", "validation",
+          "validation_path");
+  private static final Set<String> TRAIN_KEYS =
+      Set.of("epochs", "precision", "init", "record_epochs");
+  private static final Set<String> GRID_KEYS =
+      Set.of("batch_size", "shuffle", "loss", "optimizer", "lr", "momentum", "seed", "epochs");
+  private static final Set<String> CONVERGED_KEYS = Set.of("slope_tol", "intercept_tol");
+  private static final Set<String> LIMITS_KEYS = Set.of("max_runs");
+  private static final Set<String> INIT_KEYS = Set.of("slope", "intercept");
+  private static final int MAX_EPOCHS = 10_000_000;
+
+  private SpecLoader() {}
+
+  /** Loads {@code file} (or only the defaults when null) with the overrides applied in order. */
+  public static SweepSpec load(Path file, List<String> overrides) {
+    SpecTree tree = SpecTree.defaults();
+    if (file != null) {
+      tree.mergeFile(file);
+    }
+    return validate(tree, overrides);
+  }
+
+  /** Loads a spec given as YAML text (e.g. a bundled spec or one stored in the sweeps table). */
+  public static SweepSpec loadText(String yaml, String source, List<String> overrides) {
+    return validate(SpecTree.defaults().merge(yaml, source), overrides);
+  }
+
+  private static SweepSpec validate(SpecTree tree, List<String> overrides) {
+    for (String override : overrides) {
+      tree.override(override);
+    }
+    Section root = new Section("", tree.root(), ROOT_KEYS);
+    String name = root.name("name");
+    DataSpec data = data(root.section("data", DATA_KEYS));
+    TrainSpec train = train(root.section("train", TRAIN_KEYS));
+    GridSpec grid = grid(root.section("grid", GRID_KEYS));
+    Section converged = root.section("converged", CONVERGED_KEYS);
+    ConvergenceSpec convergence =
+        new ConvergenceSpec(
+            converged.positive("slope_tol", "a number > 0"),
+            converged.positive("intercept_tol", "a number > 0"));
+    long maxRuns = root.section("limits", LIMITS_KEYS).integer("max_runs", 1, "an integer ≥ 1");
+    SweepSpec spec = new SweepSpec(name, data, train, grid, convergence, maxRuns, tree.toYaml());
+    Grid.checkSize(spec);
+    return spec;
+  }
+
+  private static DataSpec data(Section s) {
+    DataKind kind = DataKind.valueOf(s.text("kind", Set.of("line", "csv", "parquet")).toUpperCase());
+    boolean fresh = s.text("validation", Set.of("fresh", "none")).equals("fresh");
+    String path = s.optionalText("path");
+    String validationPath = s.optionalText("validation_path");
+    if (kind == DataKind.LINE) {
+      if (path != null || validationPath != null) {
+        throw new BadInputException(
+            s.key(path != null ? "path" : "validation_path")
+                + " is set but data.kind is line; set data.kind to csv or parquet to read a file");
+      }
+    } else if (path == null) {
+      throw new BadInputException(
+          s.key("path") + ": data.kind " + kind.label() + " needs a file with columns x,y; set "
+              + s.key("path") + "=FILE");
+    }
+    List<Double> range = s.finiteList("x_range", 2, "[min, max] with min < max");
+    if (!(range.get(0) < range.get(1))) {
+      throw s.fail("x_range", s.get("x_range"), "[min, max] with min < max");
+    }
+    return new DataSpec(
+        kind,
+        s.finite("slope"),
+        s.finite("intercept"),
+        (int) s.integer("n", 2, "an integer from 2 to " + Integer.MAX_VALUE),
+        range.get(0),
+        range.get(1),
+        s.atLeast("noise", 0, "a number ≥ 0"),
+        s.integer("seed", Long.MIN_VALUE, "an integer"),
+        path,
+        fresh,
+        validationPath);
+  }
+
+  private static TrainSpec train(Section s) {
+    int epochs = (int) s.integer("epochs", 1, "an integer from 1 to " + MAX_EPOCHS);
+    if (epochs > MAX_EPOCHS) {
+      throw s.fail("epochs", s.get("epochs"), "an integer from 1 to " + MAX_EPOCHS);
+    }
+    Precision precision = Precision.fromLabel(s.text("precision", Set.of("float32", "float64")));
+    return new TrainSpec(epochs, precision, init(s), s.bool("record_epochs"));
+  }
+
+  private static Init init(Section train) {
+    JsonNode node = train.get("init");
+    String accepted = "kaiming or {slope: S, intercept: I} (either may be left out)";
+    if (node != null && node.isTextual() && node.asText().equals("kaiming")) {
+      return Init.KAIMING;
+    }
+    if (node == null || !node.isObject()) {
+      throw train.fail("init", node, accepted);
+    }
+    Section init = train.section("init", INIT_KEYS);
+    Double slope = init.has("slope") ? init.finite("slope") : null;
+    Double intercept = init.has("intercept") ? init.finite("intercept") : null;
+    return new Init(slope, intercept);
+  }
+
+  private static GridSpec grid(Section s) {
+    List<Integer> batchSizes = new ArrayList<>();
+    for (double v : axis(s, "batch_size", "integers ≥ 1")) {
+      long size = (long) v; // truncates like int(numpy.linspace(...))
+      if (!(v >= 1) || size > Integer.MAX_VALUE || (!isGenerated(s, "batch_size") && v != size)) {
+        throw new BadInputException(
+            s.key("batch_size") + ": " + format(v) + " is not a batch size; accepted: integers ≥ 1");
+      }
+      batchSizes.add((int) size);
+    }
+    List<Boolean> shuffle =
+        AxisValues.items(
+            s.key("shuffle"), s.get("shuffle"),
+            item -> {
+              if (!item.isBoolean()) {
+                throw Section.failure(s.key("shuffle"), item, "true, false");
+              }
+              return item.asBoolean();
+            });
+    List<Loss> losses =
+        AxisValues.items(
+            s.key("loss"), s.get("loss"),
+            item -> {
+              if (!item.isTextual() || !Set.of("mse", "mse-broadcast").contains(item.asText())) {
+                throw Section.failure(s.key("loss"), item, "mse, mse-broadcast");
+              }
+              return Loss.fromLabel(item.asText());
+            });
+    List<String> optimizers =
+        AxisValues.items(
+            s.key("optimizer"), s.get("optimizer"),
+            item -> {
+              if (!item.isTextual()
+                  || !Set.of(AdamConfig.NAME, SgdConfig.NAME).contains(item.asText())) {
+                throw Section.failure(s.key("optimizer"), item, "adam, sgd");
+              }
+              return item.asText();
+            });
+    List<Double> lrs = new ArrayList<>();
+    for (double v : axis(s, "lr", "numbers > 0")) {
+      if (!(v > 0) || !Double.isFinite(v)) {
+        throw new BadInputException(s.key("lr") + ": " + format(v) + " is not a learning rate; accepted: numbers > 0");
+      }
+      lrs.add(v);
+    }
+    List<Double> momenta = new ArrayList<>();
+    for (double v : axis(s, "momentum", "numbers in [0, 1)")) {
+      if (!(v >= 0 && v < 1)) {
+        throw new BadInputException(
+            s.key("momentum") + ": " + format(v) + " is not a momentum; accepted: numbers in [0, 1)");
+      }
+      momenta.add(v);
+    }
+    List<Long> seeds = new ArrayList<>();
+    for (double v : axis(s, "seed", "integers")) {
+      if (v != Math.rint(v) || Math.abs(v) > 9.007199254740992E15) {
+        throw new BadInputException(s.key("seed") + ": " + format(v) + " is not a seed; accepted: integers");
+      }
+      seeds.add((long) v);
+    }
+    List<Integer> epochs = new ArrayList<>();
+    if (s.has("epochs")) {
+      for (double v : axis(s, "epochs", "integers from 1 to " + MAX_EPOCHS)) {
+        if (!(v >= 1 && v <= MAX_EPOCHS) || (!isGenerated(s, "epochs") && v != Math.rint(v))) {
+          throw new BadInputException(
+              s.key("epochs") + ": " + format(v) + " is not an epoch count; accepted: integers from 1 to "
+                  + MAX_EPOCHS);
+        }
+        epochs.add((int) v);
+      }
+    }
+    return new GridSpec(
+        AxisValues.distinct(batchSizes),
+        shuffle,
+        losses,
+        optimizers,
+        AxisValues.distinct(lrs),
+        AxisValues.distinct(momenta),
+        AxisValues.distinct(seeds),
+        AxisValues.distinct(epochs));
+  }
+
+  private static List<Double> axis(Section s, String name, String accepted) {
+    JsonNode node = s.get(name);
+    if (node == null || node.isNull() || (node.isArray() && node.isEmpty())) {
+      throw new BadInputException(
+          s.key(name) + ": the axis is empty; give at least one value (" + accepted + ")");
+    }
+    return AxisValues.numbers(s.key(name), node, accepted);
+  }
+
+  private static boolean isGenerated(Section s, String name) {
+    return s.get(name).isTextual();
+  }
+
+  private static String format(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+}

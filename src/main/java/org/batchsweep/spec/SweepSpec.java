@@ -1,0 +1,14 @@
+package org.batchsweep.spec;
+
+/**
+ * A validated sweep specification. {@code yaml} is the effective spec (file, defaults and
+ * overrides merged) as YAML text, stored with the results so every sweep can be re-run.
+ */
+public record SweepSpec(
+    String name,
+    DataSpec data,
+    TrainSpec train,
+    GridSpec grid,
+    ConvergenceSpec converged,
+    long maxRuns,
+    String yaml) {}
