@@ -53,7 +53,7 @@ final class Section {
     return new Section(key(name), node.get(name), allowedKeys);
   }
 
-  String text(String name, Set<String> accepted) {
+  String text(String name, List<String> accepted) {
     JsonNode value = node.get(name);
     if (value == null || !value.isTextual() || !accepted.contains(value.asText())) {
       throw fail(name, value, String.join(" | ", accepted));

@@ -71,8 +71,8 @@ public final class SpecLoader {
   }
 
   private static DataSpec data(Section s) {
-    DataKind kind = DataKind.valueOf(s.text("kind", Set.of("line", "csv", "parquet")).toUpperCase());
-    boolean fresh = s.text("validation", Set.of("fresh", "none")).equals("fresh");
+    DataKind kind = DataKind.valueOf(s.text("kind", List.of("line", "csv", "parquet")).toUpperCase());
+    boolean fresh = s.text("validation", List.of("fresh", "none")).equals("fresh");
     String path = s.optionalText("path");
     String validationPath = s.optionalText("validation_path");
     if (kind == DataKind.LINE) {
@@ -109,7 +109,7 @@ public final class SpecLoader {
     if (epochs > MAX_EPOCHS) {
       throw s.fail("epochs", s.get("epochs"), "an integer from 1 to " + MAX_EPOCHS);
     }
-    Precision precision = Precision.fromLabel(s.text("precision", Set.of("float32", "float64")));
+    Precision precision = Precision.fromLabel(s.text("precision", List.of("float32", "float64")));
     return new TrainSpec(epochs, precision, init(s), s.bool("record_epochs"));
   }
 

@@ -156,7 +156,7 @@ final class SpecTree {
     if (node.isArray()) {
       return "a list " + node;
     }
-    return node.toString();
+    return node.asText(); // numbers as written, Infinity and NaN unquoted
   }
 
   private static String firstLine(String message) {

@@ -1,0 +1,48 @@
+package org.batchsweep.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import org.batchsweep.train.RunConfig;
+import org.junit.jupiter.api.Test;
+
+class GridTest {
+
+  private static SweepSpec spec(String... overrides) {
+    return SpecLoader.loadText("", "test", List.of(overrides));
+  }
+
+  @Test
+  void theGridIsTheCartesianProductWithMomentumOnlyForSgd() {
+    SweepSpec spec =
+        spec("grid.optimizer=[adam, sgd]", "grid.momentum=[0.0, 0.9]", "grid.batch_size=[10, 20, 30]",
+            "grid.lr=[0.1, 0.01]", "grid.seed=[0, 1]");
+    List<RunConfig> runs = Grid.expand(spec, "data");
+    // (adam + sgd×2 momenta) × 3 batch sizes × 2 shuffles × 2 losses × 2 lrs × 2 seeds
+    assertThat(runs).hasSize(3 * 3 * 2 * 2 * 2 * 2);
+    assertThat(Grid.size(spec.grid())).isEqualTo(runs.size());
+    assertThat(runs.stream().filter(r -> r.optimizer().name().equals("adam")).allMatch(r -> r.optimizer().momentum() == 0)).isTrue();
+    assertThat(new HashSet<>(runs.stream().map(RunConfig::runId).toList())).hasSize(runs.size());
+  }
+
+  @Test
+  void runIdsAreStableAndDependOnEverySettingAndTheData() {
+    SweepSpec spec = spec("grid.batch_size=[10]", "grid.shuffle=[true]", "grid.loss=[mse]");
+    String id = Grid.expand(spec, "data").get(0).runId();
+    assertThat(Grid.expand(spec, "data").get(0).runId()).isEqualTo(id).hasSize(16);
+    assertThat(Grid.expand(spec, "other-data").get(0).runId()).isNotEqualTo(id);
+    assertThat(Grid.expand(spec(
+        "grid.batch_size=[10]", "grid.shuffle=[true]", "grid.loss=[mse]", "train.epochs=99"), "data").get(0).runId())
+        .isNotEqualTo(id);
+    assertThat(Grid.expand(spec(
+        "grid.batch_size=[10]", "grid.shuffle=[true]", "grid.loss=[mse]", "train.init.slope=0.5"), "data").get(0).runId())
+        .isNotEqualTo(id);
+  }
+
+  @Test
+  void anEpochsAxisReplacesTrainEpochs() {
+    SweepSpec spec = spec("grid.batch_size=[10]", "grid.shuffle=[false]", "grid.loss=[mse]", "grid.epochs=[5, 50]");
+    assertThat(Grid.expand(spec, "d").stream().map(RunConfig::epochs).toList()).containsExactly(5, 50);
+  }
+}
