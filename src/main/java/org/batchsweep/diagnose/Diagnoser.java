@@ -1,44 +1,235 @@
 package org.batchsweep.diagnose;
 
-import java.io.Serializable;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import org.batchsweep.data.Points;
+import org.batchsweep.optim.AdamConfig;
 import org.batchsweep.reference.Reference;
 import org.batchsweep.spec.ConvergenceSpec;
+import org.batchsweep.train.EpochOrder;
+import org.batchsweep.train.Loss;
+import org.batchsweep.train.RunConfig;
 import org.batchsweep.train.RunOutcome;
+import org.batchsweep.train.Trajectory;
 
-/** Explains a finished run relative to the reference line. */
-public final class Diagnoser implements Serializable {
+/**
+ * Explains a finished run: not only whether it reached the reference line but, when it did not,
+ * why. Checks in order, first match wins:
+ *
+ * <ol>
+ *   <li>{@code diverged}: parameters became non-finite, or the run ended farther from its
+ *       objective's minimiser than twice where it started;
+ *   <li>{@code converged}: within tolerance of the reference line;
+ *   <li>{@code wrong-objective}: the objective's own minimiser is not the line, and the run sits at
+ *       it (within the tolerance, or within its own wandering);
+ *   <li>{@code step-budget}: still travelling toward the minimiser when training stopped: fewer
+ *       steps than needed (Adam moves each parameter by about lr per step, so it needs at least
+ *       distance/lr; SGD's rate follows from the curvature; a run seen still moving at the end
+ *       needs as many more steps as its speed over the final window implies);
+ *   <li>{@code noise-floor}: wanders around the minimiser with a spread above the tolerance;
+ *   <li>{@code not-converged}: anything else, with what was observed.
+ * </ol>
+ *
+ * Distances are in units of the tolerance: max(|Δslope|/slope_tol, |Δintercept|/intercept_tol).
+ * Not thread-safe (it caches minimisers); use one per task.
+ */
+public final class Diagnoser {
 
   private final Reference reference;
   private final ConvergenceSpec tolerance;
+  private final Points train;
+  private final Curvature curvature;
+  private final Map<String, double[]> minimisers = new HashMap<>();
 
-  public Diagnoser(Reference reference, ConvergenceSpec tolerance) {
+  public Diagnoser(Reference reference, ConvergenceSpec tolerance, Points train) {
     this.reference = reference;
     this.tolerance = tolerance;
+    this.train = train;
+    this.curvature = Curvature.of(train);
+  }
+
+  public double[] objectiveMinimiser(RunConfig run) {
+    return minimisers.computeIfAbsent(
+        run.loss() + "/" + run.shuffle() + "/" + run.batchSize(),
+        k -> ObjectiveMinimiser.of(run.loss(), run.shuffle(), run.batchSize(), train));
   }
 
   public Verdict diagnose(RunOutcome run) {
-    double slopeError = run.slope() - reference.slope();
-    double interceptError = run.intercept() - reference.intercept();
+    RunConfig config = run.config();
+    double[] objective = objectiveMinimiser(config);
+    Verdict.Builder verdict = new Verdict.Builder(objective);
+    Trajectory trajectory = run.trajectory();
     if (!run.isFinite()) {
-      return new Verdict(
-          Diagnosis.DIVERGED,
-          format("parameters became non-finite at step %d of %d",
-              run.trajectory().firstNonFiniteStep(), run.steps()));
+      return verdict.done(Diagnosis.DIVERGED, blewUp(config, trajectory.firstNonFiniteStep(), run.steps()), Double.NaN);
     }
-    if (tolerance.converged(slopeError, interceptError)) {
-      return new Verdict(
+    double startDistance = distance(run.initSlope(), run.initIntercept(), objective);
+    double endDistance = distance(run.slope(), run.intercept(), objective);
+    double stepsNeeded = stepsNeeded(run, objective, startDistance, endDistance);
+
+    if (tolerance.converged(run.slope() - reference.slope(), run.intercept() - reference.intercept())) {
+      return verdict.done(
           Diagnosis.CONVERGED,
-          format("slope %.4f, intercept %.4f: within %.3g/%.3g of the reference line",
-              run.slope(), run.intercept(), tolerance.slopeTol(), tolerance.interceptTol()));
+          format("slope %.4f, intercept %.4f: within tolerance of the reference line (slope %.4f, intercept %.4f)",
+              run.slope(), run.intercept(), reference.slope(), reference.intercept()),
+          stepsNeeded);
     }
-    return new Verdict(
+    if (endDistance > 2 * startDistance + 1) {
+      return verdict.done(
+          Diagnosis.DIVERGED,
+          format("moved away from its objective's minimiser (slope %.3g, intercept %.3g): from %.3g to %.3g"
+                  + " tolerances%s",
+              objective[0], objective[1], startDistance, endDistance, stabilityNote(config)),
+          stepsNeeded);
+    }
+    double spread = spread(trajectory);
+    boolean objectiveIsLine =
+        tolerance.converged(objective[0] - reference.slope(), objective[1] - reference.intercept());
+    if (!objectiveIsLine && endDistance <= Math.max(1, spread)) {
+      return verdict.done(Diagnosis.WRONG_OBJECTIVE, wrongObjective(config, objective), stepsNeeded);
+    }
+    if (endDistance > 1 && run.steps() < stepsNeeded) {
+      return verdict.done(Diagnosis.STEP_BUDGET, stepBudget(run, objective, stepsNeeded), stepsNeeded);
+    }
+    if (spread > 1 && endDistance <= Math.max(1, spread) && !isMoving(run)) {
+      return verdict.done(
+          Diagnosis.NOISE_FLOOR,
+          format("wanders around its objective's minimiser (slope %.4f, intercept %.4f): over the last %d"
+                  + " epochs slope spread %.3g, intercept spread %.3g, above the tolerance %.3g/%.3g;"
+                  + " a smaller lr or a larger batch settles it",
+              objective[0], objective[1], trajectory.windowEpochs(), trajectory.windowSlopeSpread(),
+              trajectory.windowInterceptSpread(), tolerance.slopeTol(), tolerance.interceptTol()),
+          stepsNeeded);
+    }
+    return verdict.done(
         Diagnosis.NOT_CONVERGED,
-        format("ended at slope %.4f, intercept %.4f; the reference line is slope %.4f, intercept %.4f",
-            run.slope(), run.intercept(), reference.slope(), reference.intercept()));
+        format("ended at slope %.4f, intercept %.4f, %.3g tolerances from its objective's minimiser"
+                + " (slope %.4f, intercept %.4f) after %d steps (≈ %.0f needed), neither settled nor"
+                + " still approaching it",
+            run.slope(), run.intercept(), endDistance, objective[0], objective[1], run.steps(), stepsNeeded),
+        stepsNeeded);
   }
 
-  static String format(String pattern, Object... args) {
+  /**
+   * Steps needed from the initial parameters to the minimiser: for Adam at least distance/lr, for
+   * SGD what the curvature allows; more when the run is seen still moving toward it, by the speed
+   * it moved over the final window. A lower bound: Adam slows down further in the narrow valley
+   * between slope and intercept, which no window of the past shows.
+   */
+  private double stepsNeeded(RunOutcome run, double[] objective, double startDistance, double endDistance) {
+    RunConfig config = run.config();
+    double lr = config.optimizer().lr();
+    double needed;
+    if (config.optimizer() instanceof AdamConfig) {
+      double travel =
+          Math.max(Math.abs(run.initSlope() - objective[0]), Math.abs(run.initIntercept() - objective[1]));
+      needed = travel / lr;
+    } else if (lr >= curvature.stabilityLimit(config.optimizer().momentum())) {
+      return Double.POSITIVE_INFINITY;
+    } else {
+      double rate = curvature.sgdRate(lr, config.optimizer().momentum());
+      needed = startDistance <= 1 ? 0 : Math.log(startDistance) / -Math.log1p(-Math.min(rate, 1 - 1e-12));
+    }
+    Trajectory t = run.trajectory();
+    double displacement = windowDisplacement(run);
+    if (endDistance > 1 && isMoving(run) && t.windowSteps() > 0) {
+      needed = Math.max(needed, run.steps() + (endDistance - 1) / (displacement / t.windowSteps()));
+    }
+    return needed;
+  }
+
+  /** How far the run moved over the final window of epochs, in tolerances. */
+  private double windowDisplacement(RunOutcome run) {
+    Trajectory t = run.trajectory();
+    return Math.max(
+        Math.abs(run.slope() - t.windowStartSlope()) / tolerance.slopeTol(),
+        Math.abs(run.intercept() - t.windowStartIntercept()) / tolerance.interceptTol());
+  }
+
+  /**
+   * Whether the run was still going somewhere at the end: over the final window it moved a tenth
+   * of a tolerance or more, in a direction (net displacement at least half its range) rather than
+   * to and fro.
+   */
+  private boolean isMoving(RunOutcome run) {
+    double displacement = windowDisplacement(run);
+    return displacement >= 0.1 && displacement >= 0.5 * spread(run.trajectory());
+  }
+
+  private double spread(Trajectory t) {
+    return Math.max(
+        t.windowSlopeSpread() / tolerance.slopeTol(), t.windowInterceptSpread() / tolerance.interceptTol());
+  }
+
+  private String blewUp(RunConfig config, long step, long steps) {
+    return format("parameters became non-finite at step %d of %d%s", step, steps, stabilityNote(config));
+  }
+
+  private String stabilityNote(RunConfig config) {
+    if (config.optimizer() instanceof AdamConfig) {
+      return format("; Adam at lr %.3g overshoots on this data", config.optimizer().lr());
+    }
+    double limit = curvature.stabilityLimit(config.optimizer().momentum());
+    return config.optimizer().lr() > limit
+        ? format("; lr %.3g is above SGD's stability limit 2(1+μ)/λ_max = %.3g", config.optimizer().lr(), limit)
+        : format("; lr %.3g is within SGD's stability limit %.3g", config.optimizer().lr(), limit);
+  }
+
+  private String wrongObjective(RunConfig config, double[] objective) {
+    String why =
+        config.loss() == Loss.MSE_BROADCAST
+            ? "mse-broadcast fits every prediction to its batch's mean target; "
+                + (config.shuffle()
+                    ? format("with shuffling (B %d) its minimiser is slope %.2f, intercept %.2f", config.batchSize(), objective[0], objective[1])
+                    : format("with fixed batches of %d its minimiser is slope %.2f, intercept %.2f", config.batchSize(), objective[0], objective[1]))
+            : format("with fixed batches the remainder batch weighs its points more; the minimiser is slope %.3f, intercept %.3f",
+                objective[0], objective[1]);
+    return why + format(", not the line (slope %.2f, intercept %.2f): no learning rate or step count fixes that%s",
+        reference.slope(), reference.intercept(), config.loss() == Loss.MSE_BROADCAST ? "; use loss mse" : "");
+  }
+
+  private String stepBudget(RunOutcome run, double[] objective, double stepsNeeded) {
+    RunConfig config = run.config();
+    int n = train.size();
+    long steps = run.steps();
+    int perEpoch = EpochOrder.stepsPerEpoch(n, config.batchSize());
+    long epochsNeeded = (long) Math.ceil(stepsNeeded / perEpoch);
+    StringBuilder fixes = new StringBuilder();
+    double lrNeeded = config.optimizer().lr() * stepsNeeded / steps;
+    boolean lrFits =
+        config.optimizer() instanceof AdamConfig
+            ? lrNeeded <= Math.min(tolerance.slopeTol(), tolerance.interceptTol())
+            : lrNeeded < curvature.stabilityLimit(config.optimizer().momentum());
+    if (lrFits) {
+      fixes.append(format("lr ≥ %.3g (free)", lrNeeded));
+    }
+    if (config.loss() == Loss.MSE) {
+      long stepsPerEpochNeeded = (long) Math.ceil(stepsNeeded / config.epochs());
+      long batch = n / Math.max(1, stepsPerEpochNeeded);
+      if (batch >= 1 && stepsPerEpochNeeded > perEpoch) {
+        fixes.append(fixes.length() > 0 ? ", or " : "")
+            .append(format("batch size ≤ %d (same epochs)", batch));
+      }
+    }
+    fixes.append(fixes.length() > 0 ? ", or " : "")
+        .append(format("%d epochs", epochsNeeded));
+    String pace =
+        config.optimizer() instanceof AdamConfig
+            ? format("Adam moves each parameter by about lr = %.3g per step", config.optimizer().lr())
+            : format("SGD removes about %.3g of the remaining error per step along the flattest direction",
+                curvature.sgdRate(config.optimizer().lr(), config.optimizer().momentum()));
+    return format("still travelling toward its objective's minimiser (slope %.3f, intercept %.3f): %d steps"
+            + " taken, at least ≈ %.0f needed (%s); cheapest fix: %s",
+        objective[0], objective[1], steps, stepsNeeded, pace, fixes);
+  }
+
+  private double distance(double slope, double intercept, double[] target) {
+    return Math.max(
+        Math.abs(slope - target[0]) / tolerance.slopeTol(),
+        Math.abs(intercept - target[1]) / tolerance.interceptTol());
+  }
+
+  private static String format(String pattern, Object... args) {
     return String.format(Locale.ROOT, pattern, args);
   }
 }

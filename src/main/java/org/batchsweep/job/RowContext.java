@@ -1,16 +1,10 @@
 package org.batchsweep.job;
 
 import java.io.Serializable;
-import org.batchsweep.diagnose.Diagnoser;
 import org.batchsweep.reference.Reference;
 import org.batchsweep.spec.ConvergenceSpec;
 
 /** The small, per-sweep facts executors need to turn outcomes into rows. */
 record RowContext(
     String sweepId, Reference reference, ConvergenceSpec tolerance, boolean hasValidation)
-    implements Serializable {
-
-  Diagnoser diagnoser() {
-    return new Diagnoser(reference, tolerance);
-  }
-}
+    implements Serializable {}

@@ -1,12 +1,15 @@
 package org.batchsweep.job;
 
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.batchsweep.diagnose.Diagnoser;
 import org.batchsweep.diagnose.Verdict;
 import org.batchsweep.reference.Reference;
 import org.batchsweep.train.RunConfig;
 import org.batchsweep.train.RunOutcome;
+import org.batchsweep.train.TrainingSet;
 
 /**
  * Executor side: one {@link Table#RUNS} row per outcome, carrying the run's whole configuration
@@ -15,18 +18,25 @@ import org.batchsweep.train.RunOutcome;
 final class RunRows implements Function<RunOutcome, Row> {
 
   private final RowContext ctx;
+  private final Broadcast<TrainingSet> data;
+  // One per task: it caches objective minimisers, which many runs of a task share.
+  private transient Diagnoser diagnoser;
 
-  RunRows(RowContext ctx) {
+  RunRows(RowContext ctx, Broadcast<TrainingSet> data) {
     this.ctx = ctx;
+    this.data = data;
   }
 
   @Override
   public Row call(RunOutcome run) {
+    if (diagnoser == null) {
+      diagnoser = new Diagnoser(ctx.reference(), ctx.tolerance(), data.value().train());
+    }
     Reference reference = ctx.reference();
     RunConfig config = run.config();
     double slopeError = run.slope() - reference.slope();
     double interceptError = run.intercept() - reference.intercept();
-    Verdict verdict = ctx.diagnoser().diagnose(run);
+    Verdict verdict = diagnoser.diagnose(run);
     return RowFactory.create(
         ctx.sweepId(),
         config.runId(),
@@ -53,6 +63,9 @@ final class RunRows implements Function<RunOutcome, Row> {
         run.isFinite() && ctx.tolerance().converged(slopeError, interceptError),
         verdict.diagnosis().label(),
         verdict.detail(),
-        run.nanos());
+        run.nanos(),
+        verdict.objectiveSlope(),
+        verdict.objectiveIntercept(),
+        Double.isNaN(verdict.stepsNeeded()) ? null : (Double) verdict.stepsNeeded());
   }
 }

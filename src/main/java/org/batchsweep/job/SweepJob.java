@@ -100,7 +100,7 @@ public final class SweepJob {
     try {
       describe(jsc, "train " + plan.runs().size() + " runs of " + sweepId);
       progress.printf("training %d runs in %d tasks%n", plan.runs().size(), tasks.size());
-      store.write(Table.RUNS, spark.createDataFrame(outcomes.map(new RunRows(context)), Table.RUNS.schema()));
+      store.write(Table.RUNS, spark.createDataFrame(outcomes.map(new RunRows(context, data)), Table.RUNS.schema()));
     } finally {
       spark.sparkContext().removeSparkListener(listener);
     }

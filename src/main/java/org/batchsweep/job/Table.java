@@ -67,7 +67,11 @@ public enum Table {
       col("converged", BooleanType),
       col("diagnosis", StringType),
       col("detail", StringType),
-      col("nanos", LongType)),
+      col("nanos", LongType),
+      // Where the run's own objective has its minimum, and the steps needed to get there.
+      col("objective_slope", DoubleType),
+      col("objective_intercept", DoubleType),
+      col("steps_needed", DoubleType)),
   EPOCHS(
       "epochs",
       col("sweep_id", StringType),

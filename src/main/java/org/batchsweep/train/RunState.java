@@ -22,6 +22,9 @@ final class RunState {
   private double lastBatchLoss = Double.NaN;
   private double initialTrainMse;
   private double peakTrainMse;
+  private double windowStartSlope;
+  private double windowStartIntercept;
+  private long windowStartStep;
   private double windowSlopeMin = Double.POSITIVE_INFINITY;
   private double windowSlopeMax = Double.NEGATIVE_INFINITY;
   private double windowInterceptMin = Double.POSITIVE_INFINITY;
@@ -41,6 +44,8 @@ final class RunState {
     this.epochs = recordEpochs ? new ArrayList<>(config.epochs() + 1) : List.of();
     this.initialTrainMse = train.mse(initSlope, initIntercept);
     this.peakTrainMse = initialTrainMse;
+    this.windowStartSlope = initSlope;
+    this.windowStartIntercept = initIntercept;
     if (recordEpochs) {
       epochs.add(new EpochRecord(0, initSlope, initIntercept, initialTrainMse));
     }
@@ -79,6 +84,11 @@ final class RunState {
     if (!(mse <= peakTrainMse)) {
       peakTrainMse = mse; // also takes NaN, so a run that blew up shows it
     }
+    if (epoch == windowStart - 1) {
+      windowStartSlope = w;
+      windowStartIntercept = b;
+      windowStartStep = optimizer.steps();
+    }
     if (epoch >= windowStart) {
       windowSlopeMin = Math.min(windowSlopeMin, w);
       windowSlopeMax = Math.max(windowSlopeMax, w);
@@ -98,6 +108,9 @@ final class RunState {
             initialTrainMse,
             peakTrainMse,
             config.epochs() - windowStart + 1,
+            optimizer.steps() - windowStartStep,
+            windowStartSlope,
+            windowStartIntercept,
             windowSlopeMin,
             windowSlopeMax,
             windowInterceptMin,

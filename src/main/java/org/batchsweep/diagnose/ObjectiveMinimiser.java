@@ -1,0 +1,85 @@
+package org.batchsweep.diagnose;
+
+import org.batchsweep.data.Points;
+import org.batchsweep.train.EpochOrder;
+import org.batchsweep.train.Loss;
+
+/**
+ * The minimiser of the objective a run actually optimises: the sum of its batch losses over an
+ * epoch (in expectation over permutations when shuffling), in closed form.
+ *
+ * <ul>
+ *   <li>{@code mse}, fixed batches: least squares with per-sample weight 1/B_k, B_k the size of the
+ *       sample's batch (only the remainder batch differs).
+ *   <li>{@code mse}, shuffled: every sample is equally likely to land in any batch, so ordinary
+ *       least squares — the reference line.
+ *   <li>{@code mse-broadcast}, fixed batches: each batch's loss is the squared error of its
+ *       predictions against the batch's mean target plus a constant, so weighted least squares of
+ *       ȳ(batch of j) on x_j with weights 1/B_k.
+ *   <li>{@code mse-broadcast}, shuffled: given that sample j is in a batch of size B_k, the batch
+ *       mean is expected to be y_j/B_k + (B_k−1)/B_k · (Σ_{i≠j} y_i)/(n−1). Averaged over the
+ *       epoch's batches (a = mean of 1/B_k) the target of x_j is a·y_j + (1−a)(Σ_{i≠j} y_i)/(n−1),
+ *       whose least-squares slope is the ordinary slope times (a·n − 1)/(n − 1) — that is
+ *       (n−B)/(B(n−1)) when B divides n: −0.40 for the seed at B = 10, 0 at B = n — and whose
+ *       line passes through (x̄, ȳ).
+ * </ul>
+ */
+public final class ObjectiveMinimiser {
+
+  private ObjectiveMinimiser() {}
+
+  /** {slope, intercept} minimising the objective of {@code loss} with these batches. */
+  public static double[] of(Loss loss, boolean shuffle, int batchSize, Points train) {
+    int n = train.size();
+    double olsSlope = train.covXY() / train.varX();
+    if (shuffle) {
+      double slope =
+          loss == Loss.MSE ? olsSlope : olsSlope * (meanInverseBatchSize(n, batchSize) * n - 1) / (n - 1);
+      return new double[] {slope, train.meanY() - slope * train.meanX()};
+    }
+    return fixedBatches(loss, batchSize, train);
+  }
+
+  /** The mean of 1/B_k over the batches of one epoch. */
+  static double meanInverseBatchSize(int n, int batchSize) {
+    int batches = EpochOrder.stepsPerEpoch(n, batchSize);
+    int remainder = n - (batches - 1) * batchSize;
+    return ((batches - 1) / (double) batchSize + 1.0 / remainder) / batches;
+  }
+
+  private static double[] fixedBatches(Loss loss, int batchSize, Points train) {
+    double[] x = train.x();
+    double[] y = train.y();
+    int n = x.length;
+    // Weighted sums, centred on the data means so that the normal equations stay well conditioned.
+    double mx = train.meanX();
+    double my = train.meanY();
+    double sw = 0, swx = 0, swt = 0, swxx = 0, swxt = 0;
+    for (int from = 0; from < n; from += batchSize) {
+      int to = Math.min(from + batchSize, n);
+      double weight = 1.0 / (to - from);
+      double batchMean = 0;
+      if (loss == Loss.MSE_BROADCAST) {
+        for (int j = from; j < to; j++) {
+          batchMean += y[j] - my;
+        }
+        batchMean /= (to - from);
+      }
+      for (int j = from; j < to; j++) {
+        double dx = x[j] - mx;
+        double target = loss == Loss.MSE ? y[j] - my : batchMean;
+        sw += weight;
+        swx += weight * dx;
+        swt += weight * target;
+        swxx += weight * dx * dx;
+        swxt += weight * dx * target;
+      }
+    }
+    double varX = swxx / sw - (swx / sw) * (swx / sw);
+    double covXT = swxt / sw - (swx / sw) * (swt / sw);
+    double slope = covXT / varX;
+    double intercept = swt / sw - slope * swx / sw;
+    // Back from centred coordinates: t − my = slope·(x − mx) + intercept.
+    return new double[] {slope, intercept + my - slope * mx};
+  }
+}
