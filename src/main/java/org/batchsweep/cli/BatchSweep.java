@@ -16,7 +16,7 @@ import picocli.CommandLine.ParameterException;
     mixinStandardHelpOptions = true,
     versionProvider = BatchSweep.Version.class,
     description = "Sweeps mini-batch training of y = w·x + b on Spark and explains what did not converge.",
-    subcommands = {RunCommand.class, SqlCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, SqlCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class})
 public final class BatchSweep implements Runnable {
 
   public static final int EXIT_BAD_INPUT = 2;
@@ -26,7 +26,7 @@ public final class BatchSweep implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: run, sql or report");
+    throw new ParameterException(spec.commandLine(), "missing command: run, sql, explain or report");
   }
 
   public static void main(String[] args) {

@@ -17,6 +17,8 @@ import org.batchsweep.job.SweepPlan;
 import org.batchsweep.job.SweepResult;
 import org.batchsweep.job.TableStore;
 import org.batchsweep.report.ConvergenceSummary;
+import org.batchsweep.report.Paragraphs;
+import org.batchsweep.report.SweepAnswer;
 import org.batchsweep.spec.SweepSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,8 +68,11 @@ final class RunCommand implements Callable<Integer> {
       SweepResult result = new SweepJob(spark, store, progress).run(plan);
       stdout.printf("%nsweep %s: %d runs in %.1f s%n", id, result.runs(), result.wallSeconds());
       ConvergenceSummary.print(store, id, stdout);
+      stdout.println();
+      Paragraphs.print(SweepAnswer.paragraphs(SweepAnswer.cells(store, id), result.reference().slope()), stdout);
       stdout.printf("%ntables: %s/tables/{sweeps,points,reference,runs%s}%n", out,
           sweepSpec.train().recordEpochs() ? ",epochs" : "");
+      stdout.printf("explain: ./submit explain --sweep-id %s%s%n", id, out.equals("results") ? "" : " --out " + out);
       stdout.printf(
           "query:  ./submit sql \"SELECT loss, shuffle, batch_size, slope, intercept, diagnosis FROM runs"
               + " WHERE sweep_id = '%s' ORDER BY batch_size LIMIT 20\"%s%n",

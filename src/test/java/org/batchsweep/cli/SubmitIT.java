@@ -74,6 +74,14 @@ class SubmitIT {
 
     Result json = submit("sql", "SELECT runs, status FROM sweeps", "--out", "out", "--format", "json");
     assertThat(json.stdout().strip()).isEqualTo("{\"runs\":24,\"status\":\"complete\"}");
+
+    Result explain = submit("explain", "--out", "out");
+    assertThat(explain.exit()).as(explain.stderr()).isZero();
+    assertThat(explain.stdout())
+        .contains("sweep e2e ('small'): 24 runs, status complete")
+        .contains("most common diagnosis, by batch size:")
+        .contains("mse-broadcast, shuffled:")
+        .contains("of 24 runs converged to the reference line.");
   }
 
   @Test
