@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.batchsweep.BadInputException;
 import org.batchsweep.data.DataLoader;
@@ -17,6 +18,8 @@ import org.batchsweep.job.SweepPlan;
 import org.batchsweep.job.SweepResult;
 import org.batchsweep.job.TableStore;
 import org.batchsweep.report.ConvergenceSummary;
+import org.batchsweep.report.StoredSweep;
+import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.report.Paragraphs;
 import org.batchsweep.report.SweepAnswer;
 import org.batchsweep.spec.SweepSpec;
@@ -45,18 +48,40 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--sweep-id", paramLabel = "ID", description = "Id of this sweep; re-using one replaces that sweep (default: NAME-yyyyMMdd-HHmmss).")
   String sweepId;
 
+  @Option(names = "--resume", description = "Finish an interrupted sweep (needs --sweep-id): train only the runs it has not committed, with the spec it started with.")
+  boolean resume;
+
   @Override
   public Integer call() {
     PrintStream stdout = System.out;
     PrintStream progress = System.err;
-    SweepSpec sweepSpec = SpecSource.load(spec, overrides);
-    String id = sweepId != null ? checkSweepId(sweepId) : defaultSweepId(sweepSpec.name());
+    if (resume) {
+      if (sweepId == null) {
+        throw new BadInputException("--resume needs --sweep-id ID: the sweep to finish");
+      }
+      if (spec != null || !overrides.isEmpty()) {
+        throw new BadInputException(
+            "--resume finishes a sweep with the spec it started with; drop SPEC and --set, or run without --resume");
+      }
+    }
     String outUri = OutputDir.prepareForWriting(out);
+    SweepSpec sweepSpec = resume ? null : SpecSource.load(spec, overrides);
+    String id = sweepId != null ? checkSweepId(sweepId) : defaultSweepId(sweepSpec.name());
     // Line and CSV data are read before Spark starts, so their errors come first and cost nothing.
-    SweepPlan plan = DataLoader.needsSpark(sweepSpec.data()) ? null : plan(id, sweepSpec, null);
+    SweepPlan plan =
+        resume || DataLoader.needsSpark(sweepSpec.data()) ? null : plan(id, sweepSpec, null);
 
     SparkSession spark = Sessions.start("batchsweep run " + id);
     try {
+      if (resume) {
+        TableStore tables = new TableStore(spark, outUri);
+        Row stored = StoredSweep.row(tables, id);
+        if (SweepJob.STATUS_COMPLETE.equals(stored.getAs("status"))) {
+          stdout.printf("sweep %s is complete; nothing to resume%n", id);
+          return 0;
+        }
+        sweepSpec = SpecLoader.loadText(stored.getAs("spec"), "the spec stored with sweep " + id, List.of());
+      }
       if (plan == null) {
         plan = plan(id, sweepSpec, spark);
       }
@@ -65,8 +90,10 @@ final class RunCommand implements Callable<Integer> {
           id, plan.runs().size(), sweepSpec.name(), spark.sparkContext().master(),
           plan.data().train().size());
       TableStore store = new TableStore(spark, outUri);
-      SweepResult result = new SweepJob(spark, store, progress).run(plan);
-      stdout.printf("%nsweep %s: %d runs in %.1f s%n", id, result.runs(), result.wallSeconds());
+      SweepResult result = new SweepJob(spark, store, progress).run(plan, resume);
+      stdout.printf("%nsweep %s: %d runs in %.1f s%s%n", id, result.runs(), result.wallSeconds(),
+          resume ? String.format(" (%d reused from the interrupted attempt, %d trained now)",
+              result.reusedRuns(), result.runs() - result.reusedRuns()) : "");
       ConvergenceSummary.print(store, id, stdout);
       stdout.println();
       Paragraphs.print(SweepAnswer.paragraphs(SweepAnswer.cells(store, id), result.reference().slope()), stdout);

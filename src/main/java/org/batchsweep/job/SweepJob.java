@@ -3,7 +3,10 @@ package org.batchsweep.job;
 import java.io.PrintStream;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -14,18 +17,23 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
+import org.batchsweep.BadInputException;
 import org.batchsweep.reference.MllibReference;
 import org.batchsweep.reference.Reference;
+import org.batchsweep.train.RunConfig;
 import org.batchsweep.train.RunOutcome;
 import org.batchsweep.train.TrainingSet;
 
 /**
  * Runs a sweep on Spark and writes its tables. The training points are broadcast once; the runs
- * are planned into cost-balanced tasks, trained on executors in one Spark job, and their rows
- * written from the executors straight to Parquet, so the driver never holds the results.
+ * are cut into chunks, each planned into cost-balanced tasks and trained on executors by one Spark
+ * job that writes its rows from the executors to a staging folder, so the driver never holds the
+ * results and every finished chunk survives a crash. Once all runs are staged, the sweep's
+ * partitions of the tables are replaced in one overwrite each.
  *
  * <p>The sweep's {@code sweeps} row says {@code running} from before the first table is touched
  * until the last is written, then {@code complete}: it is the one signal that a sweep is whole.
+ * Run with {@code resume}, a sweep trains only the runs its staging folder does not hold yet.
  */
 public final class SweepJob {
 
@@ -43,17 +51,22 @@ public final class SweepJob {
   }
 
   public SweepResult run(SweepPlan plan) {
+    return run(plan, false);
+  }
+
+  public SweepResult run(SweepPlan plan, boolean resume) {
     long start = System.nanoTime();
     Timestamp createdAt = Timestamp.from(Instant.now());
     String sweepId = plan.sweepId();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    String jobGroup = "batchsweep-" + sweepId;
-    jsc.setJobGroup(jobGroup, "batchsweep " + sweepId, false);
+    jsc.setJobGroup(jobGroup(sweepId), "batchsweep " + sweepId, false);
     try {
+      if (!resume) {
+        store.deleteStaging(sweepId);
+      }
       writeSweepRow(plan, createdAt, null, STATUS_RUNNING);
 
-      TrainingSet data = plan.data().trainingSet();
-      Broadcast<TrainingSet> broadcast = jsc.broadcast(data);
+      Broadcast<TrainingSet> broadcast = jsc.broadcast(plan.data().trainingSet());
       Dataset<Row> points = points(broadcast, plan);
       describe(jsc, "write points of " + sweepId);
       store.write(Table.POINTS, points);
@@ -68,51 +81,111 @@ public final class SweepJob {
                   reference.r2())),
               Table.REFERENCE.schema()));
 
-      train(jsc, plan, broadcast, reference);
+      Set<String> staged = resume ? stagedRunIds(plan) : Set.of();
+      List<RunConfig> todo = plan.runs().stream().filter(r -> !staged.contains(r.runId())).toList();
+      if (resume) {
+        progress.printf("resuming %s: %d runs already committed, %d to train%n", sweepId, staged.size(), todo.size());
+      }
+      train(jsc, plan, todo, broadcast, reference);
+      publish(plan);
 
       double wall = (System.nanoTime() - start) / 1e9;
       writeSweepRow(plan, createdAt, wall, STATUS_COMPLETE);
+      store.deleteStaging(sweepId);
       broadcast.destroy();
-      return new SweepResult(sweepId, reference, plan.runs().size(), wall);
+      return new SweepResult(sweepId, reference, plan.runs().size(), staged.size(), wall);
     } finally {
       jsc.clearJobGroup();
     }
   }
 
+  /** Trains {@code runs} chunk by chunk, appending each chunk's rows to the staging folder. */
   private void train(
-      JavaSparkContext jsc, SweepPlan plan, Broadcast<TrainingSet> data, Reference reference) {
+      JavaSparkContext jsc, SweepPlan plan, List<RunConfig> runs, Broadcast<TrainingSet> data,
+      Reference reference) {
     String sweepId = plan.sweepId();
     boolean recordEpochs = plan.spec().train().recordEpochs();
-    List<TrainingTask> tasks =
-        TaskPlanner.plan(plan.runs(), plan.data().train().size(), jsc.defaultParallelism());
+    int n = plan.data().train().size();
     RowContext context =
         new RowContext(sweepId, reference, plan.spec().converged(), plan.data().validation() != null);
-
-    JavaRDD<RunOutcome> outcomes =
-        jsc.parallelize(tasks, tasks.size()).mapPartitions(new TrainTasks(data, recordEpochs));
-    if (recordEpochs) {
-      // Both tables come from one training pass; a lost cached block is recomputed identically.
-      outcomes = outcomes.persist(StorageLevel.MEMORY_AND_DISK());
+    List<List<TrainingTask>> chunks = new ArrayList<>();
+    double totalCost = 0;
+    for (List<RunConfig> chunk : RunChunks.split(runs, plan.spec().chunkRuns())) {
+      List<TrainingTask> tasks = TaskPlanner.plan(chunk, n, jsc.defaultParallelism());
+      chunks.add(tasks);
+      totalCost += tasks.stream().mapToDouble(TrainingTask::cost).sum();
     }
-    TrainingProgress listener =
-        new TrainingProgress("batchsweep-" + sweepId, tasks, progress);
+    TrainingProgress listener = new TrainingProgress(jobGroup(sweepId), runs.size(), totalCost, progress);
+    progress.printf("training %d runs in %d chunk%s%n", runs.size(), chunks.size(), chunks.size() == 1 ? "" : "s");
     spark.sparkContext().addSparkListener(listener);
     try {
-      describe(jsc, "train " + plan.runs().size() + " runs of " + sweepId);
-      progress.printf("training %d runs in %d tasks%n", plan.runs().size(), tasks.size());
-      store.write(Table.RUNS, spark.createDataFrame(outcomes.map(new RunRows(context, data)), Table.RUNS.schema()));
+      for (int c = 0; c < chunks.size(); c++) {
+        List<TrainingTask> tasks = chunks.get(c);
+        JavaRDD<RunOutcome> outcomes =
+            jsc.parallelize(tasks, tasks.size()).mapPartitions(new TrainTasks(data, recordEpochs));
+        if (recordEpochs) {
+          // Both tables come from one training pass; a lost cached block is recomputed identically.
+          outcomes = outcomes.persist(StorageLevel.MEMORY_AND_DISK());
+        }
+        describe(jsc, "train chunk " + (c + 1) + "/" + chunks.size() + " of " + sweepId);
+        listener.expect(tasks);
+        store.appendStaged(
+            sweepId, Table.RUNS,
+            spark.createDataFrame(outcomes.map(new RunRows(context, data)), Table.RUNS.schema()));
+        listener.expect(null);
+        if (recordEpochs) {
+          describe(jsc, "trajectories of chunk " + (c + 1) + "/" + chunks.size() + " of " + sweepId);
+          store.appendStaged(
+              sweepId, Table.EPOCHS,
+              spark.createDataFrame(outcomes.flatMap(new EpochRows(sweepId)), Table.EPOCHS.schema()));
+          outcomes.unpersist(false);
+        }
+      }
     } finally {
       spark.sparkContext().removeSparkListener(listener);
     }
-    if (recordEpochs) {
-      describe(jsc, "write trajectories of " + sweepId);
-      store.write(
-          Table.EPOCHS,
-          spark.createDataFrame(outcomes.flatMap(new EpochRows(sweepId)), Table.EPOCHS.schema()));
-      outcomes.unpersist(false);
+  }
+
+  /**
+   * Replaces the sweep's partitions of runs and epochs with the staged rows, one row per run id
+   * even if a chunk was ever committed twice.
+   */
+  private void publish(SweepPlan plan) {
+    String sweepId = plan.sweepId();
+    describe(JavaSparkContext.fromSparkContext(spark.sparkContext()), "publish " + sweepId);
+    store.write(Table.RUNS, store.readStaged(sweepId, Table.RUNS).dropDuplicates("run_id"));
+    if (plan.spec().train().recordEpochs()) {
+      store.write(Table.EPOCHS, store.readStaged(sweepId, Table.EPOCHS).dropDuplicates("run_id", "epoch"));
     } else {
       store.deletePartition(Table.EPOCHS, sweepId);
     }
+  }
+
+  /**
+   * Run ids an interrupted attempt committed (with their trajectories, when recorded: a chunk's
+   * runs and epochs are two commits); they must all belong to this plan.
+   */
+  private Set<String> stagedRunIds(SweepPlan plan) {
+    Set<String> staged = runIds(store.readStaged(plan.sweepId(), Table.RUNS));
+    if (plan.spec().train().recordEpochs()) {
+      staged.retainAll(runIds(store.readStaged(plan.sweepId(), Table.EPOCHS)));
+    }
+    Set<String> planned = new HashSet<>();
+    plan.runs().forEach(r -> planned.add(r.runId()));
+    if (!planned.containsAll(staged)) {
+      throw new BadInputException(
+          "--resume " + plan.sweepId() + ": the committed runs do not belong to this sweep's grid (its data"
+              + " changed since it started?); run it again without --resume");
+    }
+    return staged;
+  }
+
+  private static Set<String> runIds(Dataset<Row> rows) {
+    Set<String> ids = new HashSet<>();
+    for (Row row : rows.select("run_id").distinct().collectAsList()) {
+      ids.add(row.getString(0));
+    }
+    return ids;
   }
 
   private Dataset<Row> points(Broadcast<TrainingSet> data, SweepPlan plan) {
@@ -145,6 +218,10 @@ public final class SweepJob {
             wallSeconds,
             status);
     store.write(Table.SWEEPS, spark.createDataFrame(List.of(row), Table.SWEEPS.schema()));
+  }
+
+  private static String jobGroup(String sweepId) {
+    return "batchsweep-" + sweepId;
   }
 
   private static void describe(JavaSparkContext jsc, String what) {

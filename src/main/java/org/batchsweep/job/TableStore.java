@@ -21,11 +21,14 @@ public final class TableStore {
 
   private final SparkSession spark;
   private final String root;
+  private final String stagingRoot;
 
   /** @param out the output folder as a URI or path understood by Hadoop (file:, hdfs:, ...) */
   public TableStore(SparkSession spark, String out) {
     this.spark = spark;
-    this.root = out.endsWith("/") ? out + "tables" : out + "/tables";
+    String base = out.endsWith("/") ? out : out + "/";
+    this.root = base + "tables";
+    this.stagingRoot = base + "staging";
   }
 
   public String location(Table table) {
@@ -44,13 +47,7 @@ public final class TableStore {
 
   /** Removes one sweep's partition of a table, e.g. trajectories a re-run no longer records. */
   public void deletePartition(Table table, String sweepId) {
-    Path partition = new Path(location(table), Table.PARTITION_COLUMN + "=" + sweepId);
-    try {
-      FileSystem fs = partition.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      fs.delete(partition, true);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot remove " + partition, e);
-    }
+    delete(new Path(location(table), Table.PARTITION_COLUMN + "=" + sweepId));
   }
 
   public boolean exists(Table table) {
@@ -73,6 +70,47 @@ public final class TableStore {
   /** One sweep's rows of a table. */
   public Dataset<Row> read(Table table, String sweepId) {
     return read(table).where(functions.col(Table.PARTITION_COLUMN).equalTo(sweepId));
+  }
+
+  // Staging: a sweep's rows committed chunk by chunk, outside tables/, until the sweep is whole.
+
+  String stagingLocation(String sweepId, Table table) {
+    return stagingRoot + "/" + sweepId + "/" + table.tableName();
+  }
+
+  /** Appends one chunk's rows; each call is one Spark job, committed whole or not at all. */
+  void appendStaged(String sweepId, Table table, Dataset<Row> rows) {
+    rows.select(columns(table)).write().mode(SaveMode.Append).parquet(stagingLocation(sweepId, table));
+  }
+
+  /** The rows staged so far (an empty table when none are). */
+  Dataset<Row> readStaged(String sweepId, Table table) {
+    String location = stagingLocation(sweepId, table);
+    if (!pathExists(location)) {
+      return spark.createDataFrame(java.util.List.of(), table.schema());
+    }
+    return spark.read().schema(table.schema()).parquet(location).select(columns(table));
+  }
+
+  void deleteStaging(String sweepId) {
+    delete(new Path(stagingRoot + "/" + sweepId));
+  }
+
+  private boolean pathExists(String location) {
+    Path path = new Path(location);
+    try {
+      return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot look at " + path, e);
+    }
+  }
+
+  private void delete(Path path) {
+    try {
+      path.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(path, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + path, e);
+    }
   }
 
   private static Column[] columns(Table table) {

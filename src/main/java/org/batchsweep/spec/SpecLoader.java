@@ -30,7 +30,7 @@ public final class SpecLoader {
   private static final Set<String> GRID_KEYS =
       Set.of("batch_size", "shuffle", "loss", "optimizer", "lr", "momentum", "seed", "epochs");
   private static final Set<String> CONVERGED_KEYS = Set.of("slope_tol", "intercept_tol");
-  private static final Set<String> LIMITS_KEYS = Set.of("max_runs");
+  private static final Set<String> LIMITS_KEYS = Set.of("max_runs", "chunk_runs");
   private static final Set<String> INIT_KEYS = Set.of("slope", "intercept");
   private static final int MAX_EPOCHS = 10_000_000;
 
@@ -64,8 +64,12 @@ public final class SpecLoader {
         new ConvergenceSpec(
             converged.positive("slope_tol", "a number > 0"),
             converged.positive("intercept_tol", "a number > 0"));
-    long maxRuns = root.section("limits", LIMITS_KEYS).integer("max_runs", 1, "an integer ≥ 1");
-    SweepSpec spec = new SweepSpec(name, data, train, grid, convergence, maxRuns, tree.toYaml());
+    Section limits = root.section("limits", LIMITS_KEYS);
+    long maxRuns = limits.integer("max_runs", 1, "an integer ≥ 1");
+    int chunkRuns = (int) Section.integer(
+        limits.key("chunk_runs"), limits.get("chunk_runs"), 1, Integer.MAX_VALUE, "an integer ≥ 1");
+    SweepSpec spec =
+        new SweepSpec(name, data, train, grid, convergence, maxRuns, chunkRuns, tree.toYaml());
     Grid.checkSize(spec);
     return spec;
   }

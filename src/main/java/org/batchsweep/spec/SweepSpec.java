@@ -3,6 +3,7 @@ package org.batchsweep.spec;
 /**
  * A validated sweep specification. {@code yaml} is the effective spec (file, defaults and
  * overrides merged) as YAML text, stored with the results so every sweep can be re-run.
+ * {@code chunkRuns} runs are trained and committed per Spark job, the unit a resume restarts from.
  */
 public record SweepSpec(
     String name,
@@ -11,4 +12,5 @@ public record SweepSpec(
     GridSpec grid,
     ConvergenceSpec converged,
     long maxRuns,
+    int chunkRuns,
     String yaml) {}

@@ -3,49 +3,24 @@ package org.batchsweep.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** ./submit as a user runs it: from another working directory, with its output and exit status. */
 class SubmitIT {
 
-  private static final Path HOME = Path.of(System.getProperty("batchsweep.home", ".")).toAbsolutePath();
-
   @TempDir Path work;
 
-  record Result(int exit, String stdout, String stderr) {
-    List<String> stderrLines() {
-      return Arrays.stream(stderr.split("\n")).filter(l -> !l.isBlank()).toList();
-    }
-  }
+  private SubmitProcess submitter;
 
-  private Result submit(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(HOME.resolve("submit").toString());
-    command.addAll(List.of(args));
-    Path stdout = work.resolve("stdout.txt");
-    Path stderr = work.resolve("stderr.txt");
-    Process process =
-        new ProcessBuilder(command)
-            .directory(work.toFile())
-            .redirectOutput(stdout.toFile())
-            .redirectError(stderr.toFile())
-            .start();
-    if (!process.waitFor(5, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new AssertionError("./submit " + String.join(" ", args) + " did not finish in 5 minutes");
+  private SubmitProcess.Result submit(String... args) throws IOException, InterruptedException {
+    if (submitter == null) {
+      submitter = new SubmitProcess(work);
     }
-    return new Result(
-        process.exitValue(),
-        Files.readString(stdout, StandardCharsets.UTF_8),
-        Files.readString(stderr, StandardCharsets.UTF_8));
+    return submitter.run(args);
   }
 
   @Test
@@ -54,7 +29,7 @@ class SubmitIT {
     Files.writeString(
         spec,
         "name: small\ndata: {n: 200}\ntrain: {epochs: 10}\ngrid:\n  batch_size: [10, 50, 200]\n  seed: [0, 1]\n");
-    Result run = submit("--master", "local[2]", "run", "small.yaml", "--sweep-id", "e2e", "--out", "out");
+    SubmitProcess.Result run = submit("--master", "local[2]", "run", "small.yaml", "--sweep-id", "e2e", "--out", "out");
     assertThat(run.exit()).as(run.stderr()).isZero();
     assertThat(run.stdout())
         .contains("sweep e2e: 24 runs")
@@ -63,7 +38,7 @@ class SubmitIT {
         .contains("./submit sql");
     assertThat(run.stderr()).contains("trained 24/24 runs");
 
-    Result sql =
+    SubmitProcess.Result sql =
         submit("sql", "SELECT batch_size, shuffle, loss, converged FROM runs WHERE sweep_id = 'e2e' ORDER BY batch_size",
             "--out", "out", "--format", "csv");
     assertThat(sql.exit()).as(sql.stderr()).isZero();
@@ -72,10 +47,10 @@ class SubmitIT {
     assertThat(lines).hasSize(25);
     assertThat(lines.subList(1, 25)).allMatch(l -> l.matches("\\d+,(true|false),mse(-broadcast)?,(true|false)"));
 
-    Result json = submit("sql", "SELECT runs, status FROM sweeps", "--out", "out", "--format", "json");
+    SubmitProcess.Result json = submit("sql", "SELECT runs, status FROM sweeps", "--out", "out", "--format", "json");
     assertThat(json.stdout().strip()).isEqualTo("{\"runs\":24,\"status\":\"complete\"}");
 
-    Result explain = submit("explain", "--out", "out");
+    SubmitProcess.Result explain = submit("explain", "--out", "out");
     assertThat(explain.exit()).as(explain.stderr()).isZero();
     assertThat(explain.stdout())
         .contains("sweep e2e ('small'): 24 runs, status complete")
@@ -86,13 +61,13 @@ class SubmitIT {
 
   @Test
   void aBadSpecExitsWithOneLineAndWritesNothing() throws Exception {
-    Result bad = submit("run", "--set", "grid.batch_size=[0, 10]", "--out", "out");
+    SubmitProcess.Result bad = submit("run", "--set", "grid.batch_size=[0, 10]", "--out", "out");
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.stderrLines()).containsExactly("error: grid.batch_size: 0 is not a batch size; accepted: integers ≥ 1");
     assertThat(bad.stdout()).isEmpty();
     assertThat(work.resolve("out/tables")).doesNotExist();
 
-    Result unknown = submit("run", "--set", "train.epoch=5", "--out", "out");
+    SubmitProcess.Result unknown = submit("run", "--set", "train.epoch=5", "--out", "out");
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.stderrLines()).hasSize(1);
     assertThat(unknown.stderrLines().get(0)).contains("unknown key 'train.epoch'").contains("epochs");
@@ -101,7 +76,7 @@ class SubmitIT {
   @Test
   void csvDataThatCannotBeParsedIsNamedByLine() throws Exception {
     Files.writeString(work.resolve("points.csv"), "x,y\n0,0\n0.5,-2\n1,oops\n");
-    Result bad =
+    SubmitProcess.Result bad =
         submit("run", "--set", "data.kind=csv", "--set", "data.path=points.csv", "--out", "out");
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.stderrLines()).containsExactly(

@@ -1,0 +1,112 @@
+package org.batchsweep.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Bad input of every kind against an output folder that holds a finished sweep: each is refused
+ * with one line naming the problem and exit status 2, and no table is touched.
+ */
+class HostileInputIT {
+
+  @TempDir static Path work;
+  private static SubmitProcess submit;
+  private static Map<String, String> tablesBefore;
+
+  @BeforeAll
+  static void aFinishedSweep() throws Exception {
+    submit = new SubmitProcess(work);
+    Files.writeString(work.resolve("empty.csv"), "");
+    Files.writeString(work.resolve("words.csv"), "x,y\n0,1\n1,one\n");
+    Files.writeString(work.resolve("nan.csv"), "x,y\n0,1\nNaN,2\n");
+    Files.writeString(work.resolve("one-column.csv"), "x\n0\n1\n");
+    Files.writeString(work.resolve("header-only.csv"), "x,y\n");
+    Files.writeString(work.resolve("a-file"), "not a folder");
+    SubmitProcess.Result good =
+        submit.run("run", "--sweep-id", "kept", "--out", "out", "--set", "grid.batch_size=[50]",
+            "--set", "data.n=100", "--set", "train.epochs=5");
+    assertThat(good.exit()).as(good.stderr()).isZero();
+    tablesBefore = snapshot(work.resolve("out"));
+  }
+
+  static Stream<Arguments> hostile() {
+    return Stream.of(
+        Arguments.of("wrong type", List.of("--set", "data.n=many"), "data.n: got 'many'"),
+        Arguments.of("NaN", List.of("--set", "data.noise=NaN"), "data.noise: got 'NaN'"),
+        Arguments.of("infinite lr", List.of("--set", "grid.lr=[1e999]"), "grid.lr: Infinity is not a learning rate"),
+        Arguments.of("zero batch", List.of("--set", "grid.batch_size=[0]"), "grid.batch_size: 0 is not a batch size"),
+        Arguments.of("negative n", List.of("--set", "data.n=-5"), "data.n: got -5"),
+        Arguments.of("zero epochs", List.of("--set", "train.epochs=0"), "train.epochs: got 0"),
+        Arguments.of("batch larger than n", List.of("--set", "data.n=100", "--set", "grid.batch_size=[200]"),
+            "grid.batch_size: 200 is larger than the 100 training points"),
+        Arguments.of("empty grid", List.of("--set", "grid.lr=[]"), "grid.lr: the axis is empty"),
+        Arguments.of("over the run limit", List.of("--set", "limits.max_runs=10"),
+            "grid: 2000 runs is more than limits.max_runs = 10"),
+        Arguments.of("unknown key", List.of("--set", "grid.batchsize=[10]"), "unknown key 'grid.batchsize'"),
+        Arguments.of("missing spec", List.of("no-such-spec.yaml"), "spec no-such-spec.yaml: no such file"),
+        Arguments.of("missing csv", csv("missing.csv"), "missing.csv does not exist"),
+        Arguments.of("empty csv", csv("empty.csv"), "the file is empty"),
+        Arguments.of("non-numeric csv", csv("words.csv"), "line 3: y = 'one' is not a number"),
+        Arguments.of("NaN in csv", csv("nan.csv"), "line 3: x = NaN is not finite"),
+        Arguments.of("one-column csv", csv("one-column.csv"), "has no column y"),
+        Arguments.of("header-only csv", csv("header-only.csv"), "0 point(s); at least 2 are needed"),
+        Arguments.of("missing parquet", List.of("--set", "data.kind=parquet", "--set", "data.path=none.parquet"),
+            "data.path: none.parquet does not exist"),
+        Arguments.of("resume without id", List.of("--resume"), "--resume needs --sweep-id"),
+        Arguments.of("bad sweep id", List.of("--sweep-id", "../escape"), "--sweep-id ../escape: accepted"));
+  }
+
+  private static List<String> csv(String file) {
+    return List.of("--set", "data.kind=csv", "--set", "data.path=" + file);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hostile")
+  void isRefusedWithOneLineAndNoTableTouched(String name, List<String> args, String message) throws Exception {
+    List<String> command = new ArrayList<>(List.of("run", "--out", "out"));
+    command.addAll(args);
+    SubmitProcess.Result result = submit.run(command.toArray(String[]::new));
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.stderrLines()).hasSize(1);
+    assertThat(result.stderrLines().get(0)).startsWith("error: ").contains(message);
+    assertThat(snapshot(work.resolve("out"))).isEqualTo(tablesBefore);
+  }
+
+  @ParameterizedTest(name = "--out {0}")
+  @MethodSource("unwritable")
+  void anUnwritableOutputFolderIsRefusedBeforeAnyWork(String out) throws Exception {
+    SubmitProcess.Result result = submit.run("run", "--out", out, "--set", "grid.batch_size=[50]");
+    assertThat(result.exit()).isEqualTo(2);
+    assertThat(result.stderrLines()).hasSize(1);
+    assertThat(result.stderrLines().get(0)).startsWith("error: --out " + out + ": ");
+    assertThat(snapshot(work.resolve("out"))).isEqualTo(tablesBefore);
+  }
+
+  static Stream<String> unwritable() {
+    return Stream.of("a-file/results", "/proc/batchsweep-results");
+  }
+
+  /** Every file under a folder with its size and modification time. */
+  private static Map<String, String> snapshot(Path root) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(p).toString(), Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis());
+      }
+    }
+    return files;
+  }
+}

@@ -1,0 +1,56 @@
+package org.batchsweep.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A driver killed mid-sweep leaves the sweep visibly incomplete; --resume finishes it exactly once. */
+class ResumeIT {
+
+  @TempDir Path work;
+
+  @Test
+  @Timeout(value = 6, unit = TimeUnit.MINUTES)
+  void aKilledSweepShowsAsRunningAndResumesToOneRowPerGridPoint() throws Exception {
+    SubmitProcess submit = new SubmitProcess(work);
+    Path firstChunk = work.resolve("out/staging/killed/runs/_SUCCESS");
+    Process driver =
+        submit.start("--master", "local[2]", "run", "--sweep-id", "killed", "--out", "out",
+            "--set", "grid.seed=[0,1,2,3,4,5,6,7]", "--set", "train.epochs=300",
+            "--set", "limits.chunk_runs=400", "--set", "train.record_epochs=false");
+    try {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+      while (!Files.exists(firstChunk) && driver.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(driver.isAlive()).as("the sweep must still be running after its first chunk").isTrue();
+      driver.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
+      assertThat(driver.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      driver.destroyForcibly();
+    }
+
+    SubmitProcess.Result status =
+        submit.run("sql", "SELECT status, runs FROM sweeps WHERE sweep_id = 'killed'", "--out", "out", "--format", "csv");
+    assertThat(status.stdout().lines().toList()).containsExactly("status,runs", "running,3200");
+
+    SubmitProcess.Result resumed = submit.run("run", "--sweep-id", "killed", "--resume", "--out", "out");
+    assertThat(resumed.exit()).as(resumed.stderr()).isZero();
+    assertThat(resumed.stdout()).containsPattern("sweep killed: 3200 runs in .* s \\(([1-9]\\d*) reused from the interrupted attempt, (\\d+) trained now\\)");
+
+    SubmitProcess.Result rows =
+        submit.run("sql", "SELECT count(*) AS n, count(DISTINCT run_id) AS ids, first(s.status) AS status"
+            + " FROM runs r JOIN sweeps s USING (sweep_id) WHERE sweep_id = 'killed'",
+            "--out", "out", "--format", "csv");
+    assertThat(rows.stdout().lines().toList()).containsExactly("n,ids,status", "3200,3200,complete");
+    assertThat(work.resolve("out/staging/killed")).doesNotExist();
+
+    SubmitProcess.Result again = submit.run("run", "--sweep-id", "killed", "--resume", "--out", "out");
+    assertThat(again.stdout()).contains("sweep killed is complete; nothing to resume");
+  }
+}
