@@ -17,6 +17,7 @@ import org.batchsweep.job.SweepPlan;
 import org.batchsweep.job.SweepResult;
 import org.batchsweep.job.TableStore;
 import org.batchsweep.report.ConvergenceSummary;
+import org.batchsweep.report.SweepReport;
 import org.batchsweep.spec.SweepSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -72,6 +73,9 @@ final class RunCommand implements Callable<Integer> {
           "query:  ./submit sql \"SELECT loss, shuffle, batch_size, slope, intercept, diagnosis FROM runs"
               + " WHERE sweep_id = '%s' ORDER BY batch_size LIMIT 20\"%s%n",
           id, out.equals("results") ? "" : " --out " + out);
+
+      // Report (issue 4): figures and index.html from the tables just written.
+      stdout.printf("report: %s%n", new SweepReport(spark, store, outUri).write(id, List.of()));
       return 0;
     } finally {
       spark.stop();
