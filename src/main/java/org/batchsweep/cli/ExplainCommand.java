@@ -8,7 +8,6 @@ import org.apache.spark.sql.SparkSession;
 import org.batchsweep.BadInputException;
 import org.batchsweep.job.Table;
 import org.batchsweep.job.TableStore;
-import org.batchsweep.report.BandCell;
 import org.batchsweep.report.ConvergenceSummary;
 import org.batchsweep.report.DiagnosisTable;
 import org.batchsweep.report.Paragraphs;
@@ -49,13 +48,11 @@ final class ExplainCommand implements Callable<Integer> {
       stdout.printf("sweep %s ('%s'): %d runs, status %s%n%n", id, sweep.getString(1), sweep.getLong(6),
           sweep.isNullAt(8) ? "complete" : sweep.getString(8));
       ConvergenceSummary.print(store, id, stdout);
-      List<BandCell> cells = SweepAnswer.cells(store, id);
       stdout.println();
       stdout.println("most common diagnosis, by batch size:");
-      stdout.print(DiagnosisTable.text(cells));
+      stdout.print(DiagnosisTable.of(store.read(Table.RUNS, id)).text());
       stdout.println();
-      double referenceSlope = store.read(Table.REFERENCE, id).first().getDouble(2);
-      Paragraphs.print(SweepAnswer.paragraphs(cells, referenceSlope), stdout);
+      Paragraphs.print(SweepAnswer.forSweep(store, id), stdout);
       return 0;
     } finally {
       spark.stop();

@@ -18,10 +18,11 @@ import org.batchsweep.job.SweepPlan;
 import org.batchsweep.job.SweepResult;
 import org.batchsweep.job.TableStore;
 import org.batchsweep.report.ConvergenceSummary;
-import org.batchsweep.report.StoredSweep;
-import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.report.Paragraphs;
+import org.batchsweep.report.StoredSweep;
 import org.batchsweep.report.SweepAnswer;
+import org.batchsweep.report.SweepReport;
+import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.spec.SweepSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -96,7 +97,8 @@ final class RunCommand implements Callable<Integer> {
               result.reusedRuns(), result.runs() - result.reusedRuns()) : "");
       ConvergenceSummary.print(store, id, stdout);
       stdout.println();
-      Paragraphs.print(SweepAnswer.paragraphs(SweepAnswer.cells(store, id), result.reference().slope()), stdout);
+      List<String> answer = SweepAnswer.forSweep(store, id);
+      Paragraphs.print(answer, stdout);
       stdout.printf("%ntables: %s/tables/{sweeps,points,reference,runs%s}%n", out,
           sweepSpec.train().recordEpochs() ? ",epochs" : "");
       stdout.printf("explain: ./submit explain --sweep-id %s%s%n", id, out.equals("results") ? "" : " --out " + out);
@@ -104,6 +106,9 @@ final class RunCommand implements Callable<Integer> {
           "query:  ./submit sql \"SELECT loss, shuffle, batch_size, slope, intercept, diagnosis FROM runs"
               + " WHERE sweep_id = '%s' ORDER BY batch_size LIMIT 20\"%s%n",
           id, out.equals("results") ? "" : " --out " + out);
+
+      // Report (issue 4): figures and index.html from the tables just written.
+      stdout.printf("report: %s%n", new SweepReport(spark, store, outUri).write(id, answer));
       return 0;
     } finally {
       spark.stop();

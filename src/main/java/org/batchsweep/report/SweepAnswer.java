@@ -29,6 +29,12 @@ public final class SweepAnswer {
 
   private SweepAnswer() {}
 
+  /** The answer for a stored sweep, from its runs and reference tables. */
+  public static List<String> forSweep(TableStore store, String sweepId) {
+    double referenceSlope = store.read(Table.REFERENCE, sweepId).first().getDouble(2);
+    return paragraphs(cells(store, sweepId), referenceSlope);
+  }
+
   /** The aggregates the answer is written from, one per loss × shuffle × batch size × diagnosis. */
   public static List<BandCell> cells(TableStore store, String sweepId) {
     List<BandCell> cells = new ArrayList<>();

@@ -1,0 +1,41 @@
+package org.batchsweep.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.batchsweep.job.TableStore;
+import org.batchsweep.report.StoredSweep;
+import org.batchsweep.report.SweepAnswer;
+import org.batchsweep.report.SweepReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./submit report [--out DIR] [--sweep-id ID]}. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = "Rebuild a sweep's HTML report and figures from its tables alone (no retraining).")
+final class ReportCommand implements Callable<Integer> {
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Folder the tables were written to (default: ${DEFAULT-VALUE}); the report goes to DIR/report/ID/.")
+  String out;
+
+  @Option(names = "--sweep-id", paramLabel = "ID", description = "The sweep to report on (default: the most recently started).")
+  String sweepId;
+
+  @Override
+  public Integer call() {
+    String outUri = OutputDir.forReading(out);
+    SparkSession spark = Sessions.start("batchsweep report");
+    try {
+      TableStore store = new TableStore(spark, outUri);
+      String id = sweepId != null ? sweepId : StoredSweep.latest(store);
+      StoredSweep.row(store, id); // a clear error for an unknown id, before anything is written
+      String page = new SweepReport(spark, store, outUri).write(id, SweepAnswer.forSweep(store, id));
+      System.out.printf("report: %s%n", page);
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package org.batchsweep.report;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/** How configuration values read in legends, tables and titles. */
+final class Labels {
+
+  private Labels() {}
+
+  static String shuffle(boolean shuffle) {
+    return shuffle ? "shuffled" : "fixed order";
+  }
+
+  /** A number without trailing zeros or exponent: 0.01, 100, 0.9. */
+  static String number(double value) {
+    if (!Double.isFinite(value)) {
+      return Double.toString(value);
+    }
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+
+  /** One axis value as it reads on its own: {@code lr 0.01}, {@code B 100}, {@code 200 epochs}. */
+  static String axisValue(String column, Object value) {
+    String text = value instanceof Double d ? number(d) : String.valueOf(value);
+    return switch (column) {
+      case "batch_size" -> "B " + text;
+      case "epochs" -> text + " epochs";
+      case "shuffle" -> shuffle(Boolean.TRUE.equals(value));
+      case "optimizer", "precision", "loss" -> text;
+      default -> column + " " + text;
+    };
+  }
+
+  /** The axis's name as a title: {@code batch size}, {@code learning rate}, ... */
+  static String axisTitle(String column) {
+    return switch (column) {
+      case "batch_size" -> "batch size";
+      case "lr" -> "learning rate";
+      default -> column.replace('_', ' ');
+    };
+  }
+
+  static String fixed(double value, int decimals) {
+    return Double.isFinite(value) ? String.format(Locale.ROOT, "%." + decimals + "f", value) : "–";
+  }
+
+  static String significant(double value, int digits) {
+    return Double.isFinite(value) ? String.format(Locale.ROOT, "%." + digits + "g", value) : "–";
+  }
+}

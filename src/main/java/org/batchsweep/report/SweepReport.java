@@ -1,0 +1,100 @@
+package org.batchsweep.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.batchsweep.job.Table;
+import org.batchsweep.job.TableStore;
+
+/**
+ * Builds a sweep's report, {@code <out>/report/<sweep_id>/index.html} with its figures as PNG and
+ * SVG, from the sweep's tables alone: nothing is retrained. Spark aggregates the tables, the
+ * driver draws the aggregates.
+ */
+public final class SweepReport {
+
+  public static final String INDEX = "index.html";
+
+  private final SparkSession spark;
+  private final TableStore store;
+  private final String outUri;
+
+  /** @param outUri the output folder holding {@code tables/}, as given to {@link TableStore} */
+  public SweepReport(SparkSession spark, TableStore store, String outUri) {
+    this.spark = spark;
+    this.store = store;
+    this.outUri = outUri;
+  }
+
+  /**
+   * Writes (or rewrites) the sweep's report.
+   *
+   * @param answer the plain-words answer, one paragraph per item; empty leaves the section out
+   * @return where the page is: a local path for a local output folder, else its URI
+   */
+  public String write(String sweepId, List<String> answer) {
+    spark.sparkContext().setJobDescription("report: aggregate the tables of " + sweepId);
+    try {
+      ReportData data = ReportData.load(store, sweepId);
+      List<Figure> figures = ReportFigures.of(data);
+      Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+      ReportFolder folder = new ReportFolder(hadoop, outUri, sweepId);
+      folder.clear();
+      List<ReportPage.FigureFiles> files = new ArrayList<>();
+      for (Figure figure : figures) {
+        String png = figure.name() + ".png";
+        String svg = figure.name() + ".svg";
+        folder.write(png, figure.png());
+        folder.write(svg, figure.svg());
+        files.add(new ReportPage.FigureFiles(figure, png, svg));
+      }
+      String html = ReportPage.render(data, List.copyOf(answer), files, tableLinks(hadoop, sweepId), outForUser());
+      folder.write(INDEX, html.getBytes(StandardCharsets.UTF_8));
+      return folder.location(INDEX);
+    } finally {
+      spark.sparkContext().setJobDescription(null);
+    }
+  }
+
+  /** The output folder as a user passes it to {@code --out}: a local path when it is local. */
+  private String outForUser() {
+    URI uri = URI.create(outUri);
+    return "file".equals(uri.getScheme()) ? Paths.get(uri).toString() : outUri;
+  }
+
+  /** Links from the page to this sweep's partition of each table that has one. */
+  private List<ReportPage.TableLink> tableLinks(Configuration hadoop, String sweepId) {
+    List<ReportPage.TableLink> links = new ArrayList<>();
+    for (Table table : Table.values()) {
+      String partition = Table.PARTITION_COLUMN + "=" + sweepId;
+      Path path = new Path(store.location(table), partition);
+      try {
+        if (path.getFileSystem(hadoop).exists(path)) {
+          links.add(
+              new ReportPage.TableLink(
+                  table.tableName(), "../../tables/" + table.tableName() + "/" + partition + "/", about(table)));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot look for " + path, e);
+      }
+    }
+    return links;
+  }
+
+  private static String about(Table table) {
+    return switch (table) {
+      case SWEEPS -> "this sweep's row: its spec, when and where it ran, how long it took";
+      case POINTS -> "the training (and validation) points the runs were fitted to";
+      case REFERENCE -> "the MLlib least-squares line every run is compared with";
+      case RUNS -> "one row per run: its configuration, final slope and intercept, errors, diagnosis";
+      case EPOCHS -> "each run's slope, intercept and train loss after every epoch";
+    };
+  }
+}
