@@ -16,7 +16,7 @@ import picocli.CommandLine.ParameterException;
     mixinStandardHelpOptions = true,
     versionProvider = BatchSweep.Version.class,
     description = "Sweeps mini-batch training of y = w·x + b on Spark and explains what did not converge.",
-    subcommands = {RunCommand.class, SqlCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, SqlCommand.class, ClusterCommand.class, CommandLine.HelpCommand.class})
 public final class BatchSweep implements Runnable {
 
   public static final int EXIT_BAD_INPUT = 2;
