@@ -20,8 +20,10 @@ import picocli.CommandLine.ParentCommand;
     name = "cluster",
     mixinStandardHelpOptions = true,
     description = {
-        "Run a Spark standalone cluster on this machine (127.0.0.1): Spark's own master and workers,",
-        "with authentication (a fresh secret per start) and encryption. State and logs: <out>/cluster/."},
+        "Start, stop or check a Spark standalone cluster on this machine (127.0.0.1).",
+        "Spark's own master and workers; authentication (a new secret per start) and",
+        "encryption on. State, secret and logs: <out>/cluster/. Run sweeps on it:",
+        "  ./submit --master <its URL> run [SPEC] --out <same DIR>"},
     subcommands = {ClusterCommand.Start.class, ClusterCommand.Stop.class, ClusterCommand.Status.class})
 final class ClusterCommand implements Runnable {
 

@@ -358,6 +358,11 @@ public final class LocalCluster {
   }
 
   private void stopRecorded(ClusterState state) {
+    if (state.master() != null && state.master().alive(layout)) {
+      MasterStatus.fetch(state.webUi(), Duration.ofSeconds(3)).ifPresent(s -> s.activeApps().forEach(app ->
+          out.println("note: " + app.id() + " (" + app.name() + ") is still running; its driver is not part of "
+              + "the cluster and will wait for the master until you stop it")));
+    }
     List<ProcessHandle> workers = new ArrayList<>();
     for (DaemonProcess w : state.workers()) {
       Optional<ProcessHandle> h = w.handle(layout);

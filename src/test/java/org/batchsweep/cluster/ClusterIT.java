@@ -50,6 +50,7 @@ class ClusterIT {
   private ClusterState state;
   private SparkSession spark;
   private List<List<Object>> localRows;
+  private Thread killOnExit;
 
   @BeforeAll
   @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -59,6 +60,10 @@ class ClusterIT {
     out = Files.createTempDirectory(target, "cluster-it-");
     logs = out.resolve("logs");
     layout = ClusterLayout.under(out.toString());
+    ClusterLayout cluster = layout;
+    // Should this JVM be stopped before @AfterAll runs (Ctrl-C, a build timeout), end the cluster anyway.
+    killOnExit = new Thread(() -> ProcessTable.clusterProcesses(cluster).forEach(ProcessHandle::destroyForcibly));
+    Runtime.getRuntime().addShutdownHook(killOnExit);
     Submit.Result started = Submit.run(logs, "cluster-start", Duration.ofMinutes(3),
         "cluster", "start", "--workers", "2", "--cores", "1", "--memory", "1g", "--out", out.toString());
     assertThat(started.exitCode()).as(started.describe()).isZero();
@@ -84,6 +89,9 @@ class ClusterIT {
         }
       } finally {
         SparkTests.stop(spark);
+        if (killOnExit != null) {
+          Runtime.getRuntime().removeShutdownHook(killOnExit);
+        }
       }
     }
   }
