@@ -18,7 +18,7 @@ import picocli.CommandLine.ParameterException;
     description = "Sweeps mini-batch training of y = w·x + b on Spark and explains what did not converge.",
     subcommands = {
       RunCommand.class, SqlCommand.class, ExplainCommand.class, ReportCommand.class,
-      CommandLine.HelpCommand.class
+      ClusterCommand.class, CommandLine.HelpCommand.class
     })
 public final class BatchSweep implements Runnable {
 
