@@ -59,10 +59,25 @@ public final class BatchSweep implements Runnable {
       err.flush();
       return EXIT_BAD_INPUT;
     }
-    err.println("error: batchsweep failed: " + e);
-    e.printStackTrace(err);
+    // Spark has logged what went wrong above this line; the user gets one line, developers the trace.
+    err.println("error: batchsweep failed: " + rootCause(e)
+        + (System.getenv("BATCHSWEEP_DEBUG") == null ? " (BATCHSWEEP_DEBUG=1 shows the stack trace)" : ""));
+    if (System.getenv("BATCHSWEEP_DEBUG") != null) {
+      e.printStackTrace(err);
+    }
     err.flush();
     return EXIT_FAILURE;
+  }
+
+  /** The innermost cause's class and first message line, e.g. why a SparkContext stopped. */
+  private static String rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = String.valueOf(root.getMessage()).strip();
+    int nl = message.indexOf('\n');
+    return root.getClass().getSimpleName() + ": " + (nl < 0 ? message : message.substring(0, nl));
   }
 
   // Spark may wrap an exception thrown on the driver side of a job (e.g. while planning a write).
