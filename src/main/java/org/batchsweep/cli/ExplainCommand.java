@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.batchsweep.BadInputException;
 import org.batchsweep.job.Table;
 import org.batchsweep.job.TableStore;
@@ -34,16 +33,13 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String outUri = OutputDir.forReading(out);
-    SparkSession spark = Sessions.start("batchsweep explain");
-    try {
-      TableStore store = new TableStore(spark, outUri);
+    return StoredTables.open(out, "batchsweep explain", (spark, store, outUri) -> {
       String id = sweepId != null ? sweepId : StoredSweep.latest(store);
       Row sweep = StoredSweep.row(store, id);
       PrintStream stdout = System.out;
       if (runId != null) {
         explainRun(store, id, stdout);
-        return 0;
+        return;
       }
       stdout.printf("sweep %s ('%s'): %d runs, status %s%n%n", id, sweep.getString(1), sweep.getLong(6),
           sweep.isNullAt(8) ? "complete" : sweep.getString(8));
@@ -53,10 +49,7 @@ final class ExplainCommand implements Callable<Integer> {
       stdout.print(DiagnosisTable.of(store.read(Table.RUNS, id)).text());
       stdout.println();
       Paragraphs.print(SweepAnswer.forSweep(store, id), stdout);
-      return 0;
-    } finally {
-      spark.stop();
-    }
+    });
   }
 
   private void explainRun(TableStore store, String id, PrintStream out) {

@@ -1,9 +1,6 @@
 package org.batchsweep.cli;
 
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
-import org.batchsweep.job.TableStore;
 import org.batchsweep.report.StoredSweep;
 import org.batchsweep.report.SweepAnswer;
 import org.batchsweep.report.SweepReport;
@@ -25,17 +22,11 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String outUri = OutputDir.forReading(out);
-    SparkSession spark = Sessions.start("batchsweep report");
-    try {
-      TableStore store = new TableStore(spark, outUri);
+    return StoredTables.open(out, "batchsweep report", (spark, store, outUri) -> {
       String id = sweepId != null ? sweepId : StoredSweep.latest(store);
       StoredSweep.row(store, id); // a clear error for an unknown id, before anything is written
       String page = new SweepReport(spark, store, outUri).write(id, SweepAnswer.forSweep(store, id));
       System.out.printf("report: %s%n", page);
-      return 0;
-    } finally {
-      spark.stop();
-    }
+    });
   }
 }

@@ -14,12 +14,10 @@ import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.AtomicType;
 import org.apache.spark.sql.types.StructField;
 import org.batchsweep.BadInputException;
 import org.batchsweep.job.Table;
-import org.batchsweep.job.TableStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,10 +49,7 @@ final class SqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String outUri = OutputDir.forReading(out);
-    SparkSession spark = Sessions.start("batchsweep sql");
-    try {
-      TableStore store = new TableStore(spark, outUri);
+    return StoredTables.open(out, "batchsweep sql", (spark, store, outUri) -> {
       List<String> registered = new ArrayList<>();
       for (Table table : Table.values()) {
         if (store.exists(table)) {
@@ -75,10 +70,7 @@ final class SqlCommand implements Callable<Integer> {
         }
         throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
       }
-      return 0;
-    } finally {
-      spark.stop();
-    }
+    });
   }
 
   private void print(Dataset<Row> result, PrintStream out) {

@@ -1,0 +1,29 @@
+package org.batchsweep.cli;
+
+import org.apache.spark.sql.SparkSession;
+import org.batchsweep.job.TableStore;
+
+/**
+ * A command's view of tables already written under {@code --out}: opened in a SparkSession that is
+ * stopped however the command ends.
+ */
+final class StoredTables {
+
+  /** What a command does with the session and the tables. */
+  interface Work {
+    void run(SparkSession spark, TableStore store, String outUri);
+  }
+
+  private StoredTables() {}
+
+  static int open(String out, String appName, Work work) {
+    String outUri = OutputDir.forReading(out);
+    SparkSession spark = Sessions.start(appName);
+    try {
+      work.run(spark, new TableStore(spark, outUri), outUri);
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+}
