@@ -16,6 +16,11 @@ import picocli.CommandLine.ParameterException;
     mixinStandardHelpOptions = true,
     versionProvider = BatchSweep.Version.class,
     description = "Sweeps mini-batch training of y = w·x + b on Spark and explains what did not converge.",
+    footer = {
+      "",
+      "Spark options go before the command, e.g. ./submit --master spark://host:7077 run.",
+      "Start with ./submit run; see README.md."
+    },
     subcommands = {
       RunCommand.class, SqlCommand.class, ExplainCommand.class, ReportCommand.class,
       ClusterCommand.class, CommandLine.HelpCommand.class
@@ -29,7 +34,7 @@ public final class BatchSweep implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: run, sql, explain or report");
+    throw new ParameterException(spec.commandLine(), "missing command: run, sql, explain, report or cluster");
   }
 
   public static void main(String[] args) {
