@@ -10,7 +10,8 @@ package org.batchsweep.optim;
  * </pre>
  *
  * PyTorch computes the bias corrections from the Python-float betas in double precision; every
- * tensor operation is then done in the parameters' precision, with scalar operands cast to it.
+ * tensor operation is then done in the parameters' precision, with scalar operands cast to it. The
+ * bias corrections come from {@link BiasCorrections}, which computes them once per JVM.
  */
 final class Adam implements Optimizer {
 
@@ -22,6 +23,9 @@ final class Adam implements Optimizer {
   private final double oneMinusBeta1;
   private final double oneMinusBeta2;
   private final double epsilon;
+  private final BiasCorrections corrections;
+  /** The step size once {@code 1 − β1^t} has reached exactly 1: {@code −lr}, rounded. */
+  private final double negativeLr;
 
   private final double[] params = new double[2];
   private final double[] firstMoment = new double[2];
@@ -36,6 +40,8 @@ final class Adam implements Optimizer {
     this.oneMinusBeta1 = precision.round(1.0 - config.beta1());
     this.oneMinusBeta2 = precision.round(1.0 - config.beta2());
     this.epsilon = precision.round(config.epsilon());
+    this.corrections = BiasCorrections.of(config.beta1(), config.beta2());
+    this.negativeLr = precision.round(-config.lr());
     this.params[0] = precision.round(slope);
     this.params[1] = precision.round(intercept);
   }
@@ -43,10 +49,11 @@ final class Adam implements Optimizer {
   @Override
   public void step(double gradSlope, double gradIntercept) {
     steps++;
-    double biasCorrection1 = 1.0 - Math.pow(config.beta1(), steps);
-    double biasCorrection2Sqrt = Math.sqrt(1.0 - Math.pow(config.beta2(), steps));
-    double negativeStepSize = precision.round(-config.lr() / biasCorrection1);
-    double correction2 = precision.round(biasCorrection2Sqrt);
+    double biasCorrection1 = corrections.correction1(steps);
+    // −lr / 1.0 is −lr exactly: past ~355 steps the division can be skipped.
+    double negativeStepSize =
+        biasCorrection1 == 1.0 ? negativeLr : precision.round(-config.lr() / biasCorrection1);
+    double correction2 = precision.round(corrections.correction2Sqrt(steps));
     update(0, precision.round(gradSlope), negativeStepSize, correction2);
     update(1, precision.round(gradIntercept), negativeStepSize, correction2);
   }

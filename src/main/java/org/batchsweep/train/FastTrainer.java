@@ -1,6 +1,8 @@
 package org.batchsweep.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.batchsweep.data.Points;
 import org.batchsweep.optim.Precision;
@@ -14,23 +16,32 @@ import org.batchsweep.optim.Precision;
  * entries, whatever its batch size. Because the group shares its seed, all its runs see the same
  * permutations (common random numbers), so the O(n) cost of an epoch's order is paid once for the
  * whole group. Sums are accumulated in double and each gradient rounded to the run's precision.
+ *
+ * <p>Within an epoch the group advances step by step, every run that still has a batch taking one
+ * step before any run takes the next ("step-major" order). One run's steps form a chain of
+ * dependent floating-point operations (each gradient needs the previous update), so a run alone
+ * would leave the CPU waiting on latencies; consecutive runs are independent, so in step-major
+ * order the CPU overlaps several runs' chains. Runs are sorted by steps per epoch, longest first,
+ * so the runs still stepping are always a prefix of that order. Each run's arithmetic is exactly
+ * what it would be alone: the order of runs changes no result.
  */
 public final class FastTrainer {
 
+  /** Prefix sums over the epoch's order, interleaved so one batch end is one cache line. */
+  private static final int X = 0;
+  private static final int Y = 1;
+  private static final int XX = 2;
+  private static final int XY = 3;
+  private static final int STRIDE = 4;
+
   private final Points seen;
-  private final double[] prefixX;
-  private final double[] prefixY;
-  private final double[] prefixXX;
-  private final double[] prefixXY;
+  private final double[] prefix;
   private final int[] order;
 
   private FastTrainer(Points seen) {
     this.seen = seen;
     int n = seen.size();
-    prefixX = new double[n + 1];
-    prefixY = new double[n + 1];
-    prefixXX = new double[n + 1];
-    prefixXY = new double[n + 1];
+    prefix = new double[STRIDE * (n + 1)];
     order = new int[n];
   }
 
@@ -57,35 +68,48 @@ public final class FastTrainer {
 
   private List<RunOutcome> trainGroup(
       TrainingSet data, List<RunConfig> runs, long seed, boolean shuffle, boolean recordEpochs) {
-    List<RunState> states = new ArrayList<>(runs.size());
+    long start = System.nanoTime();
+    int n = order.length;
+    int count = runs.size();
+    List<RunState> states = new ArrayList<>(count);
     int maxEpochs = 0;
     for (RunConfig config : runs) {
       states.add(new RunState(config, data.train(), recordEpochs));
       maxEpochs = Math.max(maxEpochs, config.epochs());
     }
+    // Step-major order: most steps per epoch first; among equals, runs of one kind together, so
+    // the optimizer and loss branches in the inner loop stay predictable.
+    Integer[] byStepsThenKind = new Integer[count];
+    for (int r = 0; r < count; r++) {
+      byStepsThenKind[r] = r;
+    }
+    Arrays.sort(
+        byStepsThenKind,
+        Comparator.comparingInt((Integer r) -> -EpochOrder.stepsPerEpoch(n, runs.get(r).batchSize()))
+            .thenComparing(r -> runs.get(r).optimizer().name())
+            .thenComparing(r -> runs.get(r).loss()));
+    Lanes lanes = new Lanes(n, count);
+    for (int r : byStepsThenKind) {
+      lanes.add(states.get(r));
+    }
+
     for (int epoch = 1; epoch <= maxEpochs; epoch++) {
-      long orderStart = System.nanoTime();
       if (shuffle || epoch == 1) {
         buildPrefixSums(seed, epoch, shuffle);
       }
-      long orderNanos = System.nanoTime() - orderStart;
-      int active = 0;
-      for (RunState state : states) {
-        if (state.config.epochs() >= epoch) {
-          active++;
-        }
-      }
-      for (RunState state : states) {
-        if (state.config.epochs() >= epoch) {
-          long start = System.nanoTime();
-          runEpoch(state, epoch == state.config.epochs());
-          state.endEpoch(epoch);
-          state.addNanos(System.nanoTime() - start + orderNanos / active);
-        }
-      }
+      lanes.runEpoch(epoch);
     }
-    List<RunOutcome> outcomes = new ArrayList<>(states.size());
+
+    long elapsed = System.nanoTime() - start;
+    List<RunOutcome> outcomes = new ArrayList<>(count);
+    long totalSteps = 0;
+    for (RunConfig config : runs) {
+      totalSteps += config.plannedSteps(n);
+    }
     for (RunState state : states) {
+      // Runs train interleaved, so a run's time is its share of the group's, by steps taken.
+      double share = totalSteps == 0 ? 1.0 / count : state.config.plannedSteps(n) / (double) totalSteps;
+      state.addNanos(Math.round(elapsed * share));
       outcomes.add(state.finish(data.validation()));
     }
     return outcomes;
@@ -101,6 +125,7 @@ public final class FastTrainer {
     }
     double[] x = seen.x();
     double[] y = seen.y();
+    double[] p = prefix;
     double sx = 0, sy = 0, sxx = 0, sxy = 0;
     for (int k = 0; k < order.length; k++) {
       int i = order[k];
@@ -108,34 +133,102 @@ public final class FastTrainer {
       sy += y[i];
       sxx += x[i] * x[i];
       sxy += x[i] * y[i];
-      prefixX[k + 1] = sx;
-      prefixY[k + 1] = sy;
-      prefixXX[k + 1] = sxx;
-      prefixXY[k + 1] = sxy;
+      int at = STRIDE * (k + 1);
+      p[at + X] = sx;
+      p[at + Y] = sy;
+      p[at + XX] = sxx;
+      p[at + XY] = sxy;
     }
   }
 
-  private void runEpoch(RunState state, boolean finalEpoch) {
-    RunConfig config = state.config;
-    Precision precision = config.precision();
-    Loss loss = config.loss();
-    int n = order.length;
-    int batchSize = config.batchSize();
-    for (int from = 0; from < n; from += batchSize) {
-      int to = Math.min(from + batchSize, n);
-      double count = to - from;
-      double sx = prefixX[to] - prefixX[from];
-      double sy = prefixY[to] - prefixY[from];
-      double sxx = prefixXX[to] - prefixXX[from];
-      double sxy = prefixXY[to] - prefixXY[from];
-      double w = state.slope();
-      double b = state.intercept();
-      double gradSlope = loss.gradSlope(count, sx, sy, sxx, sxy, w, b);
-      double gradIntercept = loss.gradIntercept(count, sx, sy, w, b);
-      if (finalEpoch && to == n) {
-        // Σy² is needed only for the reported loss, so it is summed for the final batch alone.
-        state.lastBatchLoss(loss.value(BatchSums.of(seen.x(), seen.y(), order, from, to), w, b));
+  /**
+   * The group's runs in step-major order, with what each step needs precomputed: batch size,
+   * steps per epoch, and {@code 2 / count} for full and remainder batches.
+   */
+  private final class Lanes {
+    private final int n;
+    private final RunState[] states;
+    private final int[] batchSize;
+    private final int[] stepsPerEpoch;
+    private final double[] twoOverFull;
+    private final double[] twoOverLast;
+    private int size;
+
+    Lanes(int n, int capacity) {
+      this.n = n;
+      states = new RunState[capacity];
+      batchSize = new int[capacity];
+      stepsPerEpoch = new int[capacity];
+      twoOverFull = new double[capacity];
+      twoOverLast = new double[capacity];
+    }
+
+    void add(RunState state) {
+      int b = state.config.batchSize();
+      int steps = EpochOrder.stepsPerEpoch(n, b);
+      states[size] = state;
+      batchSize[size] = b;
+      stepsPerEpoch[size] = steps;
+      twoOverFull[size] = 2.0 / (double) b;
+      twoOverLast[size] = 2.0 / (double) (n - (steps - 1) * b);
+      size++;
+    }
+
+    void runEpoch(int epoch) {
+      // Runs with fewer epochs than the group's longest sit out the later epochs.
+      int[] lanes = new int[size];
+      int active = 0;
+      for (int r = 0; r < size; r++) {
+        if (states[r].config.epochs() >= epoch) {
+          lanes[active++] = r;
+        }
       }
+      if (active == 0) {
+        return;
+      }
+      int maxSteps = stepsPerEpoch[lanes[0]];
+      for (int s = 0; s < maxSteps; s++) {
+        while (stepsPerEpoch[lanes[active - 1]] <= s) {
+          active--;
+        }
+        for (int k = 0; k < active; k++) {
+          step(lanes[k], s, epoch);
+        }
+      }
+      for (int r = 0; r < size; r++) {
+        if (states[r].config.epochs() >= epoch) {
+          states[r].endEpoch(epoch);
+        }
+      }
+    }
+
+    /** Step {@code s} (from 0) of run {@code r}'s current epoch. */
+    private void step(int r, int s, int epoch) {
+      RunState state = states[r];
+      RunConfig config = state.config;
+      int b = batchSize[r];
+      int from = s * b;
+      boolean last = s == stepsPerEpoch[r] - 1;
+      int to = last ? n : from + b;
+      double count = to - from;
+      double twoOverCount = last ? twoOverLast[r] : twoOverFull[r];
+      double[] p = prefix;
+      int hi = STRIDE * to;
+      int lo = STRIDE * from;
+      double sx = p[hi + X] - p[lo + X];
+      double sy = p[hi + Y] - p[lo + Y];
+      double sxx = p[hi + XX] - p[lo + XX];
+      double sxy = p[hi + XY] - p[lo + XY];
+      double w = state.slope();
+      double bias = state.intercept();
+      Loss loss = config.loss();
+      double gradSlope = loss.gradSlope(twoOverCount, count, sx, sy, sxx, sxy, w, bias);
+      double gradIntercept = loss.gradIntercept(twoOverCount, count, sx, sy, w, bias);
+      if (last && epoch == config.epochs()) {
+        // Σy² is needed only for the reported loss, so it is summed for the final batch alone.
+        state.lastBatchLoss(loss.value(BatchSums.of(seen.x(), seen.y(), order, from, to), w, bias));
+      }
+      Precision precision = config.precision();
       state.step(precision.round(gradSlope), precision.round(gradIntercept));
     }
   }
