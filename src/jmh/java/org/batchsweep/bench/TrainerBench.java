@@ -52,18 +52,22 @@ public class TrainerBench {
 
   /** All 200 runs through the O(1)-per-step trainer, one call per group as the executors do. */
   @Benchmark
-  public void fastTrainer(Blackhole bh) {
+  public void fastTrainer(Blackhole bh, CpuTime cpu) {
+    cpu.begin();
     for (List<RunConfig> group : grid.groups) {
       bh.consume(FastTrainer.train(grid.trainingSet, group, false));
     }
+    cpu.end();
   }
 
   /** All 200 runs through the per-sample reference trainer, one run at a time. */
   @Benchmark
-  public void perSampleTrainer(Blackhole bh) {
+  public void perSampleTrainer(Blackhole bh, CpuTime cpu) {
+    cpu.begin();
     for (RunConfig run : grid.runs) {
       RunOutcome outcome = PerSampleTrainer.train(grid.trainingSet, run, false);
       bh.consume(outcome);
     }
+    cpu.end();
   }
 }

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.batchsweep.data.Points;
-import org.batchsweep.optim.Precision;
 
 /**
  * Trains a group of runs that share a seed, a shuffle setting and a precision, in O(1) per step.
@@ -228,8 +227,8 @@ public final class FastTrainer {
         // Σy² is needed only for the reported loss, so it is summed for the final batch alone.
         state.lastBatchLoss(loss.value(BatchSums.of(seen.x(), seen.y(), order, from, to), w, bias));
       }
-      Precision precision = config.precision();
-      state.step(precision.round(gradSlope), precision.round(gradIntercept));
+      // The optimizer rounds the gradient to the run's precision.
+      state.step(gradSlope, gradIntercept);
     }
   }
 }
