@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.batchsweep.data.DataLoader;
 import org.batchsweep.data.SweepData;
 import org.batchsweep.spec.Grid;
@@ -26,21 +23,12 @@ final class SeedGrid {
   final SweepData data;
   final TrainingSet trainingSet;
   final List<RunConfig> runs;
-  /** The runs grouped as the task planner groups them (seed, shuffle, precision). */
-  final List<List<RunConfig>> groups;
 
   SeedGrid(List<String> overrides) {
     SweepSpec spec = SpecLoader.loadText(bundled("seed.yaml"), "conf/sweeps/seed.yaml", overrides);
     data = DataLoader.load(spec.data(), null);
     trainingSet = data.trainingSet();
     runs = Grid.expand(spec, data.fingerprint());
-    Map<String, List<RunConfig>> byGroup = new LinkedHashMap<>();
-    for (RunConfig run : runs) {
-      byGroup
-          .computeIfAbsent(run.seed() + "/" + run.shuffle() + "/" + run.precision(), k -> new ArrayList<>())
-          .add(run);
-    }
-    groups = List.copyOf(byGroup.values());
   }
 
   static SeedGrid of(String loss, String precision) {

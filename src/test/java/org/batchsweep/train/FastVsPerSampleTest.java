@@ -158,6 +158,44 @@ class FastVsPerSampleTest {
     assertThat(worst).isLessThan(FLOAT32_TOLERANCE);
   }
 
+  /** Which runs train side by side changes no bit of any result. */
+  @Test
+  void mixedGroupsTrainExactlyAsSeparateGroups() {
+    SplittableRandom random = new SplittableRandom(11);
+    int n = 300;
+    TrainingSet data = new TrainingSet(line(random, n), line(random, n));
+    List<List<RunConfig>> groups = new ArrayList<>();
+    List<RunConfig> mixed = new ArrayList<>();
+    for (int g = 0; g < 6; g++) {
+      List<RunConfig> group = new ArrayList<>();
+      Precision precision = g % 3 == 0 ? Precision.FLOAT64 : Precision.FLOAT32;
+      for (int r = 0; r < 25; r++) {
+        group.add(randomRun(random, n, g % 2 == 0, g / 2, precision, g + "-" + r));
+      }
+      groups.add(group);
+    }
+    // Interleave the groups' runs in the mixed list.
+    for (int r = 0; r < 25; r++) {
+      for (List<RunConfig> group : groups) {
+        mixed.add(group.get(r));
+      }
+    }
+    List<RunOutcome> together = FastTrainer.train(data, mixed, true);
+    int at = 0;
+    for (int r = 0; r < 25; r++) {
+      for (List<RunConfig> group : groups) {
+        RunOutcome alone = FastTrainer.train(data, group, true).get(r);
+        RunOutcome side = together.get(at++);
+        assertThat(side.config()).isEqualTo(alone.config());
+        assertThat(new double[] {side.slope(), side.intercept(), side.trainMse(), side.validationMse(),
+                side.lastBatchLoss(), side.steps()})
+            .isEqualTo(new double[] {alone.slope(), alone.intercept(), alone.trainMse(),
+                alone.validationMse(), alone.lastBatchLoss(), alone.steps()});
+        assertThat(side.trajectory()).isEqualTo(alone.trajectory());
+      }
+    }
+  }
+
   @Test
   void bothTrainersSeeTheSameBlowUp() {
     SplittableRandom random = new SplittableRandom(7);
