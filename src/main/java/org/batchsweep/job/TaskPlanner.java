@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.batchsweep.train.RunConfig;
+import org.batchsweep.train.RunList;
 
 /**
  * Splits a sweep's runs into Spark tasks of roughly equal cost. Runs are grouped by what lets them
@@ -34,6 +35,15 @@ public final class TaskPlanner {
     return shuffle ? 6.0 * n : 0;
   }
 
+  /** What every task holding runs of {@code group} pays for its epoch orders. */
+  private static double groupOrderCost(List<RunConfig> group, int n) {
+    int maxEpochs = 0;
+    for (RunConfig run : group) {
+      maxEpochs = Math.max(maxEpochs, run.epochs());
+    }
+    return epochOrderCost(n, group.get(0).shuffle()) * maxEpochs;
+  }
+
   public static List<TrainingTask> plan(List<RunConfig> runs, int n, int cores) {
     Map<String, List<RunConfig>> groups = new LinkedHashMap<>();
     double total = 0;
@@ -42,22 +52,28 @@ public final class TaskPlanner {
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(run);
       total += runCost(run, n);
     }
+    for (List<RunConfig> group : groups.values()) {
+      total += groupOrderCost(group, n);
+    }
     double target = Math.max(1, total / (Math.max(1, cores) * TASKS_PER_CORE));
 
     List<List<RunConfig>> chunks = new ArrayList<>();
     List<Double> costs = new ArrayList<>();
     for (List<RunConfig> group : groups.values()) {
       double groupCost = 0;
-      int maxEpochs = 0;
       for (RunConfig run : group) {
         groupCost += runCost(run, n);
-        maxEpochs = Math.max(maxEpochs, run.epochs());
       }
-      int count =
-          (int) Math.max(
-              Math.ceil(groupCost / target), Math.ceil(group.size() / (double) MAX_RUNS_PER_TASK));
+      double orderCost = groupOrderCost(group, n);
+      double wanted = Math.ceil(groupCost / target);
+      if (orderCost > 0) {
+        // Every chunk of a shuffled group rebuilds each epoch's order and prefix sums: a split
+        // must take at least that much training off a chunk, or it only adds work (at large n the
+        // O(n) epoch orders outweigh the O(1) steps, and a split would repeat them per chunk).
+        wanted = Math.min(wanted, Math.floor(groupCost / orderCost));
+      }
+      int count = (int) Math.max(wanted, Math.ceil(group.size() / (double) MAX_RUNS_PER_TASK));
       count = Math.max(1, Math.min(count, group.size()));
-      double orderCost = epochOrderCost(n, group.get(0).shuffle()) * maxEpochs;
       List<RunConfig> heaviestFirst = new ArrayList<>(group);
       heaviestFirst.sort(Comparator.comparingDouble((RunConfig r) -> runCost(r, n)).reversed());
       // Deal each run to the currently lightest chunk of this group.
@@ -89,7 +105,8 @@ public final class TaskPlanner {
     byCost.sort(Comparator.comparingDouble((Integer i) -> costs.get(i)).reversed());
     List<TrainingTask> tasks = new ArrayList<>(chunks.size());
     for (int i : byCost) {
-      tasks.add(new TrainingTask(tasks.size(), chunks.get(i), costs.get(i)));
+      // Compact on the wire: ~16 bytes a run (see RunList), so a 10^6-run sweep ships ~16 MB.
+      tasks.add(new TrainingTask(tasks.size(), RunList.of(chunks.get(i)), costs.get(i)));
     }
     return tasks;
   }

@@ -34,7 +34,7 @@ public record AdamConfig(double lr, double beta1, double beta2, double epsilon)
 
   @Override
   public Optimizer start(Precision precision, double slope, double intercept) {
-    return new Adam(this, precision, slope, intercept);
+    return Adam.start(this, precision, slope, intercept);
   }
 
   static void requirePositiveFinite(String what, double value) {

@@ -1,52 +1,106 @@
 package org.batchsweep.optim;
 
-/** SGD's per-run state: the parameters and, with momentum, the momentum buffer. */
-final class Sgd implements Optimizer {
+/**
+ * SGD's per-run state: the parameters and, with momentum, the momentum buffer. Like {@link Adam},
+ * the update is written once in {@code float} ({@link Float32}) and once in {@code double}
+ * ({@link Float64}); Java's {@code float} arithmetic is the single-precision tensor arithmetic.
+ */
+abstract sealed class Sgd implements Optimizer permits Sgd.Float32, Sgd.Float64 {
 
-  private final Precision precision;
-  private final double lr;
-  private final double momentum;
-  private final double[] params = new double[2];
-  private final double[] buffer = new double[2];
-  private long steps;
+  long steps;
 
-  Sgd(SgdConfig config, Precision precision, double slope, double intercept) {
-    this.precision = precision;
-    this.lr = precision.round(config.lr());
-    this.momentum = precision.round(config.momentum());
-    this.params[0] = precision.round(slope);
-    this.params[1] = precision.round(intercept);
+  static Sgd start(SgdConfig config, Precision precision, double slope, double intercept) {
+    return precision == Precision.FLOAT32
+        ? new Float32(config, slope, intercept)
+        : new Float64(config, slope, intercept);
   }
 
   @Override
-  public void step(double gradSlope, double gradIntercept) {
-    steps++;
-    update(0, precision.round(gradSlope));
-    update(1, precision.round(gradIntercept));
-  }
-
-  private void update(int i, double g) {
-    Precision p = precision;
-    double direction = g;
-    if (momentum != 0) {
-      buffer[i] = steps == 1 ? g : p.round(p.round(buffer[i] * momentum) + g);
-      direction = buffer[i];
-    }
-    params[i] = p.round(params[i] - p.round(lr * direction));
-  }
-
-  @Override
-  public double slope() {
-    return params[0];
-  }
-
-  @Override
-  public double intercept() {
-    return params[1];
-  }
-
-  @Override
-  public long steps() {
+  public final long steps() {
     return steps;
+  }
+
+  /** Single precision. */
+  static final class Float32 extends Sgd {
+    private final float lr;
+    private final float momentum;
+    private float slope;
+    private float intercept;
+    private float slopeBuffer;
+    private float interceptBuffer;
+
+    Float32(SgdConfig config, double slope, double intercept) {
+      this.lr = (float) config.lr();
+      this.momentum = (float) config.momentum();
+      this.slope = (float) slope;
+      this.intercept = (float) intercept;
+    }
+
+    @Override
+    public void step(double gradSlope, double gradIntercept) {
+      steps++;
+      float gs = (float) gradSlope;
+      float gi = (float) gradIntercept;
+      if (momentum != 0) {
+        slopeBuffer = steps == 1 ? gs : slopeBuffer * momentum + gs;
+        interceptBuffer = steps == 1 ? gi : interceptBuffer * momentum + gi;
+        gs = slopeBuffer;
+        gi = interceptBuffer;
+      }
+      slope = slope - lr * gs;
+      intercept = intercept - lr * gi;
+    }
+
+    @Override
+    public double slope() {
+      return slope;
+    }
+
+    @Override
+    public double intercept() {
+      return intercept;
+    }
+  }
+
+  /** Double precision. */
+  static final class Float64 extends Sgd {
+    private final double lr;
+    private final double momentum;
+    private double slope;
+    private double intercept;
+    private double slopeBuffer;
+    private double interceptBuffer;
+
+    Float64(SgdConfig config, double slope, double intercept) {
+      this.lr = config.lr();
+      this.momentum = config.momentum();
+      this.slope = slope;
+      this.intercept = intercept;
+    }
+
+    @Override
+    public void step(double gradSlope, double gradIntercept) {
+      steps++;
+      double gs = gradSlope;
+      double gi = gradIntercept;
+      if (momentum != 0) {
+        slopeBuffer = steps == 1 ? gs : slopeBuffer * momentum + gs;
+        interceptBuffer = steps == 1 ? gi : interceptBuffer * momentum + gi;
+        gs = slopeBuffer;
+        gi = interceptBuffer;
+      }
+      slope = slope - lr * gs;
+      intercept = intercept - lr * gi;
+    }
+
+    @Override
+    public double slope() {
+      return slope;
+    }
+
+    @Override
+    public double intercept() {
+      return intercept;
+    }
   }
 }

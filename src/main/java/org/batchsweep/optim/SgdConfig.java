@@ -23,6 +23,6 @@ public record SgdConfig(double lr, double momentum) implements OptimizerConfig {
 
   @Override
   public Optimizer start(Precision precision, double slope, double intercept) {
-    return new Sgd(this, precision, slope, intercept);
+    return Sgd.start(this, precision, slope, intercept);
   }
 }

@@ -14,8 +14,9 @@ public enum Loss {
   MSE("mse") {
     @Override
     public double gradSlope(
-        double count, double sumX, double sumY, double sumXX, double sumXY, double w, double b) {
-      return 2.0 / count * (w * sumXX + b * sumX - sumXY);
+        double twoOverCount, double count, double sumX, double sumY, double sumXX, double sumXY,
+        double w, double b) {
+      return twoOverCount * (w * sumXX + b * sumX - sumXY);
     }
 
     @Override
@@ -34,8 +35,9 @@ public enum Loss {
   MSE_BROADCAST("mse-broadcast") {
     @Override
     public double gradSlope(
-        double count, double sumX, double sumY, double sumXX, double sumXY, double w, double b) {
-      return 2.0 / count * (w * sumXX + b * sumX - sumX * (sumY / count));
+        double twoOverCount, double count, double sumX, double sumY, double sumXX, double sumXY,
+        double w, double b) {
+      return twoOverCount * (w * sumXX + b * sumX - sumX * (sumY / count));
     }
 
     @Override
@@ -59,21 +61,28 @@ public enum Loss {
     this.label = label;
   }
 
-  /** ∂L/∂w for a batch with the given sums (primitive, for the trainer's inner loop). */
+  /**
+   * ∂L/∂w for a batch with the given sums (primitive, for the trainer's inner loop, which passes
+   * {@code twoOverCount = 2.0 / count} computed once per batch size rather than once per step).
+   */
   public abstract double gradSlope(
-      double count, double sumX, double sumY, double sumXX, double sumXY, double w, double b);
+      double twoOverCount, double count, double sumX, double sumY, double sumXX, double sumXY,
+      double w, double b);
 
   /** ∂L/∂b for the batch; the same for both losses, since Σ_j ȳ = Σ_j y_j. */
-  public double gradIntercept(double count, double sumX, double sumY, double w, double b) {
-    return 2.0 / count * (w * sumX + count * b - sumY);
+  public double gradIntercept(
+      double twoOverCount, double count, double sumX, double sumY, double w, double b) {
+    return twoOverCount * (w * sumX + count * b - sumY);
   }
 
   public double gradSlope(BatchSums s, double w, double b) {
-    return gradSlope(s.count(), s.sumX(), s.sumY(), s.sumXX(), s.sumXY(), w, b);
+    double count = s.count();
+    return gradSlope(2.0 / count, count, s.sumX(), s.sumY(), s.sumXX(), s.sumXY(), w, b);
   }
 
   public double gradIntercept(BatchSums s, double w, double b) {
-    return gradIntercept(s.count(), s.sumX(), s.sumY(), w, b);
+    double count = s.count();
+    return gradIntercept(2.0 / count, count, s.sumX(), s.sumY(), w, b);
   }
 
   /** The loss of the batch. */
