@@ -5,7 +5,7 @@
 #   src/jmh/scripts/bench.sh TrainerBench          # a regex of benchmarks, then any JMH options
 #   src/jmh/scripts/bench.sh StepBench -rf json -rff target/step.json
 #
-# The benchmarks are never part of `mvn test`; see src/jmh/PERFORMANCE.md for the numbers.
+# The benchmarks are never part of `mvn test`; see README.md, section Performance, for the numbers.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd -P)"
 cd "$ROOT"

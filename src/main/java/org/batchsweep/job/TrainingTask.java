@@ -5,7 +5,8 @@ import java.util.List;
 import org.batchsweep.train.RunConfig;
 
 /**
- * One Spark partition's work: runs that share a seed, a shuffle setting and a precision, so they
- * can share epoch orders. {@code cost} is the planner's estimate in step-equivalents.
+ * One Spark partition's work: runs the planner grouped so that they share epoch orders (same seed,
+ * shuffle setting and precision, as far as the grid allows), shipped compactly as a {@code
+ * RunList}. {@code cost} is the planner's estimate in step-equivalents.
  */
 public record TrainingTask(int index, List<RunConfig> runs, double cost) implements Serializable {}
