@@ -34,8 +34,8 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return StoredTables.open(out, "batchsweep explain", (spark, store, outUri) -> {
-      String id = sweepId != null ? sweepId : StoredSweep.latest(store);
-      Row sweep = StoredSweep.row(store, id);
+      Row sweep = StoredSweep.resolve(store, sweepId);
+      String id = sweep.getString(0);
       PrintStream stdout = System.out;
       if (runId != null) {
         explainRun(store, id, stdout);

@@ -23,8 +23,8 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     return StoredTables.open(out, "batchsweep report", (spark, store, outUri) -> {
-      String id = sweepId != null ? sweepId : StoredSweep.latest(store);
-      StoredSweep.row(store, id); // a clear error for an unknown id, before anything is written
+      // An unknown id fails here, before anything is written.
+      String id = StoredSweep.resolve(store, sweepId).getString(0);
       String page = new SweepReport(spark, store, outUri).write(id, SweepAnswer.forSweep(store, id));
       System.out.printf("report: %s%n", page);
     });

@@ -28,6 +28,11 @@ public final class StoredSweep {
     return rows.get(0);
   }
 
+  /** The sweeps row of the given id, or of the latest sweep when none is given; an unknown id is refused. */
+  public static Row resolve(TableStore store, String sweepIdOrNull) {
+    return row(store, sweepIdOrNull != null ? sweepIdOrNull : latest(store));
+  }
+
   /** The id of the most recently created sweep. */
   public static String latest(TableStore store) {
     if (!store.exists(Table.SWEEPS)) {

@@ -12,15 +12,23 @@ class LossTest {
 
   private final SplittableRandom random = new SplittableRandom(42);
 
+  /** {x, y} of a batch of 1 to 40 random points. */
+  private double[][] randomBatch() {
+    int b = 1 + random.nextInt(40);
+    double[][] batch = new double[2][b];
+    for (int j = 0; j < b; j++) {
+      batch[0][j] = random.nextDouble(-2, 2);
+      batch[1][j] = random.nextDouble(-5, 5);
+    }
+    return batch;
+  }
+
   @RepeatedTest(20)
   void broadcastLossAndGradientEqualTheDoubleSumOverAllPairs() {
-    int b = 1 + random.nextInt(40);
-    double[] x = new double[b];
-    double[] y = new double[b];
-    for (int j = 0; j < b; j++) {
-      x[j] = random.nextDouble(-2, 2);
-      y[j] = random.nextDouble(-5, 5);
-    }
+    double[][] batch = randomBatch();
+    double[] x = batch[0];
+    double[] y = batch[1];
+    int b = x.length;
     double w = random.nextDouble(-3, 3);
     double c = random.nextDouble(-3, 3);
     // L = 1/B² Σ_i Σ_j (w·x_j + c − y_i)², differentiated term by term.
@@ -41,13 +49,10 @@ class LossTest {
 
   @RepeatedTest(20)
   void mseAndItsGradientEqualThePerSampleSum() {
-    int b = 1 + random.nextInt(40);
-    double[] x = new double[b];
-    double[] y = new double[b];
-    for (int j = 0; j < b; j++) {
-      x[j] = random.nextDouble(-2, 2);
-      y[j] = random.nextDouble(-5, 5);
-    }
+    double[][] batch = randomBatch();
+    double[] x = batch[0];
+    double[] y = batch[1];
+    int b = x.length;
     double w = random.nextDouble(-3, 3);
     double c = random.nextDouble(-3, 3);
     double loss = 0, gw = 0, gb = 0;
