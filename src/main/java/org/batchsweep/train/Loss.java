@@ -27,10 +27,6 @@ public enum Loss {
           / n;
     }
 
-    @Override
-    public double target(BatchSums s, double y) {
-      return y;
-    }
   },
   MSE_BROADCAST("mse-broadcast") {
     @Override
@@ -49,10 +45,6 @@ public enum Loss {
       return toMean + targetVariance;
     }
 
-    @Override
-    public double target(BatchSums s, double y) {
-      return s.meanY();
-    }
   };
 
   private final String label;
@@ -88,11 +80,6 @@ public enum Loss {
   /** The loss of the batch. */
   public abstract double value(BatchSums sums, double w, double b);
 
-  /**
-   * What a prediction is pulled toward, per sample: the sample's own target for {@link #MSE}, the
-   * batch's mean target for {@link #MSE_BROADCAST}.
-   */
-  public abstract double target(BatchSums sums, double y);
 
   /** The spec and table spelling: {@code mse} or {@code mse-broadcast}. */
   public String label() {

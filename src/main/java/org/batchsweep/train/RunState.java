@@ -20,8 +20,6 @@ final class RunState {
   private final List<EpochRecord> epochs;
 
   private double lastBatchLoss = Double.NaN;
-  private double initialTrainMse;
-  private double peakTrainMse;
   private double windowStartSlope;
   private double windowStartIntercept;
   private long windowStartStep;
@@ -42,12 +40,10 @@ final class RunState {
     // The last fifth of training (at least one epoch) shows whether a run has settled.
     this.windowStart = config.epochs() - Math.max(1, config.epochs() / 5) + 1;
     this.epochs = recordEpochs ? new ArrayList<>(config.epochs() + 1) : List.of();
-    this.initialTrainMse = train.mse(initSlope, initIntercept);
-    this.peakTrainMse = initialTrainMse;
     this.windowStartSlope = initSlope;
     this.windowStartIntercept = initIntercept;
     if (recordEpochs) {
-      epochs.add(new EpochRecord(0, initSlope, initIntercept, initialTrainMse));
+      epochs.add(new EpochRecord(0, initSlope, initIntercept, train.mse(initSlope, initIntercept)));
     }
   }
 
@@ -80,10 +76,6 @@ final class RunState {
   void endEpoch(int epoch) {
     double w = optimizer.slope();
     double b = optimizer.intercept();
-    double mse = train.mse(w, b);
-    if (!(mse <= peakTrainMse)) {
-      peakTrainMse = mse; // also takes NaN, so a run that blew up shows it
-    }
     if (epoch == windowStart - 1) {
       windowStartSlope = w;
       windowStartIntercept = b;
@@ -96,7 +88,7 @@ final class RunState {
       windowInterceptMax = Math.max(windowInterceptMax, b);
     }
     if (!epochs.isEmpty()) {
-      epochs.add(new EpochRecord(epoch, w, b, mse));
+      epochs.add(new EpochRecord(epoch, w, b, train.mse(w, b)));
     }
   }
 
@@ -105,8 +97,6 @@ final class RunState {
     double b = optimizer.intercept();
     Trajectory trajectory =
         new Trajectory(
-            initialTrainMse,
-            peakTrainMse,
             config.epochs() - windowStart + 1,
             optimizer.steps() - windowStartStep,
             windowStartSlope,

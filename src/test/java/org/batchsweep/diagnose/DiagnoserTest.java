@@ -117,7 +117,7 @@ class DiagnoserTest {
         new RunConfig("r", AdamConfig.withDefaults(0.01), Loss.MSE, 1000, false, 100, 0, Precision.FLOAT64,
             new Init(-3.0, 0.0));
     // Ended 0.5 away in slope, not moving over its last epochs, with all the steps it needed.
-    Trajectory still = new Trajectory(1, 1, 20, 20, -3.5, 0.2, -3.5, -3.5, 0.2, 0.2, 0, List.of());
+    Trajectory still = new Trajectory(20, 20, -3.5, 0.2, -3.5, -3.5, 0.2, 0.2, 0, List.of());
     RunOutcome stuck = new RunOutcome(run, -3.0, 0.0, -3.5, 0.2, 1, Double.NaN, 1, 100, 0, still);
     Verdict v = new Diagnoser(leastSquares(p), TOLERANCE, p).diagnose(stuck);
     assertThat(v.diagnosis()).isEqualTo(Diagnosis.NOT_CONVERGED);
