@@ -30,6 +30,9 @@ final class Diagnoses {
       case DIVERGED -> "Its parameters or loss blew up (became infinite or NaN).";
       case NOISE_FLOOR ->
           "Hovers around the minimiser, with a spread from mini-batch noise larger than the tolerance.";
+      case OSCILLATION ->
+          "Stopped approaching its objective's minimiser without settling (a limit cycle, or bouncing"
+              + " across the valley): the learning rate is too large to settle; more steps do not help.";
       case NOT_CONVERGED -> "Did not reach the reference line, for none of the reasons above.";
     };
   }

@@ -75,7 +75,7 @@ public final class SpecLoader {
   }
 
   private static DataSpec data(Section s) {
-    DataKind kind = DataKind.valueOf(s.text("kind", List.of("line", "csv", "parquet")).toUpperCase());
+    DataKind kind = DataKind.valueOf(s.text("kind", List.of("line", "csv", "parquet")).toUpperCase(java.util.Locale.ROOT));
     boolean fresh = s.text("validation", List.of("fresh", "none")).equals("fresh");
     String path = s.optionalText("path");
     String validationPath = s.optionalText("validation_path");
