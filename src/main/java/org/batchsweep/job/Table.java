@@ -79,7 +79,24 @@ public enum Table {
       col("epoch", IntegerType),
       col("slope", DoubleType),
       col("intercept", DoubleType),
-      col("train_mse", DoubleType));
+      col("train_mse", DoubleType)),
+  /** Each computed fix as trained: the failed run, the change, and how the changed run ended. */
+  FIXES(
+      "fixes",
+      col("sweep_id", StringType),
+      col("setting", StringType),
+      col("diagnosis", StringType),
+      col("change", StringType),
+      col("run_id", StringType),
+      col("fixed_run_id", StringType),
+      col("batch_size", IntegerType),
+      col("seed", LongType),
+      col("weights", DataTypes.createArrayType(DoubleType)),
+      col("intercept", DoubleType),
+      col("steps", LongType),
+      col("converged", BooleanType),
+      col("detail", StringType),
+      col("fixed_diagnosis", StringType));
 
   public static final String PARTITION_COLUMN = "sweep_id";
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Row;
+import org.batchsweep.answer.SweepAnswers;
 import org.batchsweep.diagnose.BatchBands;
 import org.batchsweep.diagnose.BatchBands.Band;
 import org.batchsweep.job.Table;
@@ -20,8 +21,8 @@ import org.batchsweep.job.TableStore;
 import org.batchsweep.spec.ConvergenceSpec;
 
 /**
- * The short answer printed after a sweep: the reference line, then per loss × shuffle the share of
- * runs that converged in each batch-size band. Computed from the sweep's tables, so it reads the
+ * The short answer printed after a sweep: the reference line, then per setting the share of runs
+ * that converged in each batch-size band. Computed from the sweep's tables, so it reads the
  * same after {@code run} as after any later query.
  */
 public final class ConvergenceSummary {
@@ -31,7 +32,10 @@ public final class ConvergenceSummary {
 
   private ConvergenceSummary() {}
 
-  public static void print(TableStore store, String sweepId, PrintStream out) {
+  /** Rows of the per-setting table before the rest are counted in one line. */
+  static final int MAX_ROWS = 20;
+
+  public static void print(TableStore store, String sweepId, SweepAnswers answers, PrintStream out) {
     Row ref = store.read(Table.REFERENCE, sweepId).first();
     out.printf(
         Locale.ROOT,
@@ -39,22 +43,13 @@ public final class ConvergenceSummary {
         ref.getString(1), ref.getDouble(2), ref.getDouble(3), ref.getDouble(4),
         ref.isNullAt(5) ? "-" : String.format(Locale.ROOT, "%.5g", ref.getDouble(5)), ref.getDouble(6));
 
-    List<Cell> cells = new ArrayList<>();
-    for (Row r :
-        store.read(Table.RUNS, sweepId)
-            .groupBy("loss", "shuffle", "batch_size")
-            .agg(count(lit(1)), sum(when(col("converged"), 1).otherwise(0)))
-            .orderBy("loss", "shuffle", "batch_size")
-            .collectAsList()) {
-      cells.add(new Cell(r.getString(0), r.getBoolean(1), r.getInt(2), r.getLong(3), r.getLong(4)));
-    }
     ConvergenceSpec tolerance = StoredSweep.spec(store, sweepId).converged();
     out.println();
     out.printf(
         Locale.ROOT,
-        "share of runs that converged (|slope error| <= %s and |intercept error| <= %s), by batch size:%n",
+        "share of runs that converged (|slope error| <= %s and |intercept error| <= %s), by setting and batch size:%n",
         tolerance.slopeTol(), tolerance.interceptTol());
-    out.print(table(cells));
+    out.print(answers.table(MAX_ROWS));
   }
 
   static String table(List<Cell> cells) {

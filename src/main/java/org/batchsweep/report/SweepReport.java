@@ -95,6 +95,7 @@ public final class SweepReport {
       case REFERENCE -> "the MLlib least-squares line every run is compared with";
       case RUNS -> "one row per run: its configuration, final slope and intercept, errors, diagnosis";
       case EPOCHS -> "each run's slope, intercept and train loss after every epoch";
+      case FIXES -> "each proposed fix as trained: the failed run, the change, whether the changed run converged";
     };
   }
 }
