@@ -56,7 +56,7 @@ final class FixRule {
       }
       case DIVERGED -> changes.put("lr", new Change.LearningRate(stableLr(run, run.optimizer().lr())));
       // A decaying schedule is the natural first fix for these once schedules exist: put it here.
-      case OSCILLATION, NOISE_FLOOR -> changes.put("lr", new Change.LearningRate(run.optimizer().lr() / 10));
+      case OSCILLATION, NOISE_FLOOR -> changes.put("lr", new Change.LearningRate(readable(run.optimizer().lr() / 10)));
       case CONVERGED, NOT_CONVERGED -> { }
     }
     return changes;
@@ -74,12 +74,21 @@ final class FixRule {
       case CONVERGED -> {
         return null;
       }
-      case STEP_BUDGET, NOT_CONVERGED -> {
+      case STEP_BUDGET -> {
         int wanted = Double.isFinite(stepsNeeded) ? epochsFor(tried, stepsNeeded * MARGIN) : 0;
         next.put("epochs", new Change.Epochs(Math.max(wanted, tried.epochs() * 2)));
       }
+      // SGD that neither settles nor approaches is stuck in a cycle of its batches: a smaller lr
+      // breaks it; another optimizer still moving without arriving gets more epochs.
+      case NOT_CONVERGED -> {
+        if (tried.optimizer() instanceof SgdConfig) {
+          next.put("lr", new Change.LearningRate(readable(tried.optimizer().lr() / 4)));
+        } else {
+          next.put("epochs", new Change.Epochs(tried.epochs() * 2));
+        }
+      }
       case DIVERGED -> next.put("lr", new Change.LearningRate(stableLr(tried, tried.optimizer().lr() / 2)));
-      case OSCILLATION, NOISE_FLOOR -> next.put("lr", new Change.LearningRate(tried.optimizer().lr() / 4));
+      case OSCILLATION, NOISE_FLOOR -> next.put("lr", new Change.LearningRate(readable(tried.optimizer().lr() / 4)));
       case WRONG_OBJECTIVE -> {
         if (tried.loss() == Loss.MSE) {
           return null;
@@ -106,8 +115,13 @@ final class FixRule {
   /** SGD: half its stability limit (fast and safely stable); other optimizers: a tenth of the lr. */
   private double stableLr(RunConfig run, double lr) {
     if (run.optimizer() instanceof SgdConfig sgd) {
-      return Math.min(lr, 0.5 * curvature.stabilityLimit(sgd.momentum()));
+      return readable(Math.min(lr, 0.5 * curvature.stabilityLimit(sgd.momentum())));
     }
-    return run.optimizer().lr() / 10;
+    return readable(run.optimizer().lr() / 10);
+  }
+
+  /** An lr a person would type: two significant digits, rounded down (never above a limit). */
+  static double readable(double lr) {
+    return new java.math.BigDecimal(lr).round(new java.math.MathContext(2, java.math.RoundingMode.DOWN)).doubleValue();
   }
 }

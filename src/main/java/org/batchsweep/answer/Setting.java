@@ -13,6 +13,9 @@ import java.util.Map;
  */
 public record Setting(LinkedHashMap<String, Object> values) {
 
+  /** Optimizers whose {@code momentum} column means something. */
+  static final java.util.Set<String> WITH_MOMENTUM = java.util.Set.of("sgd", "rmsprop");
+
   /** Orders settings axis by axis, each by its natural order (false before true, numbers ascending). */
   static final Comparator<Setting> ORDER = (a, b) -> {
     List<Object> x = new ArrayList<>(a.values.values());
@@ -39,7 +42,14 @@ public record Setting(LinkedHashMap<String, Object> values) {
       return "all runs";
     }
     List<String> parts = new ArrayList<>();
-    values.forEach((k, v) -> parts.add(axisValue(k, v)));
+    Object optimizer = values.get("optimizer");
+    values.forEach((k, v) -> {
+      // Adam-like optimizers have no momentum: "adam, momentum 0" would only confuse.
+      boolean noMomentum = optimizer != null && !WITH_MOMENTUM.contains(String.valueOf(optimizer));
+      if (!(k.equals("momentum") && noMomentum)) {
+        parts.add(axisValue(k, v));
+      }
+    });
     return String.join(", ", parts);
   }
 

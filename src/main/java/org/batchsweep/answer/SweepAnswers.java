@@ -337,9 +337,9 @@ public final class SweepAnswers {
             ok.add(Setting.value(lr));
           }
         });
-        perBand.add(bands.get(b).label() + " " + (ok.isEmpty() ? "none" : "lr " + String.join(", ", ok)));
+        perBand.add(bands.get(b).label() + ": " + (ok.isEmpty() ? "none" : "lr " + String.join(", ", ok)));
       }
-      parts.add(g.getKey().label() + ": " + String.join(", ", perBand));
+      parts.add(g.getKey().label() + " - " + String.join(" | ", perBand));
     }
     return "Learning rates at which at least half the runs converge, by batch size: " + String.join("; ", parts) + ".";
   }

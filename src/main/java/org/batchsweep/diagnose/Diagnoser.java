@@ -18,16 +18,19 @@ import org.batchsweep.train.Trajectory;
  * why. Checks in order, first match wins:
  *
  * <ol>
+ *   <li>{@code wrong-objective}: the objective's own minimiser is not the line (outside the
+ *       tolerance), whatever else happened: no step count or lr can give convergence then
+ *       (checked first for non-finite runs, and right after {@code converged} for the others);
  *   <li>{@code diverged}: parameters became non-finite, or the run ended farther from its
  *       objective's minimiser than twice where it started;
  *   <li>{@code converged}: within tolerance of the reference line;
- *   <li>{@code wrong-objective}: the objective's own minimiser is not the line, and the run sits at
- *       it (within the tolerance, or within its own wandering);
  *   <li>{@code step-budget}: still travelling toward the minimiser when training stopped: fewer
  *       steps than needed (Adam moves each parameter by about lr per step, so it needs at least
  *       distance/lr; SGD's rate follows from the curvature; a run seen still moving at the end
  *       needs as many more steps as its speed over the final window implies);
- *   <li>{@code noise-floor}: wanders around the minimiser with a spread above the tolerance;
+ *   <li>{@code noise-floor}: shuffled, wanders around the minimiser with a spread above the tolerance;
+ *   <li>{@code oscillation}: stopped approaching the minimiser without settling (an adaptive
+ *       optimizer's constant-size steps circling it, or SGD at or above its stability limit);
  *   <li>{@code not-converged}: anything else, with what was observed.
  * </ol>
  *
@@ -60,8 +63,14 @@ public final class Diagnoser {
     double[] objective = objectiveMinimiser(config);
     Verdict.Builder verdict = new Verdict.Builder(objective);
     Trajectory trajectory = run.trajectory();
+    boolean objectiveIsLine =
+        tolerance.converged(objective[0] - reference.slope(), objective[1] - reference.intercept());
     if (!run.isFinite()) {
-      return verdict.done(Diagnosis.DIVERGED, blewUp(config, trajectory.firstNonFiniteStep(), run.steps()), Double.NaN);
+      String blewUp = blewUp(config, trajectory.firstNonFiniteStep(), run.steps());
+      return objectiveIsLine
+          ? verdict.done(Diagnosis.DIVERGED, blewUp, Double.NaN)
+          : verdict.done(Diagnosis.WRONG_OBJECTIVE, wrongObjective(config, objective) + "; besides, its " + blewUp,
+              Double.NaN);
     }
     double startDistance = distance(run.initSlope(), run.initIntercept(), objective);
     double endDistance = distance(run.slope(), run.intercept(), objective);
@@ -74,8 +83,6 @@ public final class Diagnoser {
               run.slope(), run.intercept(), reference.slope(), reference.intercept()),
           stepsNeeded);
     }
-    boolean objectiveIsLine =
-        tolerance.converged(objective[0] - reference.slope(), objective[1] - reference.intercept());
     if (!objectiveIsLine) {
       // Whatever else happened (still travelling, wandering, moving away): even a perfect optimizer
       // with unlimited steps would stop at this minimiser, so no advice about steps may be given.

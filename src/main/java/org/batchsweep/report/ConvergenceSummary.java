@@ -1,21 +1,9 @@
 package org.batchsweep.report;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.batchsweep.answer.SweepAnswers;
-import org.batchsweep.diagnose.BatchBands;
-import org.batchsweep.diagnose.BatchBands.Band;
 import org.batchsweep.job.Table;
 import org.batchsweep.job.TableStore;
 import org.batchsweep.spec.ConvergenceSpec;
@@ -26,9 +14,6 @@ import org.batchsweep.spec.ConvergenceSpec;
  * same after {@code run} as after any later query.
  */
 public final class ConvergenceSummary {
-
-  /** Converged and total runs of one loss × shuffle × batch size. */
-  record Cell(String loss, boolean shuffle, int batchSize, long runs, long converged) {}
 
   private ConvergenceSummary() {}
 
@@ -50,39 +35,5 @@ public final class ConvergenceSummary {
         "share of runs that converged (|slope error| <= %s and |intercept error| <= %s), by setting and batch size:%n",
         tolerance.slopeTol(), tolerance.interceptTol());
     out.print(answers.table(MAX_ROWS));
-  }
-
-  static String table(List<Cell> cells) {
-    List<Band> bands = BatchBands.of(cells.stream().map(Cell::batchSize).toList());
-    Map<String, long[][]> rows = new LinkedHashMap<>();
-    for (Cell cell : cells) {
-      long[][] counts =
-          rows.computeIfAbsent(cell.loss() + "|" + cell.shuffle(), k -> new long[bands.size()][2]);
-      for (int b = 0; b < bands.size(); b++) {
-        if (bands.get(b).contains(cell.batchSize())) {
-          counts[b][0] += cell.converged();
-          counts[b][1] += cell.runs();
-        }
-      }
-    }
-    StringBuilder text = new StringBuilder();
-    text.append(String.format(Locale.ROOT, "  %-14s %-8s", "loss", "shuffle"));
-    for (Band band : bands) {
-      text.append(String.format(Locale.ROOT, " %14s", band.label()));
-    }
-    text.append('\n');
-    for (Map.Entry<String, long[][]> row : rows.entrySet()) {
-      String[] key = row.getKey().split("\\|");
-      text.append(String.format(Locale.ROOT, "  %-14s %-8s", key[0], key[1]));
-      for (long[] count : row.getValue()) {
-        String share =
-            count[1] == 0
-                ? "-"
-                : String.format(Locale.ROOT, "%3.0f%% (%d/%d)", 100.0 * count[0] / count[1], count[0], count[1]);
-        text.append(String.format(Locale.ROOT, " %14s", share));
-      }
-      text.append('\n');
-    }
-    return text.toString();
   }
 }
