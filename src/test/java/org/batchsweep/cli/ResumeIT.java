@@ -15,7 +15,7 @@ class ResumeIT {
   @TempDir Path work;
 
   @Test
-  @Timeout(value = 9, unit = TimeUnit.MINUTES)
+  @Timeout(value = 12, unit = TimeUnit.MINUTES)
   void aKilledSweepShowsAsRunningAndResumesToOneRowPerGridPoint() throws Exception {
     SubmitProcess submit = new SubmitProcess(work);
     Path firstChunk = work.resolve("out/staging/killed/runs/_SUCCESS");
