@@ -95,6 +95,8 @@ public final class SweepReport {
       case REFERENCE -> "the MLlib least-squares line every run is compared with";
       case RUNS -> "one row per run: its configuration, final slope and intercept, errors, diagnosis";
       case EPOCHS -> "each run's slope, intercept and train loss after every epoch";
+      case NOISE_SCALE -> "the exact gradient noise scale B_noise of the data, at zero and halfway to the line";
+      case BATCH_SCALING -> "per setting: steps to target against batch size, fitted S_min, E_min and B_crit";
     };
   }
 }
