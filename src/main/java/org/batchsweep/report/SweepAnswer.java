@@ -32,7 +32,9 @@ public final class SweepAnswer {
   /** The answer for a stored sweep, from its runs and reference tables. */
   public static List<String> forSweep(TableStore store, String sweepId) {
     double referenceSlope = store.read(Table.REFERENCE, sweepId).first().getDouble(2);
-    return paragraphs(cells(store, sweepId), referenceSlope);
+    List<String> answer = new ArrayList<>(paragraphs(cells(store, sweepId), referenceSlope));
+    answer.addAll(CriticalBatchAnswer.paragraphs(store, sweepId));
+    return answer;
   }
 
   /** The aggregates the answer is written from, one per loss × shuffle × batch size × diagnosis. */

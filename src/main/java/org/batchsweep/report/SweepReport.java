@@ -43,7 +43,8 @@ public final class SweepReport {
     spark.sparkContext().setJobDescription("report: aggregate the tables of " + sweepId);
     try {
       ReportData data = ReportData.load(store, sweepId);
-      List<Figure> figures = ReportFigures.of(data);
+      List<Figure> figures = new ArrayList<>(ReportFigures.of(data));
+      figures.addAll(ScalingFigure.of(store, sweepId));
       Configuration hadoop = spark.sparkContext().hadoopConfiguration();
       ReportFolder folder = new ReportFolder(hadoop, outUri, sweepId);
       folder.clear();
