@@ -99,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
       stdout.println();
       List<String> answer = SweepAnswer.forSweep(store, id);
       Paragraphs.print(answer, stdout);
-      stdout.printf("%ntables: %s/tables/{sweeps,points,reference,runs%s}%n", out,
+      stdout.printf("%ntables: %s/tables/{sweeps,points,reference,runs,noise_scale,batch_scaling%s}%n", out,
           sweepSpec.train().recordEpochs() ? ",epochs" : "");
       stdout.printf("explain: ./submit explain --sweep-id %s%s%n", id, out.equals("results") ? "" : " --out " + out);
       stdout.printf(
