@@ -9,10 +9,13 @@ import static org.apache.spark.sql.functions.median;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Column;
@@ -92,6 +95,7 @@ final class BatchScience {
             .collectAsList();
     // setting -> batch size -> the best (fewest median steps) lr's cell
     Map<String, Map<Integer, double[]>> best = new LinkedHashMap<>();
+    Map<String, Set<Double>> lrsTried = new HashMap<>();
     int k = axes.size();
     for (Row cell : cells) {
       StringBuilder setting = new StringBuilder();
@@ -102,6 +106,7 @@ final class BatchScience {
       double lr = cell.getDouble(k + 1);
       double steps = cell.getDouble(k + 2);
       double[] candidate = {steps, lr};
+      lrsTried.computeIfAbsent(setting.toString(), s -> new HashSet<>()).add(lr);
       best.computeIfAbsent(setting.toString(), s -> new TreeMap<>())
           .merge(batchSize, candidate,
               (a, b) -> b[0] < a[0] || (b[0] == a[0] && b[1] < a[1]) ? b : a);
@@ -140,7 +145,7 @@ final class BatchScience {
               fit == null || Double.isNaN(fit.bCrit()) ? null : fit.bCrit(),
               Double.isInfinite(predicted) ? null : predicted,
               fit == null ? null : fit.r2(),
-              sizes, steps, lrs, tried, note));
+              sizes, steps, lrs, tried, note, lrsTried.get(setting.getKey()).size()));
     }
     return rows;
   }

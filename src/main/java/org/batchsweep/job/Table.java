@@ -112,7 +112,9 @@ public enum Table {
       col("median_steps", DataTypes.createArrayType(DoubleType)),
       col("best_lr", DataTypes.createArrayType(DoubleType)),
       col("batch_sizes_tried", IntegerType),
-      col("note", StringType));
+      col("note", StringType),
+      // Distinct lrs the setting tried: 1 means the lr was not tuned per batch size.
+      col("lrs_tried", IntegerType));
 
   public static final String PARTITION_COLUMN = "sweep_id";
 

@@ -25,7 +25,8 @@ record BatchScaling(List<Setting> settings, double bNoiseZero, double bNoiseHalf
       List<Double> steps,
       List<Double> lrs,
       int tried,
-      String note) {
+      String note,
+      int lrsTried) {
 
     boolean fitted() {
       return !Double.isNaN(sMin);
@@ -49,7 +50,8 @@ record BatchScaling(List<Setting> settings, double bNoiseZero, double bNoiseHalf
               r.getAs("setting"), number(r, "s_min"), number(r, "e_min"), number(r, "b_crit"),
               number(r, "b_noise_predicted"), number(r, "fit_r2"), r.getList(r.fieldIndex("batch_sizes_used")),
               r.getList(r.fieldIndex("median_steps")), r.getList(r.fieldIndex("best_lr")),
-              r.<Integer>getAs("batch_sizes_tried"), r.getAs("note")));
+              r.<Integer>getAs("batch_sizes_tried"), r.getAs("note"),
+              r.isNullAt(r.fieldIndex("lrs_tried")) ? 0 : r.<Integer>getAs("lrs_tried")));
     }
     double zero = Double.NaN;
     double halfway = Double.NaN;

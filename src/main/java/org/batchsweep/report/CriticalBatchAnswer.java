@@ -52,11 +52,17 @@ public final class CriticalBatchAnswer {
     if (Double.isNaN(s.bCrit())) {
       return head + s.note() + String.format(Locale.ROOT, " (fit R² %.3f); ", s.r2()) + predicted + ".";
     }
+    List<Integer> sizes = s.batchSizes();
+    String protocol =
+        s.lrsTried() == 1
+            ? "one lr for every batch size, not tuned per batch size as the model assumes"
+            : "best of " + s.lrsTried() + " lrs per batch size";
     return head
         + String.format(Locale.ROOT,
             "measured ≈ %s (S_min %s steps, E_min %s examples, fit R² %.3f over %d of %d batch sizes,"
-                + " best lr per batch size); ",
-            number(s.bCrit()), number(s.sMin()), number(s.eMin()), s.r2(), s.batchSizes().size(), s.tried())
+                + " B %d-%d, %s); ",
+            number(s.bCrit()), number(s.sMin()), number(s.eMin()), s.r2(), sizes.size(), s.tried(),
+            sizes.get(0), sizes.get(sizes.size() - 1), protocol)
         + predicted
         + String.format(Locale.ROOT, ": measured/predicted = %s.", number(s.bCrit() / scaling.bNoiseHalfway()));
   }

@@ -86,6 +86,7 @@ class BatchScienceIT {
       assertThat(sgd.<Double>getAs("b_noise_predicted"))
           .isCloseTo(NoiseScale.withoutReplacement(halfway.bNoise(), 300), within(1e-9));
       assertThat(sgd.<Integer>getAs("batch_sizes_tried")).isEqualTo(6);
+      assertThat(sgd.<Integer>getAs("lrs_tried")).isEqualTo(4);
     } finally {
       SparkTests.stop(spark);
     }

@@ -16,14 +16,14 @@ class CriticalBatchTest {
     List<Double> steps = SIZES.stream().map(b -> 40.0 * (1 + 24.0 / b)).toList();
     return new BatchScaling.Setting(
         "optimizer=sgd", 40.0, 960.0, 24.0, 0.4368, 0.994, SIZES, steps, List.of(0.03, 0.3, 0.5, 0.5), 4,
-        "fitted on 4 of 4 batch sizes");
+        "fitted on 4 of 4 batch sizes", 17);
   }
 
   private static BatchScaling.Setting tooFew() {
     return new BatchScaling.Setting(
         "optimizer=adam", Double.NaN, Double.NaN, Double.NaN, 0.4368, Double.NaN, List.of(10, 20),
         List.of(500.0, 300.0), List.of(0.01, 0.01), 12,
-        "too few converged batch sizes to fit: 2 of 12 (a fit needs 3)");
+        "too few converged batch sizes to fit: 2 of 12 (a fit needs 3)", 17);
   }
 
   private static BatchScaling scaling() {
@@ -36,6 +36,7 @@ class CriticalBatchTest {
     assertThat(paragraphs).hasSize(2);
     assertThat(paragraphs.get(1))
         .contains("optimizer=sgd: measured ≈ 24.0 (S_min 40.0 steps, E_min 960 examples")
+        .contains("over 4 of 4 batch sizes, B 1-1000, best of 17 lrs per batch size)")
         .contains("predicted B_noise ≈ 0.436 (halfway to the line; 0.434 at zero)")
         .contains("measured/predicted = 55.0")
         .doesNotContain("without replacement");
@@ -50,9 +51,10 @@ class CriticalBatchTest {
     BatchScaling big = new BatchScaling(List.of(s), 300, 300, 1000);
     BatchScaling.Setting corrected =
         new BatchScaling.Setting(s.setting(), s.sMin(), s.eMin(), s.bCrit(), 300 * 1000 / 699.0, s.r2(),
-            s.batchSizes(), s.steps(), s.lrs(), s.tried(), s.note());
+            s.batchSizes(), s.steps(), s.lrs(), s.tried(), s.note(), 1);
     assertThat(CriticalBatchAnswer.sentence(corrected, big))
-        .contains("429 for batches drawn without replacement from 1000 points");
+        .contains("429 for batches drawn without replacement from 1000 points")
+        .contains("one lr for every batch size, not tuned per batch size");
   }
 
   @Test
