@@ -26,6 +26,7 @@ final class ScalingFigure {
   static final String B_CRIT = "fitted B_crit";
   private static final int WIDTH = 860;
   private static final int PANEL_HEIGHT = 300;
+  private static final int MAX_MARKERS = 60;
 
   private ScalingFigure() {}
 
@@ -109,8 +110,11 @@ final class ScalingFigure {
       vertical(chart, B_NOISE, bNoise, lowS, highS, Palette.VERMILLION);
     }
     XYSeries measured = Charts.line(chart, MEASURED, b, steps, Palette.BLUE);
-    measured.setMarker(SeriesMarkers.CIRCLE);
-    chart.getStyler().setMarkerSize(7);
+    if (k <= MAX_MARKERS) {
+      // Each measured batch size as a dot; a dense grid is a line alone.
+      measured.setMarker(SeriesMarkers.CIRCLE);
+      chart.getStyler().setMarkerSize(7);
+    }
     chart.getStyler().setXAxisMin(lowB);
     chart.getStyler().setXAxisMax(highB);
     chart.getStyler().setYAxisMin(lowS / 1.5);
