@@ -51,9 +51,11 @@ public final class SweepAnswers {
   private final List<Integer> batchSizes;
   private final SettingAnswer.Context context;
   private final boolean fixesComputed;
+  /** Measured against predicted critical batch size, per setting; empty without those tables. */
+  private final List<String> criticalBatch;
 
   SweepAnswers(String sweepId, SettingAxes axes, List<SettingAnswer> settings, List<Cell> cells,
-      SettingAnswer.Context context, boolean fixesComputed) {
+      SettingAnswer.Context context, boolean fixesComputed, List<String> criticalBatch) {
     this.sweepId = sweepId;
     this.axes = axes;
     this.settings = settings;
@@ -61,6 +63,7 @@ public final class SweepAnswers {
     this.batchSizes = context.sweepBatchSizes();
     this.context = context;
     this.fixesComputed = fixesComputed;
+    this.criticalBatch = criticalBatch;
   }
 
   /** Loads the answer of a stored sweep whose runs, reference and points tables are written. */
@@ -74,11 +77,13 @@ public final class SweepAnswers {
     SettingAxes axes = SettingAxes.of(runs);
     List<Cell> cells = cells(runs, axes);
     Map<Setting, Map<String, FixResult>> fixes = store.exists(Table.FIXES) ? fixes(store, sweepId) : Map.of();
-    return build(sweepId, axes, cells, fixes, referenceSlope, curvature, !fixes.isEmpty());
+    return build(sweepId, axes, cells, fixes, referenceSlope, curvature, !fixes.isEmpty(),
+        CriticalBatchAnswer.paragraphs(store, sweepId));
   }
 
   static SweepAnswers build(String sweepId, SettingAxes axes, List<Cell> cells,
-      Map<Setting, Map<String, FixResult>> fixes, double referenceSlope, Curvature curvature, boolean fixesComputed) {
+      Map<Setting, Map<String, FixResult>> fixes, double referenceSlope, Curvature curvature, boolean fixesComputed,
+      List<String> criticalBatch) {
     List<Integer> sizes = new ArrayList<>(new TreeSet<>(cells.stream().map(Cell::batchSize).toList()));
     SettingAnswer.Context ctx = new SettingAnswer.Context(referenceSlope, curvature, List.copyOf(sizes));
     Map<Setting, List<Cell>> bySetting = new TreeMap<>(Setting.ORDER);
@@ -87,7 +92,7 @@ public final class SweepAnswers {
     }
     List<SettingAnswer> settings = new ArrayList<>();
     bySetting.forEach((s, cs) -> settings.add(SettingAnswer.of(s, cs, fixes.getOrDefault(s, Map.of()), ctx)));
-    return new SweepAnswers(sweepId, axes, List.copyOf(settings), cells, ctx, fixesComputed);
+    return new SweepAnswers(sweepId, axes, List.copyOf(settings), cells, ctx, fixesComputed, List.copyOf(criticalBatch));
   }
 
   /** One aggregate row per setting × batch size × diagnosis, with the constants the words need. */
@@ -236,6 +241,7 @@ public final class SweepAnswers {
           settings.stream().filter(s -> s.diagnoses().containsKey(Diagnosis.NOT_CONVERGED.label())).count()));
     }
     paragraphs.add(Words.f("%d of %d runs converged to the reference line.", converged, runs));
+    paragraphs.addAll(criticalBatch);
     return paragraphs;
   }
 

@@ -103,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
       stdout.println();
       List<String> answer = answers.paragraphs();
       Paragraphs.print(answer, stdout);
-      stdout.printf("%ntables: %s/tables/{sweeps,points,reference,runs%s%s}%n", out,
+      stdout.printf("%ntables: %s/tables/{sweeps,points,reference,runs,noise_scale,batch_scaling%s%s}%n", out,
           sweepSpec.train().recordEpochs() ? ",epochs" : "", sweepSpec.fixes().enabled() ? ",fixes" : "");
       stdout.printf("explain: ./submit explain --sweep-id %s%s%n", id, out.equals("results") ? "" : " --out " + out);
       stdout.printf(

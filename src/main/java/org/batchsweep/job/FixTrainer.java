@@ -14,6 +14,7 @@ import org.batchsweep.spec.ConvergenceSpec;
 import org.batchsweep.train.EpochRecord;
 import org.batchsweep.train.RunConfig;
 import org.batchsweep.train.RunOutcome;
+import org.batchsweep.train.Target;
 import org.batchsweep.train.TrainingSet;
 
 /**
@@ -60,13 +61,18 @@ public final class FixTrainer implements AutoCloseable {
     List<TrainingTask> tasks = TaskPlanner.plan(runs, n, jsc.defaultParallelism());
     for (Trained t :
         jsc.parallelize(tasks, tasks.size())
-            .mapPartitions(new TrainTasks(data, record))
+            .mapPartitions(new TrainTasks(data, record, target()))
             .map(new DiagnoseFixed(data, reference, tolerance))
             .collect()) {
       byId.put(t.runId(), t);
     }
     jsc.setJobDescription(null);
     return byId;
+  }
+
+  /** The box a fixed run must end in, as for the sweep's own runs. */
+  private Target target() {
+    return new Target(reference.slope(), reference.intercept(), tolerance.slopeTol(), tolerance.interceptTol());
   }
 
   @Override

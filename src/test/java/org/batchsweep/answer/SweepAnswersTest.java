@@ -31,7 +31,7 @@ class SweepAnswersTest {
 
   private static SweepAnswers answers(List<Cell> cells, List<String> varying, Map<Setting, Map<String, FixResult>> fixes) {
     return SweepAnswers.build("s1", new SettingAxes(List.of("optimizer", "lr", "momentum", "loss", "shuffle"), varying),
-        cells, fixes, -4.0, CURVATURE, !fixes.isEmpty());
+        cells, fixes, -4.0, CURVATURE, !fixes.isEmpty(), List.of());
   }
 
   @Test
