@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.batchsweep.data.Points;
-import org.batchsweep.optim.AdamConfig;
 import org.batchsweep.reference.Reference;
 import org.batchsweep.spec.ConvergenceSpec;
+import org.batchsweep.optim.schedule.Schedule;
 import org.batchsweep.train.EpochOrder;
 import org.batchsweep.train.Loss;
 import org.batchsweep.train.RunConfig;
@@ -50,10 +50,25 @@ public final class Diagnoser {
   }
 
   public double[] objectiveMinimiser(RunConfig run) {
+    double decay = run.optimizer().weightDecay();
+    if (decay > 0) {
+      if (run.optimizer().decoupledWeightDecay()) {
+        return UNKNOWN_OBJECTIVE;
+      }
+      return minimisers.computeIfAbsent(
+          run.loss() + "/" + run.shuffle() + "/" + run.batchSize() + "/" + decay,
+          k -> RidgeObjective.of(run.loss(), run.shuffle(), run.batchSize(), decay, train));
+    }
     return minimisers.computeIfAbsent(
         run.loss() + "/" + run.shuffle() + "/" + run.batchSize(),
         k -> ObjectiveMinimiser.of(run.loss(), run.shuffle(), run.batchSize(), train));
   }
+
+  /**
+   * AdamW's decoupled decay has no closed-form fixed point (it depends on Adam's normaliser, and so
+   * on the gradient noise): its objective minimiser is unknown, and no number is given for it.
+   */
+  private static final double[] UNKNOWN_OBJECTIVE = {Double.NaN, Double.NaN};
 
   public Verdict diagnose(RunOutcome run) {
     RunConfig config = run.config();
@@ -62,6 +77,9 @@ public final class Diagnoser {
     Trajectory trajectory = run.trajectory();
     if (!run.isFinite()) {
       return verdict.done(Diagnosis.DIVERGED, blewUp(config, trajectory.firstNonFiniteStep(), run.steps()), Double.NaN);
+    }
+    if (Double.isNaN(objective[0])) {
+      return UnknownObjectiveVerdict.of(run, reference, tolerance, StepModel.of(config, curvature), verdict);
     }
     double startDistance = distance(run.initSlope(), run.initIntercept(), objective);
     double endDistance = distance(run.slope(), run.intercept(), objective);
@@ -118,17 +136,19 @@ public final class Diagnoser {
    */
   private double stepsNeeded(RunOutcome run, double[] objective, double startDistance, double endDistance) {
     RunConfig config = run.config();
-    double lr = config.optimizer().lr();
-    double needed;
-    if (config.optimizer() instanceof AdamConfig) {
-      double travel =
-          Math.max(Math.abs(run.initSlope() - objective[0]), Math.abs(run.initIntercept() - objective[1]));
-      needed = travel / lr;
-    } else if (lr >= curvature.stabilityLimit(config.optimizer().momentum())) {
-      return Double.POSITIVE_INFINITY;
-    } else {
-      double rate = curvature.sgdRate(lr, config.optimizer().momentum());
-      needed = startDistance <= 1 ? 0 : Math.log(startDistance) / -Math.log1p(-Math.min(rate, 1 - 1e-12));
+    double travel =
+        Math.max(Math.abs(run.initSlope() - objective[0]), Math.abs(run.initIntercept() - objective[1]));
+    StepModel model = StepModel.of(config, curvature);
+    double needed = model.stepsNeeded(travel, startDistance);
+    if (needed == Double.POSITIVE_INFINITY) {
+      return needed;
+    }
+    if (Double.isNaN(needed)) {
+      // No model of the pace: only a constant-lr run seen still moving gives a (lower) estimate.
+      if (!(config.schedule() instanceof Schedule.Constant) || !(endDistance > 1 && isMoving(run))) {
+        return Double.NaN;
+      }
+      needed = 0;
     }
     Trajectory t = run.trajectory();
     double displacement = windowDisplacement(run);
@@ -166,13 +186,7 @@ public final class Diagnoser {
   }
 
   private String stabilityNote(RunConfig config) {
-    if (config.optimizer() instanceof AdamConfig) {
-      return format("; Adam at lr %.3g overshoots on this data", config.optimizer().lr());
-    }
-    double limit = curvature.stabilityLimit(config.optimizer().momentum());
-    return config.optimizer().lr() > limit
-        ? format("; lr %.3g is above SGD's stability limit 2(1+μ)/λ_max = %.3g", config.optimizer().lr(), limit)
-        : format("; lr %.3g is within SGD's stability limit %.3g", config.optimizer().lr(), limit);
+    return StepModel.of(config, curvature).stabilityWords();
   }
 
   private String wrongObjective(RunConfig config, double[] objective) {
@@ -184,8 +198,15 @@ public final class Diagnoser {
                     : format("with fixed batches of %d its minimiser is slope %.2f, intercept %.2f", config.batchSize(), objective[0], objective[1]))
             : format("with fixed batches the remainder batch weighs its points more; the minimiser is slope %.3f, intercept %.3f",
                 objective[0], objective[1]);
+    if (config.optimizer().weightDecay() > 0) {
+      why = format("weight decay %.3g makes the objective a ridge regression (intercept penalised too)"
+              + " whose minimiser is slope %.3f, intercept %.3f%s",
+          config.optimizer().weightDecay(), objective[0], objective[1],
+          config.loss() == Loss.MSE_BROADCAST ? " (of mse-broadcast's batch-mean targets)" : "");
+    }
     return why + format(", not the line (slope %.2f, intercept %.2f): no learning rate or step count fixes that%s",
-        reference.slope(), reference.intercept(), config.loss() == Loss.MSE_BROADCAST ? "; use loss mse" : "");
+        reference.slope(), reference.intercept(),
+        config.loss() == Loss.MSE_BROADCAST ? "; use loss mse" : config.optimizer().weightDecay() > 0 ? "; use weight_decay 0" : "");
   }
 
   private String stepBudget(RunOutcome run, double[] objective, double stepsNeeded) {
@@ -195,11 +216,12 @@ public final class Diagnoser {
     int perEpoch = EpochOrder.stepsPerEpoch(n, config.batchSize());
     long epochsNeeded = (long) Math.ceil(stepsNeeded / perEpoch);
     StringBuilder fixes = new StringBuilder();
-    double lrNeeded = config.optimizer().lr() * stepsNeeded / steps;
+    StepModel model = StepModel.of(config, curvature);
+    double lrNeeded = model.lr() * stepsNeeded / steps;
     boolean lrFits =
-        config.optimizer() instanceof AdamConfig
+        model.pace() == StepModel.Pace.SIGN_LIKE
             ? lrNeeded <= Math.min(tolerance.slopeTol(), tolerance.interceptTol())
-            : lrNeeded < curvature.stabilityLimit(config.optimizer().momentum());
+            : lrNeeded < model.sgdStabilityLimit();
     if (lrFits) {
       fixes.append(format("lr ≥ %.3g (free)", lrNeeded));
     }
@@ -213,11 +235,7 @@ public final class Diagnoser {
     }
     fixes.append(fixes.length() > 0 ? ", or " : "")
         .append(format("%d epochs", epochsNeeded));
-    String pace =
-        config.optimizer() instanceof AdamConfig
-            ? format("Adam moves each parameter by about lr = %.3g per step", config.optimizer().lr())
-            : format("SGD removes about %.3g of the remaining error per step along the flattest direction",
-                curvature.sgdRate(config.optimizer().lr(), config.optimizer().momentum()));
+    String pace = model.paceWords();
     return format("still travelling toward its objective's minimiser (slope %.3f, intercept %.3f): %d steps"
             + " taken, at least ≈ %.0f needed (%s); cheapest fix: %s",
         objective[0], objective[1], steps, stepsNeeded, pace, fixes);

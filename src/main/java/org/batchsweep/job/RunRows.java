@@ -66,6 +66,11 @@ final class RunRows implements Function<RunOutcome, Row> {
         run.nanos(),
         verdict.objectiveSlope(),
         verdict.objectiveIntercept(),
-        Double.isNaN(verdict.stepsNeeded()) ? null : (Double) verdict.stepsNeeded());
+        Double.isNaN(verdict.stepsNeeded()) ? null : (Double) verdict.stepsNeeded(),
+        config.optimizer().nesterov(),
+        config.optimizer().weightDecay(),
+        config.schedule().label(),
+        config.lrScaling().label(),
+        config.effectiveLr());
   }
 }

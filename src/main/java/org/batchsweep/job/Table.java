@@ -71,7 +71,13 @@ public enum Table {
       // Where the run's own objective has its minimum, and the steps needed to get there.
       col("objective_slope", DoubleType),
       col("objective_intercept", DoubleType),
-      col("steps_needed", DoubleType)),
+      col("steps_needed", DoubleType),
+      // The optimizer settings beyond optimizer, lr and momentum (effective_lr: after lr_scaling).
+      col("nesterov", BooleanType),
+      col("weight_decay", DoubleType),
+      col("schedule", StringType),
+      col("lr_scaling", StringType),
+      col("effective_lr", DoubleType)),
   EPOCHS(
       "epochs",
       col("sweep_id", StringType),
