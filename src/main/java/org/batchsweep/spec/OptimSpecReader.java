@@ -97,8 +97,14 @@ final class OptimSpecReader {
           try {
             return Schedule.parse(item.asText());
           } catch (IllegalArgumentException e) {
+            String text = item.asText();
+            // YAML flow syntax splits an unquoted step(5, 0.5) at its comma.
+            String hint =
+                text.contains("(") != text.contains(")")
+                    ? " (in YAML flow syntax quote schedules with commas: 'grid.schedule=[\"step(5, 0.5)\"]')"
+                    : "";
             throw new BadInputException(grid.key("schedule") + ": " + e.getMessage()
-                + (e.getMessage().contains("accepted") ? "" : "; accepted: " + Schedule.ACCEPTED));
+                + (e.getMessage().contains("accepted") ? "" : "; accepted: " + Schedule.ACCEPTED) + hint);
           }
         });
   }

@@ -140,6 +140,16 @@ class OptimSpecTest {
   }
 
   @Test
+  void anUnquotedScheduleWithACommaIsRefusedWithTheQuotingHint() {
+    assertThatThrownBy(() -> load("grid.schedule=[step(5, 0.5)]"))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("grid.schedule: 'step(5' is not a schedule")
+        .hasMessageContaining("quote schedules with commas");
+    assertThat(load("grid.schedule=[\"step(5, 0.5)\", cosine]").grid().optim().schedule())
+        .containsExactly(new Schedule.Step(5, 0.5), new Schedule.Cosine(0));
+  }
+
+  @Test
   void nesterovNeedsMomentumAsPyTorchDoes() {
     assertThatThrownBy(() -> load("grid.optimizer=[sgd]", "grid.momentum=[0.0, 0.9]", "grid.nesterov=[true]"))
         .isInstanceOf(BadInputException.class)

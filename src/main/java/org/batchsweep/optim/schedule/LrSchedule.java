@@ -95,15 +95,26 @@ public abstract sealed class LrSchedule permits LrSchedule.PerEpoch, LrSchedule.
     @Override
     public void at(long step) {
       double stepNum = step - 1;
+      // lr and momentum anneal with the same pct, so one cosine serves both.
       if (stepNum <= warmupEnd) {
-        double pct = stepNum / warmupEnd;
-        lr = annealCos(initialLr, maxLr, pct);
-        momentum = annealCos(Schedule.OneCycle.MAX_MOMENTUM, Schedule.OneCycle.BASE_MOMENTUM, pct);
+        double cosOut = cosOut(stepNum / warmupEnd);
+        lr = anneal(initialLr, maxLr, cosOut);
+        momentum = anneal(Schedule.OneCycle.MAX_MOMENTUM, Schedule.OneCycle.BASE_MOMENTUM, cosOut);
       } else {
-        double pct = (stepNum - warmupEnd) / (end - warmupEnd);
-        lr = annealCos(maxLr, minLr, pct);
-        momentum = annealCos(Schedule.OneCycle.BASE_MOMENTUM, Schedule.OneCycle.MAX_MOMENTUM, pct);
+        double cosOut = cosOut((stepNum - warmupEnd) / (end - warmupEnd));
+        lr = anneal(maxLr, minLr, cosOut);
+        momentum = anneal(Schedule.OneCycle.BASE_MOMENTUM, Schedule.OneCycle.MAX_MOMENTUM, cosOut);
       }
+    }
+
+    /** {@code math.cos(math.pi * pct) + 1}, the first line of PyTorch's {@code _annealing_cos}. */
+    private static double cosOut(double pct) {
+      return StrictMath.cos(Math.PI * pct) + 1;
+    }
+
+    /** {@code end + (start - end) / 2.0 * cos_out}, the second. */
+    private static double anneal(double start, double end, double cosOut) {
+      return end + (start - end) / 2.0 * cosOut;
     }
 
     @Override
@@ -111,11 +122,6 @@ public abstract sealed class LrSchedule permits LrSchedule.PerEpoch, LrSchedule.
       return true;
     }
 
-    /** PyTorch's {@code _annealing_cos}, operation for operation. */
-    static double annealCos(double start, double end, double pct) {
-      double cosOut = StrictMath.cos(Math.PI * pct) + 1;
-      return end + (start - end) / 2.0 * cosOut;
-    }
   }
 
   /** The per-epoch lr tables, shared by every run with the same schedule, lr and epochs. */
