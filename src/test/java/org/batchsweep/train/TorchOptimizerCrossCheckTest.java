@@ -148,7 +148,12 @@ class TorchOptimizerCrossCheckTest {
 
   /** The CSV's rows by column name; fields with commas are double-quoted. */
   static List<Map<String, String>> rows() {
-    try (InputStream in = TorchOptimizerCrossCheckTest.class.getResourceAsStream("/torch/" + FILE)) {
+    // -Dbatchsweep.torchOptimCases=FILE checks another set of vectors (e.g. while regenerating).
+    String other = System.getProperty("batchsweep.torchOptimCases");
+    try (InputStream in =
+        other != null
+            ? java.nio.file.Files.newInputStream(java.nio.file.Path.of(other))
+            : TorchOptimizerCrossCheckTest.class.getResourceAsStream("/torch/" + FILE)) {
       String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
       List<String> header = split(lines[0]);
       List<Map<String, String>> rows = new ArrayList<>();
