@@ -9,6 +9,7 @@ Writes into src/test/resources/torch/:
   line1000.csv, line203.csv   datasets (header x,y)
   cases.csv                   one row per training case (final params etc.)
   trajectory.csv              per-epoch params for two selected cases
+  optim_cases.csv             every optimizer x schedule x weight decay (see optim_case_list)
   README.md                   provenance and column meanings
 
 Everything is deterministic: fixed numpy seeds, parameters initialised by
@@ -181,6 +182,163 @@ TRAJECTORY_CASES = {
 }
 
 
+# ------------------------------------------------ optimizers x schedules x weight decay
+# Each optimizer variant: (name, spec optimizer, lr, options). Options are the constructor
+# arguments beyond lr and weight_decay; the Java test builds the same configuration.
+OPTIMIZER_VARIANTS = [
+    ("adam", "adam", 0.01, {}),
+    ("adam-amsgrad", "adam", 0.01, {"amsgrad": True}),
+    ("adamw", "adamw", 0.01, {}),
+    ("adamw-amsgrad", "adamw", 0.01, {"amsgrad": True}),
+    ("sgd", "sgd", 0.1, {}),
+    ("sgd-momentum", "sgd", 0.05, {"momentum": 0.9}),
+    ("sgd-nesterov", "sgd", 0.05, {"momentum": 0.9, "nesterov": True}),
+    ("sgd-dampening", "sgd", 0.05, {"momentum": 0.5, "dampening": 0.3}),
+    ("rmsprop", "rmsprop", 0.01, {}),
+    ("rmsprop-centered", "rmsprop", 0.005, {"centered": True}),
+    ("rmsprop-momentum", "rmsprop", 0.002, {"momentum": 0.8}),
+    ("adagrad", "adagrad", 0.1, {}),
+    ("adagrad-decay", "adagrad", 0.1, {"lr_decay": 0.01, "initial_accumulator_value": 0.1}),
+]
+
+SCHEDULES = ["constant", "step(3, 0.5)", "cosine", "cosine(0.001)", "warmup(5, 0.1)", "onecycle"]
+
+OPTIM_COLUMNS = ["case_id", "data", "variant", "optimizer", "lr", "momentum", "dampening",
+                 "nesterov", "weight_decay", "amsgrad", "centered", "lr_decay",
+                 "initial_accumulator_value", "schedule", "batch_size", "loss", "epochs",
+                 "precision", "init_slope", "init_intercept", "slope", "intercept",
+                 "last_batch_loss", "steps"]
+
+
+def make_optimizer(params, optimizer, lr, weight_decay, o):
+    if optimizer == "adam":
+        return torch.optim.Adam(params, lr=lr, weight_decay=weight_decay,
+                                amsgrad=o.get("amsgrad", False), foreach=False)
+    if optimizer == "adamw":
+        return torch.optim.AdamW(params, lr=lr, weight_decay=weight_decay,
+                                 amsgrad=o.get("amsgrad", False), foreach=False)
+    if optimizer == "sgd":
+        return torch.optim.SGD(params, lr=lr, momentum=o.get("momentum", 0.0),
+                               dampening=o.get("dampening", 0.0), weight_decay=weight_decay,
+                               nesterov=o.get("nesterov", False), foreach=False)
+    if optimizer == "rmsprop":
+        return torch.optim.RMSprop(params, lr=lr, alpha=0.99, eps=1e-8, weight_decay=weight_decay,
+                                   momentum=o.get("momentum", 0.0), centered=o.get("centered", False),
+                                   foreach=False)
+    if optimizer == "adagrad":
+        return torch.optim.Adagrad(params, lr=lr, lr_decay=o.get("lr_decay", 0.0),
+                                   weight_decay=weight_decay,
+                                   initial_accumulator_value=o.get("initial_accumulator_value", 0.0),
+                                   eps=1e-10, foreach=False)
+    raise ValueError(optimizer)
+
+
+def make_scheduler(opt, optimizer, schedule, max_lr, epochs, steps_per_epoch):
+    """(scheduler or None, per_batch)."""
+    if schedule == "constant":
+        return None, False
+    if schedule.startswith("step("):
+        e, g = schedule[5:-1].split(",")
+        return torch.optim.lr_scheduler.StepLR(opt, step_size=int(e), gamma=float(g)), False
+    if schedule == "cosine":
+        return torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=epochs), False
+    if schedule.startswith("cosine("):
+        return torch.optim.lr_scheduler.CosineAnnealingLR(
+            opt, T_max=epochs, eta_min=float(schedule[7:-1])), False
+    if schedule.startswith("warmup("):
+        e, f = schedule[7:-1].split(",")
+        return torch.optim.lr_scheduler.LinearLR(
+            opt, start_factor=float(f), end_factor=1.0, total_iters=int(e)), False
+    if schedule.startswith("onecycle("):
+        # Adagrad has neither momentum nor betas: OneCycleLR would refuse to cycle them.
+        return torch.optim.lr_scheduler.OneCycleLR(
+            opt, max_lr=float(schedule[9:-1]), total_steps=epochs * steps_per_epoch,
+            cycle_momentum=optimizer != "adagrad"), True
+    raise ValueError(schedule)
+
+
+def train_optim(x, y, c):
+    dtype = {"float32": torch.float32, "float64": torch.float64}[c["precision"]]
+    model = torch.nn.Linear(1, 1)
+    if c["precision"] == "float64":
+        model.double()
+    with torch.no_grad():
+        model.weight.fill_(c["init_slope"])
+        model.bias.fill_(c["init_intercept"])
+    n = len(x)
+    X = torch.tensor(x, dtype=dtype).reshape(n, 1)
+    Y = torch.tensor(y, dtype=dtype).reshape((n, 1) if c["loss"] == "mse" else (n, 1, 1))
+    B = c["batch_size"]
+    steps_per_epoch = -(-n // B)
+    opt = make_optimizer(model.parameters(), c["optimizer"], c["lr"], c["weight_decay"], c["options"])
+    sched, per_batch = make_scheduler(opt, c["optimizer"], c["schedule"], c["lr"], c["epochs"],
+                                      steps_per_epoch)
+    steps, last = 0, float("nan")
+    for epoch in range(c["epochs"]):
+        for s in range(0, n, B):
+            opt.zero_grad()
+            l = F.mse_loss(model(X[s:s + B]), Y[s:s + B])
+            l.backward()
+            opt.step()
+            last = l.item()
+            steps += 1
+            if per_batch:
+                sched.step()
+        if sched is not None and not per_batch:
+            sched.step()
+    return model.weight.item(), model.bias.item(), last, steps
+
+
+def optim_case_list():
+    cases = []
+    for variant, optimizer, lr, options in OPTIMIZER_VARIANTS:
+        decays = (0.01, 0.1) if optimizer == "adamw" else (0.0, 0.05)
+        for schedule in SCHEDULES:
+            label = f"onecycle({2 * lr!r})" if schedule == "onecycle" else schedule
+            for wd in decays:
+                for loss in ("mse", "mse-broadcast"):
+                    for B in (10, 300, 1000):
+                        for epochs in (1, 20):
+                            for precision in ("float32", "float64"):
+                                cid = (f"{variant}_{label.replace(' ', '')}_wd{wd}_{loss}_b{B}"
+                                       f"_e{epochs}_" + ("f32" if precision == "float32" else "f64"))
+                                cases.append(dict(
+                                    case_id=cid, data="line1000", variant=variant,
+                                    optimizer=optimizer, lr=lr, options=options,
+                                    momentum=options.get("momentum", 0.0),
+                                    dampening=options.get("dampening", 0.0),
+                                    nesterov=options.get("nesterov", False),
+                                    weight_decay=wd, amsgrad=options.get("amsgrad", False),
+                                    centered=options.get("centered", False),
+                                    lr_decay=options.get("lr_decay", 0.0),
+                                    initial_accumulator_value=options.get(
+                                        "initial_accumulator_value", 0.0),
+                                    schedule=label, batch_size=B, loss=loss, epochs=epochs,
+                                    precision=precision, init_slope=0.5, init_intercept=-0.5))
+    return cases
+
+
+def write_optim_cases(data):
+    x, y = data["line1000"]
+    path = os.path.join(OUT, "optim_cases.csv")
+    with open(path, "w") as f:
+        f.write(",".join(OPTIM_COLUMNS) + "\n")
+        for c in optim_case_list():
+            slope, intercept, last, steps = train_optim(x, y, c)
+            row = dict(c, slope=slope, intercept=intercept, last_batch_loss=last, steps=steps)
+            cells = []
+            for k in OPTIM_COLUMNS:
+                v = row[k]
+                if isinstance(v, bool):
+                    cells.append("true" if v else "false")
+                elif isinstance(v, str):
+                    cells.append(v if "," not in v else '"' + v + '"')
+                else:
+                    cells.append(fmt(v))
+            f.write(",".join(cells) + "\n")
+    print(f"wrote {path}")
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     data = make_datasets()
@@ -219,6 +377,7 @@ def main():
         f.write("case_id,epoch,slope,intercept\n")
         for cid, e, w, b in traj:
             f.write(f"{cid},{e},{fmt(w)},{fmt(b)}\n")
+    write_optim_cases(data)
     write_readme()
 
 
@@ -263,6 +422,22 @@ not accept these spellings; map them to Infinity/-Infinity/NaN).
 | steps | total optimizer steps = epochs × ceil(n / B) |
 
 Per step: `zero_grad(); loss = mse_loss(model(xb), yb); loss.backward(); step()`.
+
+## optim_cases.csv
+
+Every optimizer variant (Adam, Adam+AMSGrad, AdamW, AdamW+AMSGrad, SGD plain, with
+momentum 0.9, Nesterov, dampening 0.3; RMSprop plain, centered, with momentum 0.8;
+Adagrad plain and with lr_decay 0.01 + initial accumulator 0.1) x every schedule
+(`constant`, `step(3, 0.5)` = StepLR, `cosine` / `cosine(0.001)` = CosineAnnealingLR
+with T_max = epochs, `warmup(5, 0.1)` = LinearLR(start_factor 0.1, total_iters 5),
+`onecycle(2·lr)` = OneCycleLR(total_steps = epochs·ceil(n/B)), cycling momentum or β1
+except for Adagrad) x weight decay (0 and 0.05; AdamW 0.01 and 0.1) x loss x batch size
+(10, 300 with a remainder batch of 100, 1000) x epochs (1, 20) x precision, on
+`line1000` with init (0.5, −0.5), no shuffling, `foreach=False`. Epoch schedules are
+stepped after each epoch's last batch, OneCycleLR after every batch. Columns: the
+configuration (`optimizer`, `lr`, `momentum`, `dampening`, `nesterov`, `weight_decay`,
+`amsgrad`, `centered`, `lr_decay`, `initial_accumulator_value`, `schedule` as the spec
+spells it), then `slope`, `intercept`, `last_batch_loss`, `steps` as in cases.csv.
 
 ## trajectory.csv (header `case_id,epoch,slope,intercept`)
 

@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.batchsweep.optim.AdamConfig;
-import org.batchsweep.optim.OptimizerConfig;
-import org.batchsweep.optim.SgdConfig;
 import org.batchsweep.train.Loss;
 import org.batchsweep.train.RunConfig;
 
@@ -36,8 +33,7 @@ sealed interface Change permits Change.UseLoss, Change.Epochs, Change.LearningRa
     }
 
     public RunConfig apply(RunConfig r) {
-      return new RunConfig(r.runId(), r.optimizer(), loss, r.batchSize(), r.shuffle(), r.epochs(), r.seed(),
-          r.precision(), r.init());
+      return r.withLoss(loss);
     }
   }
 
@@ -52,8 +48,7 @@ sealed interface Change permits Change.UseLoss, Change.Epochs, Change.LearningRa
     }
 
     public RunConfig apply(RunConfig r) {
-      return new RunConfig(r.runId(), r.optimizer(), r.loss(), r.batchSize(), r.shuffle(), epochs, r.seed(),
-          r.precision(), r.init());
+      return r.withEpochs(epochs);
     }
   }
 
@@ -68,19 +63,8 @@ sealed interface Change permits Change.UseLoss, Change.Epochs, Change.LearningRa
     }
 
     public RunConfig apply(RunConfig r) {
-      return new RunConfig(r.runId(), withLr(r.optimizer(), lr), r.loss(), r.batchSize(), r.shuffle(), r.epochs(),
-          r.seed(), r.precision(), r.init());
-    }
-
-    private static OptimizerConfig withLr(OptimizerConfig optimizer, double lr) {
-      // Java 17: no pattern switch; every OptimizerConfig must be handled here.
-      if (optimizer instanceof AdamConfig a) {
-        return new AdamConfig(lr, a.beta1(), a.beta2(), a.epsilon());
-      }
-      if (optimizer instanceof SgdConfig s) {
-        return new SgdConfig(lr, s.momentum());
-      }
-      throw new IllegalStateException("no lr change for optimizer " + optimizer.name());
+      // The lr as given: the run's lr scaling, if any, still applies to it.
+      return r.withOptimizer(r.optimizer().withLr(lr));
     }
   }
 

@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.batchsweep.data.Points;
-import org.batchsweep.optim.AdamConfig;
 import org.batchsweep.reference.Reference;
 import org.batchsweep.spec.ConvergenceSpec;
+import org.batchsweep.optim.schedule.Schedule;
 import org.batchsweep.train.EpochOrder;
 import org.batchsweep.train.Loss;
 import org.batchsweep.train.RunConfig;
@@ -53,10 +53,25 @@ public final class Diagnoser {
   }
 
   public double[] objectiveMinimiser(RunConfig run) {
+    double decay = run.optimizer().weightDecay();
+    if (decay > 0) {
+      if (run.optimizer().decoupledWeightDecay()) {
+        return UNKNOWN_OBJECTIVE;
+      }
+      return minimisers.computeIfAbsent(
+          run.loss() + "/" + run.shuffle() + "/" + run.batchSize() + "/" + decay,
+          k -> RidgeObjective.of(run.loss(), run.shuffle(), run.batchSize(), decay, train));
+    }
     return minimisers.computeIfAbsent(
         run.loss() + "/" + run.shuffle() + "/" + run.batchSize(),
         k -> ObjectiveMinimiser.of(run.loss(), run.shuffle(), run.batchSize(), train));
   }
+
+  /**
+   * AdamW's decoupled decay has no closed-form fixed point (it depends on Adam's normaliser, and so
+   * on the gradient noise): its objective minimiser is unknown, and no number is given for it.
+   */
+  private static final double[] UNKNOWN_OBJECTIVE = {Double.NaN, Double.NaN};
 
   public Verdict diagnose(RunOutcome run) {
     RunConfig config = run.config();
@@ -71,6 +86,9 @@ public final class Diagnoser {
           ? verdict.done(Diagnosis.DIVERGED, blewUp, Double.NaN)
           : verdict.done(Diagnosis.WRONG_OBJECTIVE, wrongObjective(config, objective) + "; besides, its " + blewUp,
               Double.NaN);
+    }
+    if (Double.isNaN(objective[0])) {
+      return UnknownObjectiveVerdict.of(run, reference, tolerance, StepModel.of(config, curvature), verdict);
     }
     double startDistance = distance(run.initSlope(), run.initIntercept(), objective);
     double endDistance = distance(run.slope(), run.intercept(), objective);
@@ -101,7 +119,8 @@ public final class Diagnoser {
     }
     double spread = spread(trajectory);
     boolean moving = isMoving(run);
-    boolean sgdAboveLimit = isSgd(config) && !Double.isFinite(stepsNeeded);
+    // Infinity, not NaN: NaN means no step model (e.g. under a schedule), not an unstable lr.
+    boolean sgdAboveLimit = isSgd(config) && stepsNeeded == Double.POSITIVE_INFINITY;
     if (endDistance > 1 && sgdAboveLimit && !moving) {
       return verdict.done(Diagnosis.OSCILLATION, sgdBouncing(run, objective, endDistance), Double.NaN);
     }
@@ -141,8 +160,9 @@ public final class Diagnoser {
         finiteOrNaN(stepsNeeded));
   }
 
-  private static boolean isSgd(RunConfig config) {
-    return !(config.optimizer() instanceof AdamConfig);
+  /** Whether the run follows gradient descent's contraction model (SGD), not an adaptive step. */
+  private boolean isSgd(RunConfig config) {
+    return StepModel.of(config, curvature).pace() == StepModel.Pace.GRADIENT_DESCENT;
   }
 
   private static double finiteOrNaN(double value) {
@@ -189,18 +209,19 @@ public final class Diagnoser {
    */
   private double stepsNeeded(RunOutcome run, double[] objective, double startDistance, double endDistance) {
     RunConfig config = run.config();
-    double lr = config.optimizer().lr();
-    double needed;
-    if (config.optimizer() instanceof AdamConfig) {
-      double travel =
-          Math.max(Math.abs(run.initSlope() - objective[0]), Math.abs(run.initIntercept() - objective[1]));
-      needed = travel / lr;
-    } else if (lr >= curvature.stabilityLimit(config.optimizer().momentum())) {
-      // Above the stability limit no contraction rate exists: callers store NaN, never a number.
-      return Double.POSITIVE_INFINITY;
-    } else {
-      double rate = curvature.sgdRate(lr, config.optimizer().momentum());
-      needed = startDistance <= 1 ? 0 : Math.log(startDistance) / -Math.log1p(-Math.min(rate, 1 - 1e-12));
+    double travel =
+        Math.max(Math.abs(run.initSlope() - objective[0]), Math.abs(run.initIntercept() - objective[1]));
+    StepModel model = StepModel.of(config, curvature);
+    double needed = model.stepsNeeded(travel, startDistance);
+    if (needed == Double.POSITIVE_INFINITY) {
+      return needed;
+    }
+    if (Double.isNaN(needed)) {
+      // No model of the pace: only a constant-lr run seen still moving gives a (lower) estimate.
+      if (!(config.schedule() instanceof Schedule.Constant) || !(endDistance > 1 && isMoving(run))) {
+        return Double.NaN;
+      }
+      needed = 0;
     }
     Trajectory t = run.trajectory();
     double displacement = windowDisplacement(run);
@@ -238,13 +259,7 @@ public final class Diagnoser {
   }
 
   private String stabilityNote(RunConfig config) {
-    if (config.optimizer() instanceof AdamConfig) {
-      return format("; Adam at lr %.3g overshoots on this data", config.optimizer().lr());
-    }
-    double limit = curvature.stabilityLimit(config.optimizer().momentum());
-    return config.optimizer().lr() > limit
-        ? format("; lr %.3g is above SGD's stability limit 2(1+μ)/λ_max = %.3g", config.optimizer().lr(), limit)
-        : format("; lr %.3g is within SGD's stability limit %.3g", config.optimizer().lr(), limit);
+    return StepModel.of(config, curvature).stabilityWords();
   }
 
   private String wrongObjective(RunConfig config, double[] objective) {
@@ -256,8 +271,15 @@ public final class Diagnoser {
                     : format("with fixed batches of %d its minimiser is slope %.2f, intercept %.2f", config.batchSize(), objective[0], objective[1]))
             : format("with fixed batches the remainder batch weighs its points more; the minimiser is slope %.3f, intercept %.3f",
                 objective[0], objective[1]);
+    if (config.optimizer().weightDecay() > 0) {
+      why = format("weight decay %.3g makes the objective a ridge regression (intercept penalised too)"
+              + " whose minimiser is slope %.3f, intercept %.3f%s",
+          config.optimizer().weightDecay(), objective[0], objective[1],
+          config.loss() == Loss.MSE_BROADCAST ? " (of mse-broadcast's batch-mean targets)" : "");
+    }
     return why + format(", not the line (slope %.2f, intercept %.2f): no learning rate or step count fixes that%s",
-        reference.slope(), reference.intercept(), config.loss() == Loss.MSE_BROADCAST ? "; use loss mse" : "");
+        reference.slope(), reference.intercept(),
+        config.loss() == Loss.MSE_BROADCAST ? "; use loss mse" : config.optimizer().weightDecay() > 0 ? "; use weight_decay 0" : "");
   }
 
   private String stepBudget(RunOutcome run, double[] objective, double stepsNeeded) {
@@ -267,6 +289,7 @@ public final class Diagnoser {
     int perEpoch = EpochOrder.stepsPerEpoch(n, config.batchSize());
     long epochsNeeded = (long) Math.ceil(stepsNeeded / perEpoch);
     StringBuilder fixes = new StringBuilder(format("at least %d epochs", epochsNeeded));
+    StepModel model = StepModel.of(config, curvature);
     if (config.loss() == Loss.MSE) {
       long stepsPerEpochNeeded = (long) Math.ceil(stepsNeeded / config.epochs());
       long batch = n / Math.max(1, stepsPerEpochNeeded);
@@ -274,11 +297,7 @@ public final class Diagnoser {
         fixes.append(format(", or batch size at most %d at the same epochs", batch));
       }
     }
-    String pace =
-        config.optimizer() instanceof AdamConfig
-            ? format("Adam moves each parameter by about lr = %.3g per step", config.optimizer().lr())
-            : format("SGD removes about %.3g of the remaining error per step along the flattest direction",
-                curvature.sgdRate(config.optimizer().lr(), config.optimizer().momentum()));
+    String pace = model.paceWords();
     return format("still travelling toward its objective's minimiser (slope %.3f, intercept %.3f): %d steps"
             + " taken, at least ≈ %.0f needed (%s); more steps fix it: %s (lower bounds; the fixes table"
             + " holds counts verified by training)",

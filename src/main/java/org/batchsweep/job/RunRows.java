@@ -67,6 +67,12 @@ final class RunRows implements Function<RunOutcome, Row> {
         verdict.objectiveSlope(),
         verdict.objectiveIntercept(),
         Double.isNaN(verdict.stepsNeeded()) ? null : (Double) verdict.stepsNeeded(),
-        run.stepsToTarget() == RunOutcome.NOT_REACHED ? null : (Long) run.stepsToTarget());
+        run.stepsToTarget() == RunOutcome.NOT_REACHED ? null : (Long) run.stepsToTarget(),
+
+        config.optimizer().nesterov(),
+        config.optimizer().weightDecay(),
+        config.schedule().label(),
+        config.lrScaling().label(),
+        config.effectiveLr());
   }
 }

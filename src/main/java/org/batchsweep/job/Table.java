@@ -73,7 +73,13 @@ public enum Table {
       col("objective_intercept", DoubleType),
       col("steps_needed", DoubleType),
       // The step from which the run stayed within tolerance of the reference; null if it ended outside.
-      col("steps_to_target", LongType)),
+      col("steps_to_target", LongType),
+      // The optimizer settings beyond optimizer, lr and momentum (effective_lr: after lr_scaling).
+      col("nesterov", BooleanType),
+      col("weight_decay", DoubleType),
+      col("schedule", StringType),
+      col("lr_scaling", StringType),
+      col("effective_lr", DoubleType)),
   EPOCHS(
       "epochs",
       col("sweep_id", StringType),

@@ -1,10 +1,15 @@
 package org.batchsweep.optim;
 
+import org.batchsweep.optim.schedule.LrSchedule;
+
 /**
  * Adam (Kingma and Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015) with PyTorch's
- * defaults β1 = 0.9, β2 = 0.999, ε = 1e-8 and without weight decay.
+ * defaults β1 = 0.9, β2 = 0.999, ε = 1e-8, weight decay 0 (coupled: λθ is added to the gradient)
+ * and AMSGrad off (Reddi et al., "On the Convergence of Adam and Beyond", ICLR 2018: the running
+ * maximum of v, before bias correction, in the denominator).
  */
-public record AdamConfig(double lr, double beta1, double beta2, double epsilon)
+public record AdamConfig(
+    double lr, double beta1, double beta2, double epsilon, double weightDecay, boolean amsgrad)
     implements OptimizerConfig {
 
   public static final String NAME = "adam";
@@ -16,6 +21,11 @@ public record AdamConfig(double lr, double beta1, double beta2, double epsilon)
           "Adam betas must be in [0, 1), cannot be: " + beta1 + ", " + beta2);
     }
     requirePositiveFinite("epsilon", epsilon);
+    Checks.nonNegativeFinite("weight_decay", weightDecay);
+  }
+
+  public AdamConfig(double lr, double beta1, double beta2, double epsilon) {
+    this(lr, beta1, beta2, epsilon, 0.0, false);
   }
 
   public static AdamConfig withDefaults(double lr) {
@@ -33,13 +43,36 @@ public record AdamConfig(double lr, double beta1, double beta2, double epsilon)
   }
 
   @Override
+  public AdamConfig withLr(double lr) {
+    return new AdamConfig(lr, beta1, beta2, epsilon, weightDecay, amsgrad);
+  }
+
+  /** Plain Adam (no weight decay, no AMSGrad) at a constant lr takes the fast {@link Adam}. */
+  @Override
   public Optimizer start(Precision precision, double slope, double intercept) {
-    return Adam.start(this, precision, slope, intercept);
+    if (weightDecay == 0 && !amsgrad) {
+      return Adam.start(this, precision, slope, intercept);
+    }
+    return start(precision, slope, intercept, LrSchedule.constant(lr));
+  }
+
+  @Override
+  public Optimizer start(Precision precision, double slope, double intercept, LrSchedule schedule) {
+    return AdamFamily.start(
+        new AdamFamily.Settings(beta1, beta2, epsilon, weightDecay, false, amsgrad),
+        precision, slope, intercept, schedule);
+  }
+
+  @Override
+  public String canonicalExtras() {
+    return Checks.extra("beta1", beta1, 0.9)
+        + Checks.extra("beta2", beta2, 0.999)
+        + Checks.extra("eps", epsilon, 1e-8)
+        + Checks.extra("weight_decay", weightDecay, 0.0)
+        + Checks.extra("amsgrad", amsgrad);
   }
 
   static void requirePositiveFinite(String what, double value) {
-    if (!(value > 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException(what + " must be a finite number > 0, cannot be: " + value);
-    }
+    Checks.positiveFinite(what, value);
   }
 }

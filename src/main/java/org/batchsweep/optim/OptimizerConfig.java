@@ -1,31 +1,67 @@
 package org.batchsweep.optim;
 
 import java.io.Serializable;
+import java.util.List;
+import org.batchsweep.optim.schedule.LrSchedule;
 
 /**
  * An optimizer's validated hyperparameters. Immutable and shared freely; the per-run state lives in
- * the {@link Optimizer} that {@link #start} creates.
+ * the {@link Optimizer} that {@link #start} creates. Defaults are PyTorch's.
  */
-public sealed interface OptimizerConfig extends Serializable permits AdamConfig, SgdConfig {
+public sealed interface OptimizerConfig extends Serializable
+    permits AdamConfig, AdamWConfig, SgdConfig, RmspropConfig, AdagradConfig {
 
-  /** The spec and table spelling of the algorithm: {@code adam} or {@code sgd}. */
+  /** Every optimizer name the spec accepts. */
+  List<String> ALL_NAMES =
+      List.of(AdamConfig.NAME, AdamWConfig.NAME, SgdConfig.NAME, RmspropConfig.NAME, AdagradConfig.NAME);
+
+  /** The same names, for error messages. */
+  String NAMES = String.join(", ", ALL_NAMES);
+
+  /** The spec and table spelling of the algorithm: {@code adam}, {@code sgd}, .... */
   String name();
 
   double lr();
 
-  /** SGD momentum μ; 0 for optimizers without it. */
+  /** SGD's or RMSprop's momentum μ; 0 for optimizers without it. */
   double momentum();
 
-  /** A fresh optimizer at the given initial parameters, already rounded to {@code precision}. */
+  /** The weight decay λ (coupled L2, or decoupled for AdamW); 0 for none. */
+  double weightDecay();
+
+  /** Whether weight decay is decoupled ({@code θ ← θ − lr·λ·θ} before the update), as in AdamW. */
+  default boolean decoupledWeightDecay() {
+    return false;
+  }
+
+  /** SGD's Nesterov momentum. */
+  default boolean nesterov() {
+    return false;
+  }
+
+  /** The same optimizer with another learning rate (batch-size scaling). */
+  OptimizerConfig withLr(double lr);
+
+  /** A fresh optimizer at a constant lr, at the given initial parameters rounded to {@code precision}. */
   Optimizer start(Precision precision, double slope, double intercept);
 
-  /** Builds the configuration named in a spec. */
+  /** A fresh optimizer whose lr (and, under OneCycleLR, momentum or β1) follows {@code schedule}. */
+  Optimizer start(Precision precision, double slope, double intercept, LrSchedule schedule);
+
+  /**
+   * The hyperparameters that differ from what every run had before this optimizer gained them, as
+   * {@code ;key=value} pairs for the run id ({@code ""} for a plain Adam or SGD run, so its id is
+   * unchanged).
+   */
+  String canonicalExtras();
+
+  /** Whether the optimizer named {@code name} takes the grid's momentum axis. */
+  static boolean takesMomentum(String name) {
+    return name.equals(SgdConfig.NAME) || name.equals(RmspropConfig.NAME);
+  }
+
+  /** Builds the configuration named in a spec with PyTorch's defaults for everything else. */
   static OptimizerConfig of(String name, double lr, double momentum) {
-    return switch (name) {
-      case AdamConfig.NAME -> AdamConfig.withDefaults(lr);
-      case SgdConfig.NAME -> new SgdConfig(lr, momentum);
-      default -> throw new IllegalArgumentException(
-          "unknown optimizer '" + name + "'; accepted: " + AdamConfig.NAME + ", " + SgdConfig.NAME);
-    };
+    return OptimizerConstants.DEFAULTS.build(name, lr, momentum, false, Double.NaN);
   }
 }

@@ -21,7 +21,9 @@ record SweepAxes(Map<String, Long> distinct) {
   static final List<String> NUMERIC = List.of("batch_size", "lr", "momentum", "epochs");
 
   /** Columns that tell runs of one loss and shuffle setting apart, besides batch size and seed. */
-  static final List<String> VARIANTS = List.of("optimizer", "lr", "momentum", "epochs", "precision");
+  static final List<String> VARIANTS =
+      List.of("optimizer", "lr", "momentum", "epochs", "precision", "nesterov", "weight_decay", "schedule",
+          "lr_scaling");
 
   static SweepAxes of(Dataset<Row> runs) {
     List<String> columns = new ArrayList<>(List.of("batch_size", "shuffle", "loss", "seed"));

@@ -7,14 +7,15 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.batchsweep.BadInputException;
-import org.batchsweep.optim.AdamConfig;
 import org.batchsweep.optim.OptimizerConfig;
+import org.batchsweep.optim.schedule.LrScaling;
+import org.batchsweep.optim.schedule.Schedule;
 import org.batchsweep.train.Loss;
 import org.batchsweep.train.RunConfig;
 
 /**
- * The cartesian product of a spec's grid axes. Momentum applies to SGD only: Adam runs are not
- * repeated once per momentum value.
+ * The cartesian product of a spec's grid axes. Optimizer settings that do not apply are not
+ * repeated (see {@link OptimizerVariants}): e.g. Adam runs are not repeated once per momentum.
  */
 public final class Grid {
 
@@ -24,12 +25,12 @@ public final class Grid {
   public static long size(GridSpec grid) {
     long optimizerVariants = 0;
     for (String optimizer : grid.optimizer()) {
-      optimizerVariants += optimizer.equals(AdamConfig.NAME) ? 1 : grid.momentum().size();
+      optimizerVariants += OptimizerVariants.of(grid, optimizer).size();
     }
     long size = optimizerVariants;
     for (int axis :
         new int[] {
-          grid.batchSize().size(), grid.shuffle().size(), grid.loss().size(), grid.lr().size(),
+          grid.batchSize().size(), grid.shuffle().size(), grid.loss().size(),
           grid.seed().size(), Math.max(1, grid.epochs().size())
         }) {
       size = Math.multiplyExact(size, axis);
@@ -63,25 +64,20 @@ public final class Grid {
     RunIds ids = new RunIds();
     for (long seed : grid.seed()) {
       for (String optimizer : grid.optimizer()) {
-        List<Double> momenta = optimizer.equals(AdamConfig.NAME) ? List.of(0.0) : grid.momentum();
-        for (double lr : grid.lr()) {
-          for (double momentum : momenta) {
-            OptimizerConfig optimizerConfig = OptimizerConfig.of(optimizer, lr, momentum);
-            for (Loss loss : grid.loss()) {
-              for (boolean shuffle : grid.shuffle()) {
-                for (int epochs : epochsAxis) {
-                  // Only the batch size changes in the innermost loop: hash the rest once.
-                  RunConfig template =
-                      new RunConfig(
-                          null, optimizerConfig, loss, 1, shuffle, epochs, seed, train.precision(),
-                          train.init());
-                  ids.start(template, dataFingerprint);
-                  for (int batchSize : grid.batchSize()) {
-                    runs.add(
-                        new RunConfig(
-                            ids.id(batchSize), optimizerConfig, loss, batchSize, shuffle, epochs,
-                            seed, train.precision(), train.init()));
-                  }
+        for (OptimizerVariants.Variant variant : OptimizerVariants.of(grid, optimizer)) {
+          OptimizerConfig optimizerConfig = variant.optimizer();
+          for (Loss loss : grid.loss()) {
+            for (boolean shuffle : grid.shuffle()) {
+              for (int epochs : epochsAxis) {
+                // Only the batch size changes in the innermost loop: hash the rest once.
+                RunConfig template =
+                    new RunConfig(
+                        null, optimizerConfig, loss, 1, shuffle, epochs, seed, train.precision(),
+                        train.init(), variant.schedule(), variant.lrScaling(),
+                        grid.optim().baseBatchSize());
+                ids.start(template, dataFingerprint);
+                for (int batchSize : grid.batchSize()) {
+                  runs.add(template.with(ids.id(batchSize), batchSize));
                 }
               }
             }
@@ -96,16 +92,7 @@ public final class Grid {
   static RunConfig withId(RunConfig run, String dataFingerprint) {
     String canonical =
         canonicalBeforeBatchSize(run, dataFingerprint) + run.batchSize() + canonicalAfterBatchSize(run);
-    return new RunConfig(
-        sha256Hex(canonical).substring(0, 16),
-        run.optimizer(),
-        run.loss(),
-        run.batchSize(),
-        run.shuffle(),
-        run.epochs(),
-        run.seed(),
-        run.precision(),
-        run.init());
+    return run.with(sha256Hex(canonical).substring(0, 16), run.batchSize());
   }
 
   /** The canonical text a run id hashes is these two parts around the batch size. */
@@ -128,7 +115,24 @@ public final class Grid {
             "epochs=" + run.epochs(),
             "seed=" + run.seed(),
             "precision=" + run.precision().label(),
-            "init=" + run.init().describe());
+            "init=" + run.init().describe())
+        + optimExtras(run);
+  }
+
+  /**
+   * The settings added with the optimizers and schedules, only where they differ from what every
+   * run had before them, so a run that uses none of them keeps the id it always had.
+   */
+  private static String optimExtras(RunConfig run) {
+    StringBuilder extras = new StringBuilder(run.optimizer().canonicalExtras());
+    if (!(run.schedule() instanceof Schedule.Constant)) {
+      extras.append(";schedule=").append(run.schedule().label());
+    }
+    if (run.lrScaling() != LrScaling.NONE) {
+      extras.append(";lr_scaling=").append(run.lrScaling().label())
+          .append(";base_batch_size=").append(run.baseBatchSize());
+    }
+    return extras.toString();
   }
 
   /**

@@ -5,7 +5,8 @@ import org.batchsweep.train.Loss;
 
 /**
  * The sweep's axes; their cartesian product is the set of runs. {@code epochs} is empty unless the
- * spec makes it an axis, in which case it replaces {@code train.epochs}.
+ * spec makes it an axis, in which case it replaces {@code train.epochs}. {@code optim} holds the
+ * optimizer axes and constants added with AdamW, RMSprop, Adagrad and the schedules.
  */
 public record GridSpec(
     List<Integer> batchSize,
@@ -15,4 +16,5 @@ public record GridSpec(
     List<Double> lr,
     List<Double> momentum,
     List<Long> seed,
-    List<Integer> epochs) {}
+    List<Integer> epochs,
+    OptimAxes optim) {}

@@ -6,9 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.batchsweep.BadInputException;
-import org.batchsweep.optim.AdamConfig;
+import org.batchsweep.optim.OptimizerConfig;
 import org.batchsweep.optim.Precision;
-import org.batchsweep.optim.SgdConfig;
 import org.batchsweep.spec.DataSpec.DataKind;
 import org.batchsweep.train.Init;
 import org.batchsweep.train.Loss;
@@ -21,14 +20,15 @@ import org.batchsweep.train.Loss;
 public final class SpecLoader {
 
   private static final Set<String> ROOT_KEYS =
-      Set.of("name", "data", "train", "grid", "converged", "limits", "fixes");
+      Set.of("name", "data", "train", "optim", "grid", "converged", "limits", "fixes");
   private static final Set<String> DATA_KEYS =
       Set.of("kind", "slope", "intercept", "n", "x_range", "noise", "seed", "path", "validation",
           "validation_path");
   private static final Set<String> TRAIN_KEYS =
-      Set.of("epochs", "precision", "init", "record_epochs");
+      Set.of("epochs", "precision", "init", "record_epochs", "base_batch_size");
   private static final Set<String> GRID_KEYS =
-      Set.of("batch_size", "shuffle", "loss", "optimizer", "lr", "momentum", "seed", "epochs");
+      Set.of("batch_size", "shuffle", "loss", "optimizer", "lr", "momentum", "seed", "epochs",
+          "nesterov", "weight_decay", "schedule", "lr_scaling");
   private static final Set<String> CONVERGED_KEYS = Set.of("slope_tol", "intercept_tol");
   private static final Set<String> FIXES_KEYS = Set.of("enabled", "max_per_kind");
   private static final Set<String> LIMITS_KEYS = Set.of("max_runs", "chunk_runs");
@@ -58,8 +58,10 @@ public final class SpecLoader {
     Section root = new Section("", tree.root(), ROOT_KEYS);
     String name = root.name("name");
     DataSpec data = data(root.section("data", DATA_KEYS));
-    TrainSpec train = train(root.section("train", TRAIN_KEYS));
-    GridSpec grid = grid(root.section("grid", GRID_KEYS));
+    Section trainSection = root.section("train", TRAIN_KEYS);
+    TrainSpec train = train(trainSection);
+    GridSpec grid =
+        grid(root.section("grid", GRID_KEYS), root.section("optim", OptimSpecReader.OPTIM_KEYS), trainSection);
     Section converged = root.section("converged", CONVERGED_KEYS);
     ConvergenceSpec convergence =
         new ConvergenceSpec(
@@ -139,7 +141,7 @@ public final class SpecLoader {
     return new Init(slope, intercept);
   }
 
-  private static GridSpec grid(Section s) {
+  private static GridSpec grid(Section s, Section optim, Section train) {
     List<Integer> batchSizes = new ArrayList<>();
     for (double v : axis(s, "batch_size", "integers ≥ 1")) {
       long size = (long) v; // truncates like int(numpy.linspace(...))
@@ -171,9 +173,8 @@ public final class SpecLoader {
         AxisValues.items(
             s.key("optimizer"), s.get("optimizer"),
             item -> {
-              if (!item.isTextual()
-                  || !Set.of(AdamConfig.NAME, SgdConfig.NAME).contains(item.asText())) {
-                throw Section.failure(s.key("optimizer"), item, "adam, sgd");
+              if (!item.isTextual() || !OptimizerConfig.ALL_NAMES.contains(item.asText())) {
+                throw Section.failure(s.key("optimizer"), item, OptimizerConfig.NAMES);
               }
               return item.asText();
             });
@@ -218,7 +219,8 @@ public final class SpecLoader {
         AxisValues.distinct(lrs),
         AxisValues.distinct(momenta),
         AxisValues.distinct(seeds),
-        AxisValues.distinct(epochs));
+        AxisValues.distinct(epochs),
+        OptimSpecReader.read(optim, s, train, optimizers, AxisValues.distinct(momenta)));
   }
 
   private static List<Double> axis(Section s, String name, String accepted) {

@@ -74,10 +74,7 @@ public final class RunList extends AbstractList<RunConfig> implements RandomAcce
       boolean numeric = true;
       for (int r = 0; r < runs.length; r++) {
         RunConfig run = runs[r];
-        RunConfig key =
-            new RunConfig(
-                null, run.optimizer(), run.loss(), 1, run.shuffle(), run.epochs(), run.seed(),
-                run.precision(), run.init());
+        RunConfig key = run.with(null, 1);
         Integer t = index.get(key);
         if (t == null) {
           t = distinct.size();
@@ -110,10 +107,7 @@ public final class RunList extends AbstractList<RunConfig> implements RandomAcce
       for (int r = 0; r < runs.length; r++) {
         RunConfig t = templates[template[r]];
         String id = numericIds != null ? hex.toHexDigits(numericIds[r]) : textIds[r];
-        runs[r] =
-            new RunConfig(
-                id, t.optimizer(), t.loss(), batchSize[r], t.shuffle(), t.epochs(), t.seed(),
-                t.precision(), t.init());
+        runs[r] = t.with(id, batchSize[r]);
       }
       return new RunList(runs);
     }

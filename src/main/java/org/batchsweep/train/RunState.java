@@ -42,7 +42,7 @@ final class RunState {
     this.target = target;
     this.train = train;
     double[] init = config.init().draw(config.seed());
-    this.optimizer = config.optimizer().start(config.precision(), init[0], init[1]);
+    this.optimizer = config.startOptimizer(train.size(), init[0], init[1]);
     this.initSlope = optimizer.slope();
     this.initIntercept = optimizer.intercept();
     // The last fifth of training (at least one epoch) shows whether a run has settled.

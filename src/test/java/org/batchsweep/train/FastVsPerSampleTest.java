@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Property test: {@link FastTrainer} (batch sums from prefix sums, O(1) per step, runs trained as a
  * group) agrees with {@link PerSampleTrainer} (every sample of every batch, one run at a time) on
- * random configurations: both optimizers (SGD with and without momentum, Adam), learning rates over
+ * random configurations: SGD with and without momentum and Adam (and, in {@link
+ * #optimizerCases}, every optimizer, schedule and lr scaling), learning rates over
  * three decades, batch sizes from 1 to n with and without a remainder batch, shuffled and ordered
  * epochs, both losses, 1 to 12 epochs, n from 2 to 400, mixed in one group as a task mixes them.
  * Deterministic: every random draw comes from a fixed seed.
@@ -137,6 +138,77 @@ class FastVsPerSampleTest {
       RunOutcome reference = PerSampleTrainer.train(data, run, c.recordEpochs());
       assertAgree(fast.get(r), reference, run.precision() == Precision.FLOAT64 ? FLOAT64_TOLERANCE : FLOAT32_TOLERANCE);
     }
+  }
+
+  static final int OPTIMIZER_CASES = 300;
+
+  static Stream<Case> optimizerCases() {
+    return IntStream.range(0, OPTIMIZER_CASES).mapToObj(FastVsPerSampleTest::randomOptimizerCase);
+  }
+
+  /**
+   * Like {@link #randomCase}, with runs drawn over every optimizer (Adam with weight decay and
+   * AMSGrad, AdamW, SGD with Nesterov, dampening and weight decay, RMSprop centered and with
+   * momentum, Adagrad with lr decay and an initial accumulator), every schedule, and lr scaling.
+   */
+  static Case randomOptimizerCase(int index) {
+    SplittableRandom random = new SplittableRandom(0x0971_0000L + index);
+    int n = 2 + random.nextInt(299);
+    Points train = line(random, n);
+    Points validation = random.nextBoolean() ? line(random, n) : null;
+    Precision precision = index % 2 == 0 ? Precision.FLOAT64 : Precision.FLOAT32;
+    boolean shuffle = random.nextBoolean();
+    long seed = random.nextLong(1_000);
+    int runs = 1 + random.nextInt(8);
+    List<RunConfig> group = new ArrayList<>(runs);
+    for (int r = 0; r < runs; r++) {
+      RunConfig plain = randomRun(random, n, shuffle, seed, precision, index + "-" + r);
+      group.add(
+          new RunConfig(
+              plain.runId(), randomOptimizer(random), plain.loss(), plain.batchSize(), shuffle,
+              plain.epochs(), seed, precision, plain.init(), randomSchedule(random),
+              org.batchsweep.optim.schedule.LrScaling.values()[random.nextInt(3)],
+              Math.max(1, (int) (plain.batchSize() * random.nextDouble(0.5, 2)))));
+    }
+    return new Case(index, train, validation, group, random.nextInt(4) == 0);
+  }
+
+  static OptimizerConfig randomOptimizer(SplittableRandom random) {
+    double decay = random.nextBoolean() ? 0.0 : logUniform(random, 1e-4, 0.1);
+    return switch (random.nextInt(5)) {
+      case 0 -> new org.batchsweep.optim.AdamConfig(
+          logUniform(random, 1e-3, 0.1), 0.9, 0.999, 1e-8, decay, random.nextBoolean());
+      case 1 -> new org.batchsweep.optim.AdamWConfig(
+          logUniform(random, 1e-3, 0.1), 0.9, 0.999, 1e-8, decay, random.nextBoolean());
+      case 2 -> {
+        double momentum = random.nextBoolean() ? 0.0 : random.nextDouble(0.5, 0.9);
+        boolean nesterov = momentum > 0 && random.nextBoolean();
+        double dampening = nesterov || random.nextBoolean() ? 0.0 : random.nextDouble(0, 0.5);
+        yield new org.batchsweep.optim.SgdConfig(logUniform(random, 1e-3, 0.03), momentum, dampening, nesterov, decay);
+      }
+      case 3 -> new org.batchsweep.optim.RmspropConfig(
+          logUniform(random, 1e-4, 0.01), random.nextDouble(0.9, 0.999), 1e-8, random.nextBoolean(),
+          random.nextBoolean() ? 0.0 : random.nextDouble(0.5, 0.9), decay);
+      default -> new org.batchsweep.optim.AdagradConfig(
+          logUniform(random, 1e-3, 0.3), random.nextBoolean() ? 0.0 : 0.01, 1e-10,
+          random.nextBoolean() ? 0.0 : 0.1, decay);
+    };
+  }
+
+  static org.batchsweep.optim.schedule.Schedule randomSchedule(SplittableRandom random) {
+    return switch (random.nextInt(6)) {
+      case 0 -> org.batchsweep.optim.schedule.Schedule.CONSTANT;
+      case 1 -> new org.batchsweep.optim.schedule.Schedule.Step(1 + random.nextInt(4), random.nextDouble(0.1, 1));
+      case 2 -> new org.batchsweep.optim.schedule.Schedule.Cosine(random.nextBoolean() ? 0.0 : 1e-4);
+      case 3 -> new org.batchsweep.optim.schedule.Schedule.Warmup(1 + random.nextInt(4), random.nextDouble(0.05, 1));
+      default -> new org.batchsweep.optim.schedule.Schedule.OneCycle(logUniform(random, 1e-3, 0.03));
+    };
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("optimizerCases")
+  void fastTrainerAgreesWithPerSampleTrainerForEveryOptimizerAndSchedule(Case c) {
+    fastTrainerAgreesWithPerSampleTrainer(c);
   }
 
   /** The float32 tolerance is generous by design; this shows by how much (see the class comment). */

@@ -1,0 +1,143 @@
+package org.batchsweep.optim;
+
+import org.batchsweep.optim.schedule.LrSchedule;
+
+/**
+ * SGD with every option (weight decay, dampening, Nesterov, a learning-rate schedule, OneCycleLR's
+ * cycled momentum), operation for operation as PyTorch 1.13's single-tensor {@code sgd}:
+ *
+ * <pre>
+ *   g = g + λ·θ                                    (weight decay)
+ *   buf = g on the first step, else buf = μ·buf + (1−τ)·g
+ *   d = Nesterov ? g + μ·buf : buf
+ *   θ = θ + (−lr)·d
+ * </pre>
+ *
+ * Parameters are arrays (index 0 the slope, 1 the intercept). Plain SGD at a constant lr uses the
+ * faster {@link Sgd}, with identical results.
+ */
+abstract sealed class SgdFamily implements Optimizer permits SgdFamily.Float32, SgdFamily.Float64 {
+
+  final SgdConfig config;
+  final LrSchedule schedule;
+  long steps;
+  /** Whether the momentum buffer exists (PyTorch creates it on the first step with momentum). */
+  boolean hasBuffer;
+
+  SgdFamily(SgdConfig config, LrSchedule schedule) {
+    this.config = config;
+    this.schedule = schedule;
+  }
+
+  static SgdFamily start(
+      SgdConfig config, Precision precision, double slope, double intercept, LrSchedule schedule) {
+    return precision == Precision.FLOAT32
+        ? new Float32(config, schedule, slope, intercept)
+        : new Float64(config, schedule, slope, intercept);
+  }
+
+  @Override
+  public final long steps() {
+    return steps;
+  }
+
+  /** μ of the current step: OneCycleLR's, or the configured one. */
+  final double momentumNow() {
+    return schedule.cyclesMomentum() ? schedule.momentum() : config.momentum();
+  }
+
+  static final class Float32 extends SgdFamily {
+    private final float[] params = new float[2];
+    private final float[] buffer = new float[2];
+    private final float[] grad = new float[2];
+
+    Float32(SgdConfig config, LrSchedule schedule, double slope, double intercept) {
+      super(config, schedule);
+      params[0] = (float) slope;
+      params[1] = (float) intercept;
+    }
+
+    @Override
+    public void step(double gradSlope, double gradIntercept) {
+      steps++;
+      schedule.at(steps);
+      double momentum = momentumNow();
+      float mu = (float) momentum;
+      float undamped = (float) (1 - config.dampening());
+      float decay = (float) config.weightDecay();
+      float negativeLr = (float) -schedule.lr();
+      boolean first = !hasBuffer;
+      grad[0] = (float) gradSlope;
+      grad[1] = (float) gradIntercept;
+      for (int j = 0; j < params.length; j++) {
+        float d = grad[j];
+        if (config.weightDecay() != 0) {
+          d = d + decay * params[j];
+        }
+        if (momentum != 0) {
+          buffer[j] = first ? d : buffer[j] * mu + undamped * d;
+          d = config.nesterov() ? d + mu * buffer[j] : buffer[j];
+        }
+        params[j] = params[j] + negativeLr * d;
+      }
+      hasBuffer |= momentum != 0;
+    }
+
+    @Override
+    public double slope() {
+      return params[0];
+    }
+
+    @Override
+    public double intercept() {
+      return params[1];
+    }
+  }
+
+  static final class Float64 extends SgdFamily {
+    private final double[] params = new double[2];
+    private final double[] buffer = new double[2];
+    private final double[] grad = new double[2];
+
+    Float64(SgdConfig config, LrSchedule schedule, double slope, double intercept) {
+      super(config, schedule);
+      params[0] = slope;
+      params[1] = intercept;
+    }
+
+    @Override
+    public void step(double gradSlope, double gradIntercept) {
+      steps++;
+      schedule.at(steps);
+      double mu = momentumNow();
+      double undamped = 1 - config.dampening();
+      double decay = config.weightDecay();
+      double negativeLr = -schedule.lr();
+      boolean first = !hasBuffer;
+      grad[0] = gradSlope;
+      grad[1] = gradIntercept;
+      for (int j = 0; j < params.length; j++) {
+        double d = grad[j];
+        if (decay != 0) {
+          d = d + decay * params[j];
+        }
+        if (mu != 0) {
+          buffer[j] = first ? d : buffer[j] * mu + undamped * d;
+          d = config.nesterov() ? d + mu * buffer[j] : buffer[j];
+        }
+        params[j] = params[j] + negativeLr * d;
+      }
+      hasBuffer |= mu != 0;
+    }
+
+    @Override
+    public double slope() {
+      return params[0];
+    }
+
+    @Override
+    public double intercept() {
+      return params[1];
+    }
+  }
+}
