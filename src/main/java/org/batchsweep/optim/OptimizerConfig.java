@@ -19,6 +19,17 @@ public sealed interface OptimizerConfig extends Serializable permits AdamConfig,
   /** A fresh optimizer at the given initial parameters, already rounded to {@code precision}. */
   Optimizer start(Precision precision, double slope, double intercept);
 
+  /**
+   * Whether the optimizer named in a spec takes {@code grid.momentum}: the one place that says so
+   * (grid expansion repeats only these per momentum value; a momentum for none of them is refused).
+   */
+  static boolean takesMomentum(String name) {
+    return switch (name) {
+      case SgdConfig.NAME -> true;
+      default -> false;
+    };
+  }
+
   /** Builds the configuration named in a spec. */
   static OptimizerConfig of(String name, double lr, double momentum) {
     return switch (name) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.batchsweep.BadInputException;
-import org.batchsweep.optim.AdamConfig;
 import org.batchsweep.optim.OptimizerConfig;
 import org.batchsweep.train.Loss;
 import org.batchsweep.train.RunConfig;
@@ -24,7 +23,7 @@ public final class Grid {
   public static long size(GridSpec grid) {
     long optimizerVariants = 0;
     for (String optimizer : grid.optimizer()) {
-      optimizerVariants += optimizer.equals(AdamConfig.NAME) ? 1 : grid.momentum().size();
+      optimizerVariants += OptimizerConfig.takesMomentum(optimizer) ? grid.momentum().size() : 1;
     }
     long size = optimizerVariants;
     for (int axis :
@@ -63,7 +62,7 @@ public final class Grid {
     RunIds ids = new RunIds();
     for (long seed : grid.seed()) {
       for (String optimizer : grid.optimizer()) {
-        List<Double> momenta = optimizer.equals(AdamConfig.NAME) ? List.of(0.0) : grid.momentum();
+        List<Double> momenta = OptimizerConfig.takesMomentum(optimizer) ? grid.momentum() : List.of(0.0);
         for (double lr : grid.lr()) {
           for (double momentum : momenta) {
             OptimizerConfig optimizerConfig = OptimizerConfig.of(optimizer, lr, momentum);
