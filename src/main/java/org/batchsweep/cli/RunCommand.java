@@ -80,6 +80,9 @@ final class RunCommand implements Callable<Integer> {
     SparkSession spark = null;
     try {
       spark = Sessions.start("batchsweep run " + id);
+      if (plan == null && !resume) {
+        plan = plan(id, sweepSpec, spark); // Parquet data: its errors still come before the lock
+      }
       if (lock == null) {
         lock = SweepLock.acquire(out, id);
       }

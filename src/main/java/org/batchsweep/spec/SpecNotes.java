@@ -18,9 +18,8 @@ public final class SpecNotes {
     DataSpec data = spec.data();
     if (data.kind() != DataKind.LINE && data.validationPath() == null) {
       notes.add(
-          "note: " + data.kind().label() + " data has no validation split (validation: fresh draws a second"
-              + " sample of a generated line only): validation_mse is empty; set data.validation_path=FILE"
-              + " to validate");
+          "note: " + data.kind().label() + " data has no validation split (a fresh draw exists for generated"
+              + " lines only); set data.validation_path=FILE to validate");
     }
     return notes;
   }
