@@ -104,7 +104,8 @@ final class RunInterruption {
   String message() {
     return switch (phase) {
       case STARTING -> "interrupted: sweep " + sweepId + " had not started writing; nothing was written";
-      case WRITING -> "interrupted: sweep " + sweepId + " is incomplete (status running), "
+      // "at least": a chunk whose commit is finishing as the signal arrives is counted by --resume
+      case WRITING -> "interrupted: sweep " + sweepId + " is incomplete (status running), at least "
           + committedRuns.getAsLong() + " of " + totalRuns + " runs committed\n"
           + "finish it with: " + resumeCommand;
       case COMPLETE -> "interrupted: sweep " + sweepId + " is complete; its report was not written"

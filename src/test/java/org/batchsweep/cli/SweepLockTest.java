@@ -15,15 +15,18 @@ class SweepLockTest {
 
   @Test
   void aHeldSweepIdIsRefusedNamingItsHolder() {
-    try (SweepLock held = SweepLock.acquire(out.toString(), "same")) {
+    SweepLock held = SweepLock.acquire(out.toString(), "same");
+    try {
       assertThatThrownBy(() -> SweepLock.acquire(out.toString(), "same"))
           .isInstanceOf(BadInputException.class)
           .hasMessageStartingWith("--sweep-id same: another run is writing this sweep (pid "
               + ProcessHandle.current().pid() + " on ");
       // another sweep id into the same folder is independent
-      try (SweepLock other = SweepLock.acquire(out.toString(), "other")) {
-        assertThat(out.resolve("locks/other.lock")).exists();
-      }
+      SweepLock other = SweepLock.acquire(out.toString(), "other");
+      assertThat(out.resolve("locks/other.lock")).exists();
+      other.close();
+    } finally {
+      held.close();
     }
   }
 
@@ -39,10 +42,10 @@ class SweepLockTest {
     // what a run killed with -9 leaves: its holder line, but no OS lock
     Files.createDirectories(out.resolve("locks"));
     Files.writeString(out.resolve("locks/killed.lock"), "pid 1 on elsewhere, started 2020-01-01T00:00:00Z");
-    try (SweepLock lock = SweepLock.acquire(out.toString(), "killed")) {
-      assertThat(Files.readString(out.resolve("locks/killed.lock")))
-          .startsWith("pid " + ProcessHandle.current().pid() + " on ");
-    }
+    SweepLock lock = SweepLock.acquire(out.toString(), "killed");
+    assertThat(Files.readString(out.resolve("locks/killed.lock")))
+        .startsWith("pid " + ProcessHandle.current().pid() + " on ");
+    lock.close();
   }
 
   @Test
