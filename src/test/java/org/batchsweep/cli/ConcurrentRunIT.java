@@ -35,14 +35,15 @@ class ConcurrentRunIT {
         .contains("wait for it to finish, or pick another --sweep-id");
     String winnerLr = exits.get(0) == 0 ? "0.01" : "0.1";
 
-    // 2 batch sizes x 2 shuffles x 2 losses: one row per grid point, all from the run that wrote
+    // seed.yaml with 2 batch sizes: x 2 shuffles x 2 losses x 5 seeds = 40 grid points, one row each,
+    // all from the run that wrote
     SubmitProcess.Result rows =
         submit.run("sql", "SELECT count(*) AS n, count(DISTINCT run_id) AS ids, count(DISTINCT lr) AS lrs,"
             + " first(lr) AS lr, first(s.status) AS status, first(s.runs) AS runs"
             + " FROM runs r JOIN sweeps s USING (sweep_id) WHERE sweep_id = 'same'",
             "--out", "out", "--format", "csv");
     assertThat(rows.stdout().lines().toList())
-        .containsExactly("n,ids,lrs,lr,status,runs", "8,8,1," + winnerLr + ",complete,8");
+        .containsExactly("n,ids,lrs,lr,status,runs", "40,40,1," + winnerLr + ",complete,40");
 
     // the lock went with the run that held it: the same id can be written again
     SubmitProcess.Result again = submit.run(with(common, "grid.lr=[0.1]"));
