@@ -15,7 +15,7 @@ class ResumeIT {
   @TempDir Path work;
 
   @Test
-  @Timeout(value = 6, unit = TimeUnit.MINUTES)
+  @Timeout(value = 10, unit = TimeUnit.MINUTES) // five ./submit calls: minutes each on a loaded machine
   void aKilledSweepShowsAsRunningAndResumesToOneRowPerGridPoint() throws Exception {
     SubmitProcess submit = new SubmitProcess(work);
     Path firstChunk = work.resolve("out/staging/killed/runs/_SUCCESS");
