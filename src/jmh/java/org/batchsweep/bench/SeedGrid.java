@@ -10,7 +10,9 @@ import org.batchsweep.data.SweepData;
 import org.batchsweep.spec.Grid;
 import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.spec.SweepSpec;
+import org.batchsweep.data.Points;
 import org.batchsweep.train.RunConfig;
+import org.batchsweep.train.Target;
 import org.batchsweep.train.TrainingSet;
 
 /**
@@ -23,12 +25,19 @@ final class SeedGrid {
   final SweepData data;
   final TrainingSet trainingSet;
   final List<RunConfig> runs;
+  /** The least-squares line with the seed spec's tolerances, as the job passes it to the trainer. */
+  final Target target;
 
   SeedGrid(List<String> overrides) {
     SweepSpec spec = SpecLoader.loadText(bundled("seed.yaml"), "conf/sweeps/seed.yaml", overrides);
     data = DataLoader.load(spec.data(), null);
     trainingSet = data.trainingSet();
     runs = Grid.expand(spec, data.fingerprint());
+    Points train = trainingSet.train();
+    double slope = train.covXY() / train.varX();
+    target =
+        new Target(slope, train.meanY() - slope * train.meanX(), spec.converged().slopeTol(),
+            spec.converged().interceptTol());
   }
 
   static SeedGrid of(String loss, String precision) {

@@ -1,65 +1,97 @@
 package org.batchsweep.cli;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.batchsweep.BadInputException;
+import org.batchsweep.answer.SweepAnswers;
 import org.batchsweep.job.Table;
 import org.batchsweep.job.TableStore;
 import org.batchsweep.report.ConvergenceSummary;
-import org.batchsweep.report.DiagnosisTable;
 import org.batchsweep.report.Paragraphs;
 import org.batchsweep.report.StoredSweep;
-import org.batchsweep.report.SweepAnswer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./submit explain [--sweep-id ID] [--run-id ID] [--out DIR]}. */
+/** {@code ./submit explain [--sweep-id ID] [--run-id ID] [--out DIR] [--format text|json]}. */
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
-    description = "Explain why a sweep's runs did or did not converge (or one run, with --run-id).")
+    description = "Explain why a sweep's runs did or did not converge, by setting (or one run, with --run-id).")
 final class ExplainCommand implements Callable<Integer> {
+
+  enum Format {
+    text,
+    json
+  }
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Folder the tables were written to (default: ${DEFAULT-VALUE}).")
   String out;
 
-  @Option(names = "--sweep-id", paramLabel = "ID", description = "The sweep (default: the latest).")
+  @Option(names = "--sweep-id", paramLabel = "ID", description = "The sweep (default: the latest; with --run-id: any sweep holding the run).")
   String sweepId;
 
   @Option(names = "--run-id", paramLabel = "ID", description = "Explain this run only.")
   String runId;
 
+  @Option(names = "--format", defaultValue = "text", description = "text, or json: one object per setting and line; default: ${DEFAULT-VALUE}.")
+  Format format;
+
   @Override
   public Integer call() {
     return StoredTables.open(out, "batchsweep explain", (spark, store, outUri) -> {
-      Row sweep = StoredSweep.resolve(store, sweepId);
-      String id = sweep.getString(0);
       PrintStream stdout = System.out;
       if (runId != null) {
-        explainRun(store, id, stdout);
+        explainRun(store, stdout);
+        return;
+      }
+      Row sweep = StoredSweep.resolve(store, sweepId);
+      StoredSweep.requireComplete(sweep, out);
+      String id = sweep.getString(0);
+      SweepAnswers answers = SweepAnswers.load(store, id);
+      if (format == Format.json) {
+        answers.jsonLines().forEach(stdout::println);
         return;
       }
       stdout.printf("sweep %s ('%s'): %d runs, status %s%n%n", id, sweep.getString(1), sweep.getLong(6),
           sweep.isNullAt(8) ? "complete" : sweep.getString(8));
-      ConvergenceSummary.print(store, id, stdout);
+      ConvergenceSummary.print(store, id, answers, stdout);
       stdout.println();
-      stdout.println("most common diagnosis, by batch size:");
-      stdout.print(DiagnosisTable.of(store.read(Table.RUNS, id)).text());
-      stdout.println();
-      Paragraphs.print(SweepAnswer.forSweep(store, id), stdout);
+      Paragraphs.print(answers.paragraphs(), stdout);
     });
   }
 
-  private void explainRun(TableStore store, String id, PrintStream out) {
-    List<Row> rows = store.read(Table.RUNS, id).where(org.apache.spark.sql.functions.col("run_id").equalTo(runId)).collectAsList();
-    if (rows.isEmpty()) {
-      throw new BadInputException(
-          "--run-id " + runId + ": no such run in sweep " + id
-              + "; list them with ./submit sql \"SELECT run_id, batch_size, diagnosis FROM runs WHERE sweep_id = '" + id + "'\"");
+  /** The run in whichever sweep holds it (the latest of several, named), or in the given sweep. */
+  private void explainRun(TableStore store, PrintStream out) {
+    if (!store.exists(Table.RUNS)) {
+      StoredSweep.latest(store); // a clear error when nothing was ever run
+      throw new BadInputException("--run-id " + runId + ": no completed sweep under --out " + this.out + " holds runs yet");
     }
-    Row run = rows.get(0);
+    var runs = store.read(Table.RUNS).where(col("run_id").equalTo(runId));
+    if (sweepId != null) {
+      StoredSweep.row(store, sweepId);
+      runs = runs.where(col(Table.PARTITION_COLUMN).equalTo(sweepId));
+    }
+    List<Row> holders =
+        runs.select(Table.PARTITION_COLUMN).distinct()
+            .join(store.read(Table.SWEEPS).select(Table.PARTITION_COLUMN, "created_at"), Table.PARTITION_COLUMN)
+            .orderBy(col("created_at").desc()).collectAsList();
+    if (holders.isEmpty()) {
+      throw new BadInputException(
+          "--run-id " + runId + ": no such run in " + (sweepId != null ? "sweep " + sweepId : "any sweep")
+              + "; list them with ./submit sql \"SELECT sweep_id, run_id, batch_size, diagnosis FROM runs\"");
+    }
+    String id = holders.get(0).getString(0);
+    if (holders.size() > 1) {
+      out.printf("run %s is in %d sweeps (%s); showing the latest, %s (choose with --sweep-id)%n%n", runId,
+          holders.size(), String.join(", ", holders.stream().map(r -> r.getString(0)).toList()), id);
+    } else {
+      out.printf("run %s of sweep %s%n%n", runId, id);
+    }
+    Row run = runs.where(col(Table.PARTITION_COLUMN).equalTo(id)).first();
     String[] columns = Table.RUNS.columnNames();
     for (int i = 0; i < columns.length; i++) {
       if (!columns[i].equals("detail")) {

@@ -2,7 +2,7 @@ package org.batchsweep.cli;
 
 import java.util.concurrent.Callable;
 import org.batchsweep.report.StoredSweep;
-import org.batchsweep.report.SweepAnswer;
+import org.batchsweep.answer.SweepAnswers;
 import org.batchsweep.report.SweepReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,8 +24,10 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     return StoredTables.open(out, "batchsweep report", (spark, store, outUri) -> {
       // An unknown id fails here, before anything is written.
-      String id = StoredSweep.resolve(store, sweepId).getString(0);
-      String page = new SweepReport(spark, store, outUri).write(id, SweepAnswer.forSweep(store, id));
+      org.apache.spark.sql.Row sweep = StoredSweep.resolve(store, sweepId);
+      StoredSweep.requireComplete(sweep, out);
+      String id = sweep.getString(0);
+      String page = new SweepReport(spark, store, outUri).write(id, SweepAnswers.load(store, id).paragraphs());
       System.out.printf("report: %s%n", page);
     });
   }

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.batchsweep.BadInputException;
+import org.batchsweep.answer.Fixes;
+import org.batchsweep.answer.SweepAnswers;
 import org.batchsweep.data.DataLoader;
 import org.batchsweep.data.SweepData;
 import org.batchsweep.job.SweepJob;
@@ -20,7 +22,6 @@ import org.batchsweep.job.TableStore;
 import org.batchsweep.report.ConvergenceSummary;
 import org.batchsweep.report.Paragraphs;
 import org.batchsweep.report.StoredSweep;
-import org.batchsweep.report.SweepAnswer;
 import org.batchsweep.report.SweepReport;
 import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.spec.SpecNotes;
@@ -110,13 +111,16 @@ final class RunCommand implements Callable<Integer> {
       stdout.printf("%nsweep %s: %d runs in %.1f s%s%n", id, result.runs(), result.wallSeconds(),
           resume ? String.format(" (%d reused from the interrupted attempt, %d trained now)",
               result.reusedRuns(), result.runs() - result.reusedRuns()) : "");
+      // Fixes (issue 9): each failure kind's computed fix, trained to verify it, in the fixes table.
+      Fixes.run(spark, store, plan, result.reference(), progress);
       SpecNotes.print(sweepSpec, stdout);
-      ConvergenceSummary.print(store, id, stdout);
+      SweepAnswers answers = SweepAnswers.load(store, id);
+      ConvergenceSummary.print(store, id, answers, stdout);
       stdout.println();
-      List<String> answer = SweepAnswer.forSweep(store, id);
+      List<String> answer = answers.paragraphs();
       Paragraphs.print(answer, stdout);
-      stdout.printf("%ntables: %s/tables/{sweeps,points,reference,runs%s}%n", out,
-          sweepSpec.train().recordEpochs() ? ",epochs" : "");
+      stdout.printf("%ntables: %s/tables/{sweeps,points,reference,runs,noise_scale,batch_scaling%s%s}%n", out,
+          sweepSpec.train().recordEpochs() ? ",epochs" : "", sweepSpec.fixes().enabled() ? ",fixes" : "");
       stdout.printf("explain: ./submit explain --sweep-id %s%s%n", id, out.equals("results") ? "" : " --out " + out);
       stdout.printf(
           "query:  ./submit sql \"SELECT loss, shuffle, batch_size, slope, intercept, diagnosis FROM runs"

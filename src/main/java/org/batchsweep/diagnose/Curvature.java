@@ -13,8 +13,13 @@ import org.batchsweep.data.Points;
 public record Curvature(double lambdaMin, double lambdaMax) implements Serializable {
 
   public static Curvature of(Points train) {
-    double ex = train.meanX();
-    double exx = train.varX() + ex * ex;
+    return of(train.meanX(), train.varX());
+  }
+
+  /** From the training x's mean and population variance (as Spark's avg and var_pop give them). */
+  public static Curvature of(double meanX, double varX) {
+    double ex = meanX;
+    double exx = varX + ex * ex;
     double half = (exx + 1) / 2;
     double radius = Math.sqrt((exx - 1) * (exx - 1) / 4 + ex * ex);
     return new Curvature(2 * (half - radius), 2 * (half + radius));

@@ -18,16 +18,19 @@ import org.batchsweep.train.Trajectory;
  * why. Checks in order, first match wins:
  *
  * <ol>
+ *   <li>{@code wrong-objective}: the objective's own minimiser is not the line (outside the
+ *       tolerance), whatever else happened: no step count or lr can give convergence then
+ *       (checked first for non-finite runs, and right after {@code converged} for the others);
  *   <li>{@code diverged}: parameters became non-finite, or the run ended farther from its
  *       objective's minimiser than twice where it started;
  *   <li>{@code converged}: within tolerance of the reference line;
- *   <li>{@code wrong-objective}: the objective's own minimiser is not the line, and the run sits at
- *       it (within the tolerance, or within its own wandering);
  *   <li>{@code step-budget}: still travelling toward the minimiser when training stopped: fewer
  *       steps than needed (Adam moves each parameter by about lr per step, so it needs at least
  *       distance/lr; SGD's rate follows from the curvature; a run seen still moving at the end
  *       needs as many more steps as its speed over the final window implies);
- *   <li>{@code noise-floor}: wanders around the minimiser with a spread above the tolerance;
+ *   <li>{@code noise-floor}: shuffled, wanders around the minimiser with a spread above the tolerance;
+ *   <li>{@code oscillation}: stopped approaching the minimiser without settling (an adaptive
+ *       optimizer's constant-size steps circling it, or SGD at or above its stability limit);
  *   <li>{@code not-converged}: anything else, with what was observed.
  * </ol>
  *
@@ -60,8 +63,14 @@ public final class Diagnoser {
     double[] objective = objectiveMinimiser(config);
     Verdict.Builder verdict = new Verdict.Builder(objective);
     Trajectory trajectory = run.trajectory();
+    boolean objectiveIsLine =
+        tolerance.converged(objective[0] - reference.slope(), objective[1] - reference.intercept());
     if (!run.isFinite()) {
-      return verdict.done(Diagnosis.DIVERGED, blewUp(config, trajectory.firstNonFiniteStep(), run.steps()), Double.NaN);
+      String blewUp = blewUp(config, trajectory.firstNonFiniteStep(), run.steps());
+      return objectiveIsLine
+          ? verdict.done(Diagnosis.DIVERGED, blewUp, Double.NaN)
+          : verdict.done(Diagnosis.WRONG_OBJECTIVE, wrongObjective(config, objective) + "; besides, its " + blewUp,
+              Double.NaN);
     }
     double startDistance = distance(run.initSlope(), run.initIntercept(), objective);
     double endDistance = distance(run.slope(), run.intercept(), objective);
@@ -74,24 +83,44 @@ public final class Diagnoser {
               run.slope(), run.intercept(), reference.slope(), reference.intercept()),
           stepsNeeded);
     }
+    if (!objectiveIsLine) {
+      // Whatever else happened (still travelling, wandering, moving away): even a perfect optimizer
+      // with unlimited steps would stop at this minimiser, so no advice about steps may be given.
+      return verdict.done(
+          Diagnosis.WRONG_OBJECTIVE,
+          wrongObjective(config, objective) + endedNote(run, objective, endDistance),
+          Double.NaN);
+    }
     if (endDistance > 2 * startDistance + 1) {
       return verdict.done(
           Diagnosis.DIVERGED,
           format("moved away from its objective's minimiser (slope %.3g, intercept %.3g): from %.3g to %.3g"
                   + " tolerances%s",
               objective[0], objective[1], startDistance, endDistance, stabilityNote(config)),
-          stepsNeeded);
+          finiteOrNaN(stepsNeeded));
     }
     double spread = spread(trajectory);
-    boolean objectiveIsLine =
-        tolerance.converged(objective[0] - reference.slope(), objective[1] - reference.intercept());
-    if (!objectiveIsLine && endDistance <= Math.max(1, spread)) {
-      return verdict.done(Diagnosis.WRONG_OBJECTIVE, wrongObjective(config, objective), stepsNeeded);
+    boolean moving = isMoving(run);
+    boolean sgdAboveLimit = isSgd(config) && !Double.isFinite(stepsNeeded);
+    if (endDistance > 1 && sgdAboveLimit && !moving) {
+      return verdict.done(Diagnosis.OSCILLATION, sgdBouncing(run, objective, endDistance), Double.NaN);
     }
-    if (endDistance > 1 && run.steps() < stepsNeeded) {
+    if (endDistance > 1 && sgdAboveLimit) {
+      return verdict.done(
+          Diagnosis.NOT_CONVERGED,
+          format("ended at slope %.4f, intercept %.4f, %.3g tolerances from its objective's minimiser"
+                  + " (slope %.4f, intercept %.4f) after %d steps, still finite and still moving although"
+                  + "%s; no step count can be promised above that limit",
+              run.slope(), run.intercept(), endDistance, objective[0], objective[1], run.steps(),
+              stabilityNote(config).substring(1)),
+          Double.NaN);
+    }
+    // Travelling: seen moving toward the minimiser at the end, or SGD (below its stability limit,
+    // where the epoch map is a contraction) whose rate says it had not had time to arrive.
+    if (endDistance > 1 && run.steps() < stepsNeeded && (moving || isSgd(config))) {
       return verdict.done(Diagnosis.STEP_BUDGET, stepBudget(run, objective, stepsNeeded), stepsNeeded);
     }
-    if (spread > 1 && endDistance <= Math.max(1, spread) && !isMoving(run)) {
+    if (config.shuffle() && spread > 1 && endDistance <= Math.max(1, spread) && !moving) {
       return verdict.done(
           Diagnosis.NOISE_FLOOR,
           format("wanders around its objective's minimiser (slope %.4f, intercept %.4f): over the last %d"
@@ -101,13 +130,55 @@ public final class Diagnoser {
               trajectory.windowInterceptSpread(), tolerance.slopeTol(), tolerance.interceptTol()),
           stepsNeeded);
     }
+    if (endDistance > 1 && !moving && !isSgd(config)) {
+      return verdict.done(Diagnosis.OSCILLATION, oscillation(run, objective, endDistance), Double.NaN);
+    }
     return verdict.done(
         Diagnosis.NOT_CONVERGED,
         format("ended at slope %.4f, intercept %.4f, %.3g tolerances from its objective's minimiser"
-                + " (slope %.4f, intercept %.4f) after %d steps (≈ %.0f needed), neither settled nor"
-                + " still approaching it",
-            run.slope(), run.intercept(), endDistance, objective[0], objective[1], run.steps(), stepsNeeded),
-        stepsNeeded);
+                + " (slope %.4f, intercept %.4f) after %d steps, neither settled nor still approaching it",
+            run.slope(), run.intercept(), endDistance, objective[0], objective[1], run.steps()),
+        finiteOrNaN(stepsNeeded));
+  }
+
+  private static boolean isSgd(RunConfig config) {
+    return !(config.optimizer() instanceof AdamConfig);
+  }
+
+  private static double finiteOrNaN(double value) {
+    return Double.isFinite(value) ? value : Double.NaN;
+  }
+
+  /** Where a wrong-objective run actually ended, when that is not at its minimiser. */
+  private String endedNote(RunOutcome run, double[] objective, double endDistance) {
+    return endDistance <= 1
+        ? ""
+        : format(" (it ended at slope %.3f, intercept %.3f, not yet at that minimiser either)", run.slope(), run.intercept());
+  }
+
+  /**
+   * An adaptive optimizer that stopped approaching its minimiser: with a constant lr each step is
+   * about lr long whatever the gradient, so near the minimiser it overshoots and, in fixed order,
+   * returns to the same points every epoch (a limit cycle); shuffled, it bounces without settling.
+   */
+  private String oscillation(RunOutcome run, double[] objective, double endDistance) {
+    Trajectory t = run.trajectory();
+    double lr = run.config().optimizer().lr();
+    return format("stopped approaching its objective's minimiser (slope %.4f, intercept %.4f): ended %.3g"
+            + " tolerances from it, over the last %d epochs it moved %.3g tolerances net within a range of"
+            + " %.3g%s; %s at lr %.3g takes steps of about lr whatever the gradient, so it overshoots"
+            + " and cycles instead of settling: a smaller lr (or a decaying schedule) settles it, more"
+            + " steps do not",
+        objective[0], objective[1], endDistance, t.windowEpochs(), windowDisplacement(run), spread(t),
+        spread(t) < 1e-9 ? " (the same point at every epoch's end: a limit cycle)" : "",
+        run.config().optimizer().name(), lr);
+  }
+
+  private String sgdBouncing(RunOutcome run, double[] objective, double endDistance) {
+    return format("ended %.3g tolerances from its objective's minimiser (slope %.4f, intercept %.4f) and"
+            + " stopped approaching it: %s; it bounces across the valley instead of settling, and no number"
+            + " of steps fixes that: use an lr below the limit",
+        endDistance, objective[0], objective[1], stabilityNote(run.config()).substring(2));
   }
 
   /**
@@ -125,6 +196,7 @@ public final class Diagnoser {
           Math.max(Math.abs(run.initSlope() - objective[0]), Math.abs(run.initIntercept() - objective[1]));
       needed = travel / lr;
     } else if (lr >= curvature.stabilityLimit(config.optimizer().momentum())) {
+      // Above the stability limit no contraction rate exists: callers store NaN, never a number.
       return Double.POSITIVE_INFINITY;
     } else {
       double rate = curvature.sgdRate(lr, config.optimizer().momentum());
@@ -194,32 +266,22 @@ public final class Diagnoser {
     long steps = run.steps();
     int perEpoch = EpochOrder.stepsPerEpoch(n, config.batchSize());
     long epochsNeeded = (long) Math.ceil(stepsNeeded / perEpoch);
-    StringBuilder fixes = new StringBuilder();
-    double lrNeeded = config.optimizer().lr() * stepsNeeded / steps;
-    boolean lrFits =
-        config.optimizer() instanceof AdamConfig
-            ? lrNeeded <= Math.min(tolerance.slopeTol(), tolerance.interceptTol())
-            : lrNeeded < curvature.stabilityLimit(config.optimizer().momentum());
-    if (lrFits) {
-      fixes.append(format("lr ≥ %.3g (free)", lrNeeded));
-    }
+    StringBuilder fixes = new StringBuilder(format("at least %d epochs", epochsNeeded));
     if (config.loss() == Loss.MSE) {
       long stepsPerEpochNeeded = (long) Math.ceil(stepsNeeded / config.epochs());
       long batch = n / Math.max(1, stepsPerEpochNeeded);
       if (batch >= 1 && stepsPerEpochNeeded > perEpoch) {
-        fixes.append(fixes.length() > 0 ? ", or " : "")
-            .append(format("batch size ≤ %d (same epochs)", batch));
+        fixes.append(format(", or batch size at most %d at the same epochs", batch));
       }
     }
-    fixes.append(fixes.length() > 0 ? ", or " : "")
-        .append(format("%d epochs", epochsNeeded));
     String pace =
         config.optimizer() instanceof AdamConfig
             ? format("Adam moves each parameter by about lr = %.3g per step", config.optimizer().lr())
             : format("SGD removes about %.3g of the remaining error per step along the flattest direction",
                 curvature.sgdRate(config.optimizer().lr(), config.optimizer().momentum()));
     return format("still travelling toward its objective's minimiser (slope %.3f, intercept %.3f): %d steps"
-            + " taken, at least ≈ %.0f needed (%s); cheapest fix: %s",
+            + " taken, at least ≈ %.0f needed (%s); more steps fix it: %s (lower bounds; the fixes table"
+            + " holds counts verified by training)",
         objective[0], objective[1], steps, stepsNeeded, pace, fixes);
   }
 

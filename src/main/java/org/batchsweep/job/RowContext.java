@@ -3,8 +3,16 @@ package org.batchsweep.job;
 import java.io.Serializable;
 import org.batchsweep.reference.Reference;
 import org.batchsweep.spec.ConvergenceSpec;
+import org.batchsweep.train.Target;
 
 /** The small, per-sweep facts executors need to turn outcomes into rows. */
 record RowContext(
     String sweepId, Reference reference, ConvergenceSpec tolerance, boolean hasValidation)
-    implements Serializable {}
+    implements Serializable {
+
+  /** The box runs must end in to converge, for the trainers' {@code steps_to_target}. */
+  Target target() {
+    return new Target(
+        reference.slope(), reference.intercept(), tolerance.slopeTol(), tolerance.interceptTol());
+  }
+}

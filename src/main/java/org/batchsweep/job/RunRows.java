@@ -66,6 +66,7 @@ final class RunRows implements Function<RunOutcome, Row> {
         run.nanos(),
         verdict.objectiveSlope(),
         verdict.objectiveIntercept(),
-        Double.isNaN(verdict.stepsNeeded()) ? null : (Double) verdict.stepsNeeded());
+        Double.isNaN(verdict.stepsNeeded()) ? null : (Double) verdict.stepsNeeded(),
+        run.stepsToTarget() == RunOutcome.NOT_REACHED ? null : (Long) run.stepsToTarget());
   }
 }

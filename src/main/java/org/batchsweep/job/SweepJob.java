@@ -92,6 +92,9 @@ public final class SweepJob {
       }
       train(jsc, plan, todo, broadcast, reference);
       publish(plan);
+      describe(jsc, "batch-size science of " + sweepId);
+      new BatchScience(spark, store)
+          .write(sweepId, points.where(functions.col("split").equalTo(PointRows.TRAIN)), reference);
 
       double wall = (System.nanoTime() - start) / 1e9;
       writeSweepRow(plan, createdAt, wall, STATUS_COMPLETE);
@@ -133,7 +136,7 @@ public final class SweepJob {
       for (int c = 0; c < chunks.size(); c++) {
         List<TrainingTask> tasks = chunks.get(c);
         JavaRDD<RunOutcome> outcomes =
-            jsc.parallelize(tasks, tasks.size()).mapPartitions(new TrainTasks(data, recordEpochs));
+            jsc.parallelize(tasks, tasks.size()).mapPartitions(new TrainTasks(data, recordEpochs, context.target()));
         if (recordEpochs) {
           // Both tables come from one training pass; a lost cached block is recomputed identically.
           outcomes = outcomes.persist(StorageLevel.MEMORY_AND_DISK());

@@ -71,7 +71,9 @@ public enum Table {
       // Where the run's own objective has its minimum, and the steps needed to get there.
       col("objective_slope", DoubleType),
       col("objective_intercept", DoubleType),
-      col("steps_needed", DoubleType)),
+      col("steps_needed", DoubleType),
+      // The step from which the run stayed within tolerance of the reference; null if it ended outside.
+      col("steps_to_target", LongType)),
   EPOCHS(
       "epochs",
       col("sweep_id", StringType),
@@ -79,7 +81,57 @@ public enum Table {
       col("epoch", IntegerType),
       col("slope", DoubleType),
       col("intercept", DoubleType),
-      col("train_mse", DoubleType));
+      col("train_mse", DoubleType)),
+  /** Each computed fix as trained: the failed run, the change, and how the changed run ended. */
+  FIXES(
+      "fixes",
+      col("sweep_id", StringType),
+      col("setting", StringType),
+      col("diagnosis", StringType),
+      col("change", StringType),
+      col("run_id", StringType),
+      col("fixed_run_id", StringType),
+      col("batch_size", IntegerType),
+      col("seed", LongType),
+      col("weights", DataTypes.createArrayType(DoubleType)),
+      col("intercept", DoubleType),
+      col("steps", LongType),
+      col("converged", BooleanType),
+      col("detail", StringType),
+      col("fixed_diagnosis", StringType)),
+  /** The exact gradient noise scale of the training data at two points in parameter space. */
+  NOISE_SCALE(
+      "noise_scale",
+      col("sweep_id", StringType),
+      col("point", StringType),
+      col("b_simple", DoubleType),
+      col("b_noise", DoubleType),
+      col("grad_norm2", DoubleType),
+      col("trace_sigma", DoubleType),
+      col("lambda_max", DoubleType),
+      col("lambda_min", DoubleType),
+      // The point's parameters, and the training points the sums ran over.
+      col("slope", DoubleType),
+      col("intercept", DoubleType),
+      col("n", LongType)),
+  /** Per setting: S(B) = S_min·(1 + B_crit/B) fitted to the median steps to target. */
+  BATCH_SCALING(
+      "batch_scaling",
+      col("sweep_id", StringType),
+      col("setting", StringType),
+      col("s_min", DoubleType),
+      col("e_min", DoubleType),
+      col("b_crit", DoubleType),
+      col("b_noise_predicted", DoubleType),
+      col("fit_r2", DoubleType),
+      col("batch_sizes_used", DataTypes.createArrayType(IntegerType)),
+      // Aligned with batch_sizes_used: the median steps to target and the lr that gave it.
+      col("median_steps", DataTypes.createArrayType(DoubleType)),
+      col("best_lr", DataTypes.createArrayType(DoubleType)),
+      col("batch_sizes_tried", IntegerType),
+      col("note", StringType),
+      // Distinct lrs the setting tried: 1 means the lr was not tuned per batch size.
+      col("lrs_tried", IntegerType));
 
   public static final String PARTITION_COLUMN = "sweep_id";
 

@@ -7,6 +7,7 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.batchsweep.train.FastTrainer;
 import org.batchsweep.train.RunOutcome;
+import org.batchsweep.train.Target;
 import org.batchsweep.train.TrainingSet;
 
 /**
@@ -18,10 +19,12 @@ final class TrainTasks implements FlatMapFunction<Iterator<TrainingTask>, RunOut
 
   private final Broadcast<TrainingSet> data;
   private final boolean recordEpochs;
+  private final Target target;
 
-  TrainTasks(Broadcast<TrainingSet> data, boolean recordEpochs) {
+  TrainTasks(Broadcast<TrainingSet> data, boolean recordEpochs, Target target) {
     this.data = data;
     this.recordEpochs = recordEpochs;
+    this.target = target;
   }
 
   @Override
@@ -29,7 +32,7 @@ final class TrainTasks implements FlatMapFunction<Iterator<TrainingTask>, RunOut
     TrainingSet points = data.value();
     List<RunOutcome> outcomes = new ArrayList<>();
     while (tasks.hasNext()) {
-      outcomes.addAll(FastTrainer.train(points, tasks.next().runs(), recordEpochs));
+      outcomes.addAll(FastTrainer.train(points, tasks.next().runs(), recordEpochs, target));
     }
     return outcomes.iterator();
   }

@@ -22,14 +22,17 @@ final class Diagnoses {
     return switch (diagnosis) {
       case CONVERGED -> "Ended within the tolerance of the reference line.";
       case WRONG_OBJECTIVE ->
-          "Reached the minimiser of the loss it optimised, but that minimiser is not the least-squares"
-              + " line (the broadcasting loss pulls every prediction toward its batch's mean target).";
+          "Optimised a loss whose minimiser is not the least-squares line (the broadcasting loss pulls"
+              + " every prediction toward its batch's mean target), so no lr or step count can make it converge.";
       case STEP_BUDGET ->
           "Was still moving toward its objective's minimiser when training stopped: too few optimizer"
-              + " steps for the distance to travel.";
+              + " steps for the distance to travel (the fixes table holds the epochs that, trained, converged).";
       case DIVERGED -> "Its parameters or loss blew up (became infinite or NaN).";
       case NOISE_FLOOR ->
           "Hovers around the minimiser, with a spread from mini-batch noise larger than the tolerance.";
+      case OSCILLATION ->
+          "Stopped approaching its objective's minimiser without settling (a limit cycle, or bouncing"
+              + " across the valley): the learning rate is too large to settle; more steps do not help.";
       case NOT_CONVERGED -> "Did not reach the reference line, for none of the reasons above.";
     };
   }

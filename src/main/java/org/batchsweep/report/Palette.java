@@ -47,6 +47,7 @@ final class Palette {
       case STEP_BUDGET -> ORANGE;
       case DIVERGED -> INK;
       case NOISE_FLOOR -> PURPLE;
+      case OSCILLATION -> WINE;
       case NOT_CONVERGED -> SKY;
     };
   }

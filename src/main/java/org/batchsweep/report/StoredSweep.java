@@ -43,6 +43,23 @@ public final class StoredSweep {
         .first().getString(0);
   }
 
+  /**
+   * Refuses, in one line with the exact command that finishes it, a sweep that did not complete:
+   * its tables are not whole (an interrupted run leaves {@code status = running}).
+   *
+   * @param out the {@code --out} the user gave, repeated in the resume command unless it is the default
+   */
+  public static void requireComplete(Row sweep, String out) {
+    String status = sweep.isNullAt(sweep.fieldIndex("status")) ? "complete" : sweep.getAs("status");
+    if (!"complete".equals(status)) {
+      String id = sweep.getAs("sweep_id");
+      throw new BadInputException(
+          "sweep " + id + " is incomplete (status " + status + "; it was interrupted before all its runs were"
+              + " written); finish it with: ./submit run --sweep-id " + id + " --resume"
+              + ("results".equals(out) ? "" : " --out " + out));
+    }
+  }
+
   public static SweepSpec spec(TableStore store, String sweepId) {
     Row row = row(store, sweepId);
     return SpecLoader.loadText(row.getString(2), "sweeps.spec of " + sweepId, List.of());

@@ -43,7 +43,8 @@ public final class SweepReport {
     spark.sparkContext().setJobDescription("report: aggregate the tables of " + sweepId);
     try {
       ReportData data = ReportData.load(store, sweepId);
-      List<Figure> figures = ReportFigures.of(data);
+      List<Figure> figures = new ArrayList<>(ReportFigures.of(data));
+      figures.addAll(ScalingFigure.of(store, sweepId));
       Configuration hadoop = spark.sparkContext().hadoopConfiguration();
       ReportFolder folder = new ReportFolder(hadoop, outUri, sweepId);
       folder.clear();
@@ -95,6 +96,9 @@ public final class SweepReport {
       case REFERENCE -> "the MLlib least-squares line every run is compared with";
       case RUNS -> "one row per run: its configuration, final slope and intercept, errors, diagnosis";
       case EPOCHS -> "each run's slope, intercept and train loss after every epoch";
+      case FIXES -> "each proposed fix as trained: the failed run, the change, whether the changed run converged";
+      case NOISE_SCALE -> "the exact gradient noise scale B_noise of the data, at zero and halfway to the line";
+      case BATCH_SCALING -> "per setting: steps to target against batch size, fitted S_min, E_min and B_crit";
     };
   }
 }

@@ -21,7 +21,7 @@ import org.batchsweep.train.Loss;
 public final class SpecLoader {
 
   private static final Set<String> ROOT_KEYS =
-      Set.of("name", "data", "train", "grid", "converged", "limits");
+      Set.of("name", "data", "train", "grid", "converged", "limits", "fixes");
   private static final Set<String> DATA_KEYS =
       Set.of("kind", "slope", "intercept", "n", "x_range", "noise", "seed", "path", "validation",
           "validation_path");
@@ -30,6 +30,7 @@ public final class SpecLoader {
   private static final Set<String> GRID_KEYS =
       Set.of("batch_size", "shuffle", "loss", "optimizer", "lr", "momentum", "seed", "epochs");
   private static final Set<String> CONVERGED_KEYS = Set.of("slope_tol", "intercept_tol");
+  private static final Set<String> FIXES_KEYS = Set.of("enabled", "max_per_kind");
   private static final Set<String> LIMITS_KEYS = Set.of("max_runs", "chunk_runs");
   private static final Set<String> INIT_KEYS = Set.of("slope", "intercept");
   private static final int MAX_EPOCHS = 10_000_000;
@@ -71,15 +72,21 @@ public final class SpecLoader {
     int chunkRuns = (int) Section.integer(
         limits.key("chunk_runs"), limits.get("chunk_runs"), 1, Integer.MAX_VALUE, "an integer ≥ 1");
     StoredSpec.normalize(tree.root(), data);
+    Section fixesSection = root.section("fixes", FIXES_KEYS);
+    FixesSpec fixes =
+        new FixesSpec(
+            fixesSection.bool("enabled"),
+            (int) Section.integer(
+                fixesSection.key("max_per_kind"), fixesSection.get("max_per_kind"), 1, 100, "an integer from 1 to 100"));
     SweepSpec spec =
-        new SweepSpec(name, data, train, grid, convergence, maxRuns, chunkRuns, tree.toYaml());
+        new SweepSpec(name, data, train, grid, convergence, maxRuns, chunkRuns, tree.toYaml(), fixes);
     Grid.checkSize(spec);
     SpecConsistency.check(spec);
     return spec;
   }
 
   private static DataSpec data(Section s) {
-    DataKind kind = DataKind.valueOf(s.text("kind", List.of("line", "csv", "parquet")).toUpperCase());
+    DataKind kind = DataKind.valueOf(s.text("kind", List.of("line", "csv", "parquet")).toUpperCase(java.util.Locale.ROOT));
     boolean fresh = s.text("validation", List.of("fresh", "none")).equals("fresh");
     String path = s.optionalText("path");
     String validationPath = s.optionalText("validation_path");

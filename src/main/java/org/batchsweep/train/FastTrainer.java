@@ -54,6 +54,12 @@ public final class FastTrainer {
    * returns their outcomes in the same order.
    */
   public static List<RunOutcome> train(TrainingSet data, List<RunConfig> runs, boolean recordEpochs) {
+    return train(data, runs, recordEpochs, Target.NONE);
+  }
+
+  /** As {@link #train(TrainingSet, List, boolean)}, also counting each run's steps to {@code target}. */
+  public static List<RunOutcome> train(
+      TrainingSet data, List<RunConfig> runs, boolean recordEpochs, Target target) {
     if (runs.isEmpty()) {
       return List.of();
     }
@@ -72,7 +78,7 @@ public final class FastTrainer {
     for (int first = 0; first < entries.size(); first += perBatch) {
       List<Map.Entry<GroupKey, List<Integer>>> batch =
           entries.subList(first, Math.min(entries.size(), first + perBatch));
-      new SideBySide(data, runs, batch, recordEpochs).train(outcomes);
+      new SideBySide(data, runs, batch, recordEpochs, target).train(outcomes);
     }
     return Arrays.asList(outcomes);
   }
@@ -179,7 +185,8 @@ public final class FastTrainer {
         TrainingSet data,
         List<RunConfig> runs,
         List<Map.Entry<GroupKey, List<Integer>>> batch,
-        boolean recordEpochs) {
+        boolean recordEpochs,
+        Target target) {
       this.data = data;
       this.n = data.train().size();
       List<Member> members = new ArrayList<>();
@@ -210,7 +217,7 @@ public final class FastTrainer {
         int b = config.batchSize();
         int steps = EpochOrder.stepsPerEpoch(n, b);
         runIndex[k] = member.run();
-        states[k] = new RunState(config, data.train(), recordEpochs);
+        states[k] = new RunState(config, data.train(), recordEpochs, target);
         sums[k] = member.sums();
         batchSize[k] = b;
         stepsPerEpoch[k] = steps;

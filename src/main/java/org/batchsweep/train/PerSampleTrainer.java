@@ -13,9 +13,15 @@ public final class PerSampleTrainer {
   private PerSampleTrainer() {}
 
   public static RunOutcome train(TrainingSet data, RunConfig config, boolean recordEpochs) {
+    return train(data, config, recordEpochs, Target.NONE);
+  }
+
+  /** As {@link #train(TrainingSet, RunConfig, boolean)}, also counting the steps to {@code target}. */
+  public static RunOutcome train(
+      TrainingSet data, RunConfig config, boolean recordEpochs, Target target) {
     long start = System.nanoTime();
     Points seen = data.trainIn(config.precision());
-    RunState run = new RunState(config, data.train(), recordEpochs);
+    RunState run = new RunState(config, data.train(), recordEpochs, target);
     int n = seen.size();
     int[] order = null;
     for (int epoch = 1; epoch <= config.epochs(); epoch++) {

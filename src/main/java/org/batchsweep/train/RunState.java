@@ -18,6 +18,7 @@ final class RunState {
   private final double initIntercept;
   private final int windowStart;
   private final List<EpochRecord> epochs;
+  private final Target target;
 
   private double lastBatchLoss = Double.NaN;
   private double windowStartSlope;
@@ -28,10 +29,17 @@ final class RunState {
   private double windowInterceptMin = Double.POSITIVE_INFINITY;
   private double windowInterceptMax = Double.NEGATIVE_INFINITY;
   private long firstNonFiniteStep;
+  /** The last step after which the run was outside the target (0: the start; −1: never). */
+  private long lastOutsideStep;
   private long nanos;
 
   RunState(RunConfig config, Points train, boolean recordEpochs) {
+    this(config, train, recordEpochs, Target.NONE);
+  }
+
+  RunState(RunConfig config, Points train, boolean recordEpochs, Target target) {
     this.config = config;
+    this.target = target;
     this.train = train;
     double[] init = config.init().draw(config.seed());
     this.optimizer = config.optimizer().start(config.precision(), init[0], init[1]);
@@ -42,6 +50,7 @@ final class RunState {
     this.epochs = recordEpochs ? new ArrayList<>(config.epochs() + 1) : List.of();
     this.windowStartSlope = initSlope;
     this.windowStartIntercept = initIntercept;
+    this.lastOutsideStep = target.contains(initSlope, initIntercept) ? -1 : 0;
     if (recordEpochs) {
       epochs.add(new EpochRecord(0, initSlope, initIntercept, train.mse(initSlope, initIntercept)));
     }
@@ -50,9 +59,14 @@ final class RunState {
   /** One optimizer step from the batch gradient. */
   void step(double gradSlope, double gradIntercept) {
     optimizer.step(gradSlope, gradIntercept);
-    if (firstNonFiniteStep == 0
-        && !(Double.isFinite(optimizer.slope()) && Double.isFinite(optimizer.intercept()))) {
-      firstNonFiniteStep = optimizer.steps();
+    double w = optimizer.slope();
+    double b = optimizer.intercept();
+    // Inside the target implies finite, so the finiteness check runs only for steps outside it.
+    if (!target.contains(w, b)) {
+      lastOutsideStep = optimizer.steps();
+      if (firstNonFiniteStep == 0 && !(Double.isFinite(w) && Double.isFinite(b))) {
+        firstNonFiniteStep = lastOutsideStep;
+      }
     }
   }
 
@@ -118,6 +132,7 @@ final class RunState {
         lastBatchLoss,
         optimizer.steps(),
         nanos,
-        trajectory);
+        trajectory,
+        lastOutsideStep == optimizer.steps() ? RunOutcome.NOT_REACHED : lastOutsideStep + 1);
   }
 }

@@ -15,14 +15,15 @@ class ResumeIT {
   @TempDir Path work;
 
   @Test
-  @Timeout(value = 10, unit = TimeUnit.MINUTES) // five ./submit calls: minutes each on a loaded machine
+  @Timeout(value = 12, unit = TimeUnit.MINUTES)
   void aKilledSweepShowsAsRunningAndResumesToOneRowPerGridPoint() throws Exception {
     SubmitProcess submit = new SubmitProcess(work);
     Path firstChunk = work.resolve("out/staging/killed/runs/_SUCCESS");
     Process driver =
         submit.start("--master", "local[2]", "run", "--sweep-id", "killed", "--out", "out",
             "--set", "grid.seed=[0,1,2,3,4,5,6,7]", "--set", "train.epochs=300",
-            "--set", "limits.chunk_runs=400", "--set", "train.record_epochs=false");
+            "--set", "limits.chunk_runs=400", "--set", "train.record_epochs=false",
+            "--set", "fixes.enabled=false");
     try {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
       while (!Files.exists(firstChunk) && driver.isAlive() && System.nanoTime() < deadline) {
@@ -38,6 +39,17 @@ class ResumeIT {
     SubmitProcess.Result status =
         submit.run("sql", "SELECT status, runs FROM sweeps WHERE sweep_id = 'killed'", "--out", "out", "--format", "csv");
     assertThat(status.stdout().lines().toList()).containsExactly("status,runs", "running,3200");
+
+    // explain and report on the interrupted sweep: one line saying it is incomplete and how to finish it.
+    for (String command : new String[] {"explain", "report"}) {
+      SubmitProcess.Result refused = submit.run(command, "--sweep-id", "killed", "--out", "out");
+      assertThat(refused.exit()).as(command + ": " + refused.stderr()).isEqualTo(2);
+      assertThat(refused.stderr())
+          .contains("sweep killed is incomplete")
+          .contains("./submit run --sweep-id killed --resume --out out")
+          .doesNotContain("Exception")
+          .doesNotContain("\tat ");
+    }
 
     SubmitProcess.Result resumed = submit.run("run", "--sweep-id", "killed", "--resume", "--out", "out");
     assertThat(resumed.exit()).as(resumed.stderr()).isZero();

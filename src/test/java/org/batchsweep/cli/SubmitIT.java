@@ -54,7 +54,7 @@ class SubmitIT {
     assertThat(explain.exit()).as(explain.stderr()).isZero();
     assertThat(explain.stdout())
         .contains("sweep e2e ('small'): 24 runs, status complete")
-        .contains("most common diagnosis, by batch size:")
+        .contains("by setting and batch size:")
         .contains("mse-broadcast, shuffled:")
         .contains("of 24 runs converged to the reference line.");
   }

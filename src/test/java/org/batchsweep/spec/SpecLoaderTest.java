@@ -24,6 +24,19 @@ class SpecLoaderTest {
   }
 
   @Test
+  void specsParseTheSameUnderATurkishDefaultLocale() {
+    // "line".toUpperCase() in Turkish is "LİNE" (dotted capital I): no such data kind.
+    java.util.Locale saved = java.util.Locale.getDefault();
+    try {
+      java.util.Locale.setDefault(java.util.Locale.forLanguageTag("tr-TR"));
+      SweepSpec spec = SpecLoader.loadText("", "test", List.of("grid.shuffle=[true]"));
+      assertThat(spec.data().kind().label()).isEqualTo("line");
+    } finally {
+      java.util.Locale.setDefault(saved);
+    }
+  }
+
+  @Test
   void anEmptySpecIsTheDesignDefaults() {
     SweepSpec spec = load();
     assertThat(spec.data().kind()).isEqualTo(DataKind.LINE);
@@ -106,8 +119,10 @@ class SpecLoaderTest {
         "data.x_range=[1, 0]   | data.x_range: got a list [1,0]; accepted: [min, max] with min < max",
         "data.validation=maybe | data.validation: got 'maybe'; accepted: fresh | none",
         "data.slop=1           | unknown key 'data.slop'; accepted under data: ",
-        "bogus=1               | unknown key 'bogus'; accepted: converged, data, grid, limits, name, train",
+        "bogus=1               | unknown key 'bogus'; accepted: converged, data, fixes, grid, limits, name, train",
         "train.epochs=0        | train.epochs: got 0; accepted: an integer from 1",
+        "fixes.max_per_kind=0  | fixes.max_per_kind: got 0; accepted: an integer from 1 to 100",
+        "fixes.enabled=maybe   | fixes.enabled: got 'maybe'",
         "train.precision=f16   | train.precision: got 'f16'; accepted: float32 | float64",
         "train.init=zeros      | train.init: got 'zeros'; accepted: kaiming or {slope: S, intercept: I}",
         "train.init.bias=1     | unknown key 'train.init.bias'; accepted under train.init: intercept, slope",

@@ -1,0 +1,127 @@
+package org.batchsweep.answer;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.batchsweep.diagnose.Curvature;
+import org.batchsweep.diagnose.Diagnosis;
+import org.batchsweep.optim.SgdConfig;
+import org.batchsweep.train.EpochOrder;
+import org.batchsweep.train.Loss;
+import org.batchsweep.train.RunConfig;
+
+/**
+ * The cheapest change that should make a failed run converge, per failure kind, and what to try
+ * next when the trained fix still fails. Every number proposed here is verified by training it
+ * ({@link Fixes}); one that did not work is reported as such.
+ */
+final class FixRule {
+
+  /** No fixed run is trained for more optimizer steps than this (about a second on one core). */
+  static final long MAX_STEPS = 50_000_000L;
+
+  /** Rounds of train, diagnose, adjust per failed run. */
+  static final int MAX_ATTEMPTS = 6;
+
+  /** Margin over a step estimate: the estimates are lower bounds. */
+  private static final double MARGIN = 1.25;
+
+  private final int n;
+  private final Curvature curvature;
+
+  FixRule(int n, Curvature curvature) {
+    this.n = n;
+    this.curvature = curvature;
+  }
+
+  /** Whether a failure kind has a fix at all. */
+  static boolean fixable(Diagnosis diagnosis) {
+    return switch (diagnosis) {
+      case WRONG_OBJECTIVE, STEP_BUDGET, DIVERGED, OSCILLATION, NOISE_FLOOR -> true;
+      case CONVERGED, NOT_CONVERGED -> false;
+    };
+  }
+
+  /**
+   * The first change for a run of this failure kind; empty when none applies.
+   *
+   * @param stepsNeeded the run's own estimate (NaN when it has none)
+   */
+  Map<String, Change> initial(Diagnosis diagnosis, RunConfig run, double stepsNeeded) {
+    Map<String, Change> changes = new LinkedHashMap<>();
+    switch (diagnosis) {
+      case WRONG_OBJECTIVE -> changes.put("loss", new Change.UseLoss(Loss.MSE));
+      case STEP_BUDGET -> {
+        int epochs = Double.isFinite(stepsNeeded) ? epochsFor(run, stepsNeeded * MARGIN) : run.epochs() * 4;
+        changes.put("epochs", new Change.Epochs(Math.max(epochs, run.epochs() + 1)));
+      }
+      case DIVERGED -> changes.put("lr", new Change.LearningRate(stableLr(run, run.optimizer().lr())));
+      // A decaying schedule is the natural first fix for these once schedules exist: put it here.
+      case OSCILLATION, NOISE_FLOOR -> changes.put("lr", new Change.LearningRate(readable(run.optimizer().lr() / 10)));
+      case CONVERGED, NOT_CONVERGED -> { }
+    }
+    return changes;
+  }
+
+  /**
+   * What to try after a fixed run ended with {@code diagnosis}: the changes so far adjusted, or
+   * null to stop (it converged, or nothing sensible is left within {@link #MAX_STEPS}).
+   */
+  Map<String, Change> next(
+      Map<String, Change> changes, RunConfig original, Diagnosis diagnosis, double stepsNeeded) {
+    RunConfig tried = apply(original, changes);
+    Map<String, Change> next = new LinkedHashMap<>(changes);
+    switch (diagnosis) {
+      case CONVERGED -> {
+        return null;
+      }
+      case STEP_BUDGET -> {
+        int wanted = Double.isFinite(stepsNeeded) ? epochsFor(tried, stepsNeeded * MARGIN) : 0;
+        next.put("epochs", new Change.Epochs(Math.max(wanted, tried.epochs() * 2)));
+      }
+      // SGD that neither settles nor approaches is stuck in a cycle of its batches: a smaller lr
+      // breaks it; another optimizer still moving without arriving gets more epochs.
+      case NOT_CONVERGED -> {
+        if (tried.optimizer() instanceof SgdConfig) {
+          next.put("lr", new Change.LearningRate(readable(tried.optimizer().lr() / 4)));
+        } else {
+          next.put("epochs", new Change.Epochs(tried.epochs() * 2));
+        }
+      }
+      case DIVERGED -> next.put("lr", new Change.LearningRate(stableLr(tried, tried.optimizer().lr() / 2)));
+      case OSCILLATION, NOISE_FLOOR -> next.put("lr", new Change.LearningRate(readable(tried.optimizer().lr() / 4)));
+      case WRONG_OBJECTIVE -> {
+        if (tried.loss() == Loss.MSE) {
+          return null;
+        }
+        next.put("loss", new Change.UseLoss(Loss.MSE));
+      }
+    }
+    return apply(original, next).plannedSteps(n) > MAX_STEPS ? null : next;
+  }
+
+  static RunConfig apply(RunConfig run, Map<String, Change> changes) {
+    RunConfig changed = run;
+    for (Change c : changes.values()) {
+      changed = c.apply(changed);
+    }
+    return changed;
+  }
+
+  private int epochsFor(RunConfig run, double steps) {
+    double epochs = Math.ceil(steps / EpochOrder.stepsPerEpoch(n, run.batchSize()));
+    return (int) Math.min(epochs, MAX_STEPS / EpochOrder.stepsPerEpoch(n, run.batchSize()) + 1);
+  }
+
+  /** SGD: half its stability limit (fast and safely stable); other optimizers: a tenth of the lr. */
+  private double stableLr(RunConfig run, double lr) {
+    if (run.optimizer() instanceof SgdConfig sgd) {
+      return readable(Math.min(lr, 0.5 * curvature.stabilityLimit(sgd.momentum())));
+    }
+    return readable(run.optimizer().lr() / 10);
+  }
+
+  /** An lr a person would type: two significant digits, rounded down (never above a limit). */
+  static double readable(double lr) {
+    return new java.math.BigDecimal(lr).round(new java.math.MathContext(2, java.math.RoundingMode.DOWN)).doubleValue();
+  }
+}

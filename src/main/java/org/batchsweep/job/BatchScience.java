@@ -1,0 +1,186 @@
+package org.batchsweep.job;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.median;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.batchsweep.diagnose.NoiseMoments;
+import org.batchsweep.diagnose.NoiseScale;
+import org.batchsweep.diagnose.ScalingFit;
+import org.batchsweep.reference.Reference;
+
+/**
+ * Writes the batch-size science of a sweep: {@link Table#NOISE_SCALE}, the exact gradient noise
+ * scale from one aggregation over the training points, and {@link Table#BATCH_SCALING}, the
+ * steps-to-target model fitted per setting from Spark aggregates of the runs (one row per setting
+ * × lr × batch size reaches the driver, never a run).
+ */
+final class BatchScience {
+
+  static final String ZERO = "zero";
+  static final String HALFWAY = "halfway";
+
+  /** Axes that make a setting (besides batch size, seed and lr), where the runs table has them. */
+  static final List<String> SETTING_AXES =
+      List.of("loss", "shuffle", "optimizer", "momentum", "nesterov", "weight_decay", "schedule",
+          "lr_scaling", "scale", "epochs", "precision");
+
+  /** Stands for "never reached" in the median over seeds, far above any step count. */
+  private static final double NEVER = 1e18;
+
+  private final SparkSession spark;
+  private final TableStore store;
+
+  BatchScience(SparkSession spark, TableStore store) {
+    this.spark = spark;
+    this.store = store;
+  }
+
+  /** Writes both tables; {@code trainXY} are the training points (columns x, y). */
+  void write(String sweepId, Dataset<Row> trainXY, Reference reference) {
+    NoiseMoments sums =
+        trainXY.select("x", "y").javaRDD().treeAggregate(NoiseMoments.empty(1), new AddPoint(), new Merge());
+    double[] zero = {0, 0};
+    double[] halfway = {reference.slope() / 2, reference.intercept() / 2};
+    NoiseScale atZero = sums.at(zero);
+    NoiseScale atHalfway = sums.at(halfway);
+    store.write(
+        Table.NOISE_SCALE,
+        spark.createDataFrame(
+            List.of(noiseRow(sweepId, ZERO, atZero, zero, sums.count()),
+                noiseRow(sweepId, HALFWAY, atHalfway, halfway, sums.count())),
+            Table.NOISE_SCALE.schema()));
+    double predicted = NoiseScale.withoutReplacement(atHalfway.bNoise(), sums.count());
+    store.write(
+        Table.BATCH_SCALING,
+        spark.createDataFrame(scalingRows(sweepId, predicted), Table.BATCH_SCALING.schema()));
+  }
+
+  private static Row noiseRow(String sweepId, String point, NoiseScale s, double[] theta, long n) {
+    return RowFactory.create(
+        sweepId, point, s.bSimple(), s.bNoise(), s.gradNorm2(), s.traceSigma(), s.lambdaMax(),
+        s.lambdaMin(), theta[0], theta[1], n);
+  }
+
+  /** One row per setting, from the median steps to target per setting × lr × batch size. */
+  private List<Row> scalingRows(String sweepId, double predicted) {
+    Dataset<Row> runs = store.read(Table.RUNS, sweepId);
+    List<String> axes = settingAxes(runs);
+    List<Column> keys = new ArrayList<>();
+    axes.forEach(a -> keys.add(col(a)));
+    keys.add(col("batch_size"));
+    keys.add(col("lr"));
+    List<Row> cells =
+        runs.groupBy(keys.toArray(Column[]::new))
+            .agg(median(coalesce(col("steps_to_target").cast("double"), lit(NEVER))), count(lit(1)))
+            .collectAsList();
+    // setting -> batch size -> the best (fewest median steps) lr's cell
+    Map<String, Map<Integer, double[]>> best = new LinkedHashMap<>();
+    Map<String, Set<Double>> lrsTried = new HashMap<>();
+    int k = axes.size();
+    for (Row cell : cells) {
+      StringBuilder setting = new StringBuilder();
+      for (int i = 0; i < k; i++) {
+        setting.append(i == 0 ? "" : ", ").append(axes.get(i)).append('=').append(cell.get(i));
+      }
+      int batchSize = cell.getInt(k);
+      double lr = cell.getDouble(k + 1);
+      double steps = cell.getDouble(k + 2);
+      double[] candidate = {steps, lr};
+      lrsTried.computeIfAbsent(setting.toString(), s -> new HashSet<>()).add(lr);
+      best.computeIfAbsent(setting.toString(), s -> new TreeMap<>())
+          .merge(batchSize, candidate,
+              (a, b) -> b[0] < a[0] || (b[0] == a[0] && b[1] < a[1]) ? b : a);
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Map.Entry<String, Map<Integer, double[]>> setting : new TreeMap<>(best).entrySet()) {
+      List<ScalingFit.Point> points = new ArrayList<>();
+      List<Integer> sizes = new ArrayList<>();
+      List<Double> steps = new ArrayList<>();
+      List<Double> lrs = new ArrayList<>();
+      for (Map.Entry<Integer, double[]> b : setting.getValue().entrySet()) {
+        if (b.getValue()[0] < NEVER / 2) {
+          points.add(new ScalingFit.Point(b.getKey(), b.getValue()[0]));
+          sizes.add(b.getKey());
+          steps.add(b.getValue()[0]);
+          lrs.add(b.getValue()[1]);
+        }
+      }
+      int tried = setting.getValue().size();
+      ScalingFit fit = ScalingFit.of(points);
+      String note;
+      if (fit == null) {
+        note = String.format(Locale.ROOT,
+            "too few converged batch sizes to fit: %d of %d (a fit needs %d)", sizes.size(), tried,
+            ScalingFit.MIN_BATCH_SIZES);
+      } else if (Double.isNaN(fit.bCrit())) {
+        note = "steps to target do not fall as the batch grows: no critical batch size of the form S_min(1 + B_crit/B)";
+      } else {
+        note = String.format(Locale.ROOT, "fitted on %d of %d batch sizes", sizes.size(), tried);
+      }
+      rows.add(
+          RowFactory.create(
+              sweepId, setting.getKey(),
+              fit == null ? null : fit.sMin(),
+              fit == null ? null : fit.eMin(),
+              fit == null || Double.isNaN(fit.bCrit()) ? null : fit.bCrit(),
+              Double.isInfinite(predicted) ? null : predicted,
+              fit == null ? null : fit.r2(),
+              sizes, steps, lrs, tried, note, lrsTried.get(setting.getKey()).size()));
+    }
+    return rows;
+  }
+
+  /** The setting axes this sweep varies, in {@link #SETTING_AXES} order (one aggregate). */
+  private static List<String> settingAxes(Dataset<Row> runs) {
+    List<String> present =
+        SETTING_AXES.stream().filter(a -> Arrays.asList(runs.columns()).contains(a)).toList();
+    if (present.isEmpty()) {
+      return List.of();
+    }
+    Column[] counts = present.stream().map(a -> count_distinct(col(a))).toArray(Column[]::new);
+    Row row = runs.agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length)).first();
+    List<String> varying = new ArrayList<>();
+    for (int i = 0; i < present.size(); i++) {
+      if (row.getLong(i) > 1) {
+        varying.add(present.get(i));
+      }
+    }
+    return varying;
+  }
+
+  /** Executor side: adds a point (x, y) to the sums. */
+  private static final class AddPoint implements Function2<NoiseMoments, Row, NoiseMoments> {
+    @Override
+    public NoiseMoments call(NoiseMoments sums, Row point) {
+      return sums.add(point.getDouble(0), point.getDouble(1));
+    }
+  }
+
+  /** Executor side: merges two partitions' sums. */
+  private static final class Merge implements Function2<NoiseMoments, NoiseMoments, NoiseMoments> {
+    @Override
+    public NoiseMoments call(NoiseMoments a, NoiseMoments b) {
+      return a.merge(b);
+    }
+  }
+}

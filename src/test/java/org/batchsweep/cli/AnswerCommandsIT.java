@@ -1,0 +1,57 @@
+package org.batchsweep.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** explain --format json, explain --run-id across sweeps, and sql writes kept under --out, through ./submit. */
+class AnswerCommandsIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path work;
+
+  @Test
+  @Timeout(value = 12, unit = TimeUnit.MINUTES)
+  void explainAndSqlAsAUserRunsThem() throws Exception {
+    SubmitProcess submit = new SubmitProcess(work);
+    String[] small = {"--set", "data.n=100", "--set", "grid.batch_size=[10, 100]", "--set", "train.epochs=5",
+        "--set", "grid.loss=[mse]", "--set", "grid.shuffle=[false, true]", "--set", "train.record_epochs=false",
+        "--set", "fixes.enabled=false"};
+    for (String id : new String[] {"first", "second"}) {
+      String[] args = new String[small.length + 7];
+      System.arraycopy(new String[] {"--master", "local[2]", "run", "--sweep-id", id, "--out", "out"}, 0, args, 0, 7);
+      System.arraycopy(small, 0, args, 7, small.length);
+      SubmitProcess.Result run = submit.run(args);
+      assertThat(run.exit()).as(run.stderr()).isZero();
+    }
+
+    SubmitProcess.Result json = submit.run("explain", "--sweep-id", "first", "--format", "json", "--out", "out");
+    assertThat(json.exit()).as(json.stderr()).isZero();
+    List<String> lines = json.stdout().lines().toList();
+    assertThat(lines).hasSize(2); // one setting per shuffle value
+    JsonNode fixed = JSON.readTree(lines.get(0));
+    assertThat(fixed.get("setting").toString()).isEqualTo("{\"shuffle\":false}");
+    assertThat(fixed.get("sweep_id").asText()).isEqualTo("first");
+    assertThat(fixed.get("runs").asInt()).isEqualTo(10); // 2 batch sizes × the seed spec's 5 seeds
+
+    String runId =
+        submit.run("sql", "SELECT run_id FROM runs WHERE sweep_id = 'first' AND batch_size = 100 AND NOT shuffle",
+            "--out", "out", "--format", "csv").stdout().lines().skip(1).findFirst().orElseThrow();
+    SubmitProcess.Result one = submit.run("explain", "--run-id", runId, "--out", "out");
+    assertThat(one.exit()).as(one.stderr()).isZero();
+    assertThat(one.stdout()).contains("run " + runId + " is in 2 sweeps").contains("showing the latest, second");
+
+    SubmitProcess.Result create = submit.run("sql", "CREATE TABLE t AS SELECT * FROM runs", "--out", "out");
+    assertThat(create.exit()).as(create.stderr()).isZero();
+    assertThat(work.resolve("spark-warehouse")).as("nothing written to the user's folder").doesNotExist();
+    assertThat(work.resolve("out/spark-warehouse/t")).isDirectory();
+  }
+}
