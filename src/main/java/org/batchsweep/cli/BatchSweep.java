@@ -44,6 +44,7 @@ public final class BatchSweep implements Runnable {
   /** Runs a command line and returns its exit status (for tests, without exiting the JVM). */
   public static int execute(String... args) {
     CommandLine commandLine = new CommandLine(new BatchSweep());
+    Version.applyTo(commandLine);
     commandLine.setParameterExceptionHandler(BatchSweep::badArguments);
     commandLine.setExecutionExceptionHandler((e, cl, parsed) -> failed(e, cl.getErr()));
     return commandLine.execute(args);
@@ -58,6 +59,9 @@ public final class BatchSweep implements Runnable {
   }
 
   private static int failed(Exception e, PrintWriter err) {
+    if (RunInterruption.happened()) {
+      return RunInterruption.EXIT_INTERRUPTED; // the interruption has said what happened
+    }
     BadInputException bad = findBadInput(e);
     if (bad != null) {
       err.println("error: " + bad.getMessage());
@@ -95,11 +99,24 @@ public final class BatchSweep implements Runnable {
     return null;
   }
 
+  /** What -V / --version prints, before or after the command: batchsweep's, Spark's and Java's version. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
       String version = BatchSweep.class.getPackage().getImplementationVersion();
-      return new String[] {"batchsweep " + (version == null ? "(development build)" : version)};
+      return new String[] {
+        "batchsweep " + (version == null ? "(development build)" : version),
+        "Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION()
+            + " (Scala " + scala.util.Properties.versionNumberString() + ")",
+        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
+            + System.getProperty("java.vendor") + ")"
+      };
+    }
+
+    /** Subcommands answer -V too ({@code ./submit run -V}), with the same text. */
+    static void applyTo(CommandLine commandLine) {
+      commandLine.getCommandSpec().versionProvider(new Version());
+      commandLine.getSubcommands().values().forEach(Version::applyTo);
     }
   }
 }

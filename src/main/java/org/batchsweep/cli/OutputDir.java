@@ -55,7 +55,7 @@ final class OutputDir {
     return dir.toUri().toString();
   }
 
-  private static Path localPath(String out) {
+  static Path localPath(String out) {
     return (out.startsWith("file:") ? Path.of(java.net.URI.create(out)) : Path.of(out))
         .toAbsolutePath()
         .normalize();

@@ -24,6 +24,7 @@ import org.batchsweep.report.Paragraphs;
 import org.batchsweep.report.StoredSweep;
 import org.batchsweep.report.SweepReport;
 import org.batchsweep.spec.SpecLoader;
+import org.batchsweep.spec.SpecNotes;
 import org.batchsweep.spec.SweepSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,8 +56,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintStream stdout = System.out;
-    PrintStream progress = System.err;
+    PrintStream stdout = RunInterruption.quietAfterInterrupt(System.out);
+    PrintStream progress = RunInterruption.quietAfterInterrupt(System.err);
     if (resume) {
       if (sweepId == null) {
         throw new BadInputException("--resume needs --sweep-id ID: the sweep to finish");
@@ -73,8 +74,19 @@ final class RunCommand implements Callable<Integer> {
     SweepPlan plan =
         resume || DataLoader.needsSpark(sweepSpec.data()) ? null : plan(id, sweepSpec, null);
 
-    SparkSession spark = Sessions.start("batchsweep run " + id);
+    // One writer per sweep id, from before anything is written (see SweepLock); Parquet data and
+    // --resume need Spark to plan, so their lock is taken once Spark is up, before any write.
+    SweepLock lock = plan != null ? SweepLock.acquire(out, id) : null;
+    RunInterruption interruption = RunInterruption.install(id, out);
+    SparkSession spark = null;
     try {
+      spark = Sessions.start("batchsweep run " + id);
+      if (plan == null && !resume) {
+        plan = plan(id, sweepSpec, spark); // Parquet data: its errors still come before the lock
+      }
+      if (lock == null) {
+        lock = SweepLock.acquire(out, id);
+      }
       if (resume) {
         TableStore tables = new TableStore(spark, outUri);
         Row stored = StoredSweep.row(tables, id);
@@ -92,12 +104,16 @@ final class RunCommand implements Callable<Integer> {
           id, plan.runs().size(), sweepSpec.name(), spark.sparkContext().master(),
           plan.data().train().size());
       TableStore store = new TableStore(spark, outUri);
-      SweepResult result = new SweepJob(spark, store, progress).run(plan, resume);
+      SweepJob job = new SweepJob(spark, store, progress);
+      interruption.writing(plan.runs().size(), job::committedRuns);
+      SweepResult result = job.run(plan, resume);
+      interruption.complete();
       stdout.printf("%nsweep %s: %d runs in %.1f s%s%n", id, result.runs(), result.wallSeconds(),
           resume ? String.format(" (%d reused from the interrupted attempt, %d trained now)",
               result.reusedRuns(), result.runs() - result.reusedRuns()) : "");
       // Fixes (issue 9): each failure kind's computed fix, trained to verify it, in the fixes table.
       Fixes.run(spark, store, plan, result.reference(), progress);
+      SpecNotes.print(sweepSpec, stdout);
       SweepAnswers answers = SweepAnswers.load(store, id);
       ConvergenceSummary.print(store, id, answers, stdout);
       stdout.println();
@@ -115,7 +131,15 @@ final class RunCommand implements Callable<Integer> {
       stdout.printf("report: %s%n", new SweepReport(spark, store, outUri).write(id, answer));
       return 0;
     } finally {
-      spark.stop();
+      try {
+        if (spark != null) {
+          spark.stop();
+        }
+      } finally {
+        if (lock != null) {
+          lock.close();
+        }
+      }
     }
   }
 

@@ -2,7 +2,11 @@ package org.batchsweep.cli;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.isnan;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_csv;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -13,8 +17,11 @@ import java.util.concurrent.Callable;
 import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.AtomicType;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.FloatType;
 import org.apache.spark.sql.types.StructField;
 import org.batchsweep.BadInputException;
 import org.batchsweep.job.Table;
@@ -47,6 +54,12 @@ final class SqlCommand implements Callable<Integer> {
   @Option(names = "--limit", defaultValue = "1000", paramLabel = "N", description = "Rows shown in table format (default: ${DEFAULT-VALUE}); csv and json print all.")
   int limit;
 
+  @Option(names = "--truncate", defaultValue = "" + DEFAULT_TRUNCATE, paramLabel = "N",
+      description = "Table format: cut cells longer than N characters, as Spark's show does (default: ${DEFAULT-VALUE}; 0: whole cells).")
+  int truncate;
+
+  static final int DEFAULT_TRUNCATE = 60;
+
   @Override
   public Integer call() {
     return StoredTables.open(out, "batchsweep sql", (spark, store, outUri) -> {
@@ -61,7 +74,7 @@ final class SqlCommand implements Callable<Integer> {
         throw new BadInputException("--out " + out + ": no tables in " + outUri + "tables; run ./submit run first");
       }
       try {
-        print(spark.sql(query), System.out);
+        print(spark.sql(query), format, limit, truncate, System.out);
       } catch (Exception e) { // AnalysisException is a checked exception to Java
         // Errors with a Spark error class (parse, analysis, ANSI arithmetic...) are the query's.
         if (e instanceof SparkThrowable thrown && thrown.getCondition() != null) {
@@ -73,9 +86,15 @@ final class SqlCommand implements Callable<Integer> {
     });
   }
 
-  private void print(Dataset<Row> result, PrintStream out) {
+  static void print(Dataset<Row> result, Format format, int limit, int truncate, PrintStream out) {
+    if (limit < 0 || truncate < 0) {
+      throw new BadInputException("--limit and --truncate: accepted: integers >= 0");
+    }
     switch (format) {
-      case table -> result.show(limit, false);
+      case table -> scala.Console.withOut(out, (scala.Function0<Object>) () -> {
+        result.show(limit, truncate); // prints to Scala's Console.out, here redirected to out
+        return null;
+      });
       case csv -> {
         Column[] columns = new Column[result.columns().length];
         StructField[] fields = result.schema().fields();
@@ -95,7 +114,21 @@ final class SqlCommand implements Callable<Integer> {
         }
       }
       case json -> {
-        Iterator<String> rows = result.toJSON().toLocalIterator();
+        // JSON has no NaN or infinities: they become null, and every key is written, nulls too.
+        List<Column> columns = new ArrayList<>();
+        for (StructField field : result.schema().fields()) {
+          Column c = col("`" + field.name().replace("`", "``") + "`");
+          if (field.dataType() instanceof DoubleType || field.dataType() instanceof FloatType) {
+            c = when(isnan(c).or(c.equalTo(lit(Double.POSITIVE_INFINITY))).or(c.equalTo(lit(Double.NEGATIVE_INFINITY))),
+                    lit(null).cast(field.dataType()))
+                .otherwise(c);
+          }
+          columns.add(c.as(field.name()));
+        }
+        Iterator<String> rows =
+            result.select(to_json(struct(columns.toArray(Column[]::new)), Map.of("ignoreNullFields", "false")))
+                .as(Encoders.STRING())
+                .toLocalIterator();
         while (rows.hasNext()) {
           out.println(rows.next());
         }

@@ -52,6 +52,7 @@ public final class DataLoader {
     } catch (RuntimeException e) {
       throw new BadInputException(key + ": " + path + " is not readable as Parquet (" + oneLine(e) + ")");
     }
+    refuseStoredPoints(frame, key, path);
     for (String column : List.of("x", "y")) {
       StructField field = find(frame, column);
       if (field == null) {
@@ -83,6 +84,22 @@ public final class DataLoader {
       throw new BadInputException(key + ": " + path + " has " + rows.size() + " point(s); at least 2 are needed");
     }
     return new Points(x, y);
+  }
+
+  /**
+   * batchsweep's own points table (or one sweep's folder of it) holds train and validation points,
+   * and at its top every sweep's: read as they are they would be one mixed sample.
+   */
+  private static void refuseStoredPoints(Dataset<Row> frame, String key, String path) {
+    for (String column : List.of("split", "sweep_id")) {
+      if (find(frame, column) != null) {
+        throw new BadInputException(
+            key + ": " + path + " has a column " + column + ", like batchsweep's points table, whose rows mix"
+                + " sweeps and train/validation splits; export one sweep's split, e.g. ./submit sql"
+                + " \"SELECT x, y FROM points WHERE sweep_id = 'ID' AND split = 'train'\" --format csv > train.csv,"
+                + " and use data.kind=csv");
+      }
+    }
   }
 
   private static StructField find(Dataset<Row> frame, String column) {

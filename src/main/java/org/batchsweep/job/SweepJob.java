@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -43,6 +44,8 @@ public final class SweepJob {
   private final SparkSession spark;
   private final TableStore store;
   private final PrintStream progress;
+  /** Runs committed to staging so far (read by another thread when the user interrupts the run). */
+  private final AtomicLong committedRuns = new AtomicLong();
 
   public SweepJob(SparkSession spark, TableStore store, PrintStream progress) {
     this.spark = spark;
@@ -82,6 +85,7 @@ public final class SweepJob {
               Table.REFERENCE.schema()));
 
       Set<String> staged = resume ? stagedRunIds(plan) : Set.of();
+      committedRuns.set(staged.size());
       List<RunConfig> todo = plan.runs().stream().filter(r -> !staged.contains(r.runId())).toList();
       if (resume) {
         progress.printf("resuming %s: %d runs already committed, %d to train%n", sweepId, staged.size(), todo.size());
@@ -102,6 +106,11 @@ public final class SweepJob {
     }
   }
 
+  /** Runs of the sweep committed so far: staged by this attempt or by the one it resumes. */
+  public long committedRuns() {
+    return committedRuns.get();
+  }
+
   /** Trains {@code runs} chunk by chunk, appending each chunk's rows to the staging folder. */
   private void train(
       JavaSparkContext jsc, SweepPlan plan, List<RunConfig> runs, Broadcast<TrainingSet> data,
@@ -112,10 +121,12 @@ public final class SweepJob {
     RowContext context =
         new RowContext(sweepId, reference, plan.spec().converged(), plan.data().validation() != null);
     List<List<TrainingTask>> chunks = new ArrayList<>();
+    List<Integer> chunkRuns = new ArrayList<>();
     double totalCost = 0;
     for (List<RunConfig> chunk : RunChunks.split(runs, plan.spec().chunkRuns())) {
       List<TrainingTask> tasks = TaskPlanner.plan(chunk, n, jsc.defaultParallelism());
       chunks.add(tasks);
+      chunkRuns.add(chunk.size());
       totalCost += tasks.stream().mapToDouble(TrainingTask::cost).sum();
     }
     TrainingProgress listener = new TrainingProgress(jobGroup(sweepId), runs.size(), totalCost, progress);
@@ -143,6 +154,7 @@ public final class SweepJob {
               spark.createDataFrame(outcomes.flatMap(new EpochRows(sweepId)), Table.EPOCHS.schema()));
           outcomes.unpersist(false);
         }
+        committedRuns.addAndGet(chunkRuns.get(c));
       }
     } finally {
       spark.sparkContext().removeSparkListener(listener);

@@ -55,7 +55,10 @@ public sealed interface OptimizerConfig extends Serializable
    */
   String canonicalExtras();
 
-  /** Whether the optimizer named {@code name} takes the grid's momentum axis. */
+  /**
+   * Whether the optimizer named in a spec takes {@code grid.momentum}: the one place that says so
+   * (grid expansion repeats only these per momentum value; a momentum for none of them is refused).
+   */
   static boolean takesMomentum(String name) {
     return name.equals(SgdConfig.NAME) || name.equals(RmspropConfig.NAME);
   }

@@ -42,6 +42,7 @@ public final class SpecLoader {
     SpecTree tree = SpecTree.defaults();
     if (file != null) {
       tree.mergeFile(file);
+      SpecPaths.resolve(tree.root(), file.toAbsolutePath().getParent()); // relative to the spec file
     }
     return validate(tree, overrides);
   }
@@ -55,6 +56,7 @@ public final class SpecLoader {
     for (String override : overrides) {
       tree.override(override);
     }
+    SpecPaths.resolve(tree.root(), Path.of("").toAbsolutePath()); // --set paths: the current folder
     Section root = new Section("", tree.root(), ROOT_KEYS);
     String name = root.name("name");
     DataSpec data = data(root.section("data", DATA_KEYS));
@@ -71,6 +73,7 @@ public final class SpecLoader {
     long maxRuns = limits.integer("max_runs", 1, "an integer ≥ 1");
     int chunkRuns = (int) Section.integer(
         limits.key("chunk_runs"), limits.get("chunk_runs"), 1, Integer.MAX_VALUE, "an integer ≥ 1");
+    StoredSpec.normalize(tree.root(), data);
     Section fixesSection = root.section("fixes", FIXES_KEYS);
     FixesSpec fixes =
         new FixesSpec(
@@ -80,6 +83,7 @@ public final class SpecLoader {
     SweepSpec spec =
         new SweepSpec(name, data, train, grid, convergence, maxRuns, chunkRuns, tree.toYaml(), fixes);
     Grid.checkSize(spec);
+    SpecConsistency.check(spec);
     return spec;
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +30,21 @@ final class SpecTree {
           YAMLFactory.builder()
               .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
               .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+              .stringQuotingChecker(new KeyQuoting())
               .build());
+
+  /**
+   * Keys are always read back as text, so the key {@code n} needs no quotes: YAML 1.1 would read a
+   * bare {@code n} value as false, but {@code "n": 1000} looks to a reader like a quoted number.
+   */
+  private static final class KeyQuoting extends StringQuotingChecker.Default {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public boolean needToQuoteName(String name) {
+      return name.matches("[A-Za-z_][A-Za-z0-9_]*") ? false : super.needToQuoteName(name);
+    }
+  }
 
   private final ObjectNode root;
 

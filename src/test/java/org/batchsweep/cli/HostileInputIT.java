@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +26,8 @@ class HostileInputIT {
   @TempDir static Path work;
   private static SubmitProcess submit;
   private static Map<String, String> tablesBefore;
+  /** A sweep id another run (this test) is writing. */
+  private static SweepLock held;
 
   @BeforeAll
   static void aFinishedSweep() throws Exception {
@@ -39,7 +42,17 @@ class HostileInputIT {
         submit.run("run", "--sweep-id", "kept", "--out", "out", "--set", "grid.batch_size=[50]",
             "--set", "data.n=100", "--set", "train.epochs=5");
     assertThat(good.exit()).as(good.stderr()).isZero();
+    Files.createDirectories(work.resolve("specs"));
+    Files.writeString(work.resolve("specs/relative.yaml"), "data:\n  kind: csv\n  path: nowhere.csv\n");
+    held = SweepLock.acquire(work.resolve("out").toString(), "held");
     tablesBefore = snapshot(work.resolve("out"));
+  }
+
+  @AfterAll
+  static void releaseTheHeldSweep() {
+    if (held != null) {
+      held.close();
+    }
   }
 
   static Stream<Arguments> hostile() {
@@ -68,9 +81,21 @@ class HostileInputIT {
         Arguments.of("one-column csv", csv("one-column.csv"), "has no column y"),
         Arguments.of("header-only csv", csv("header-only.csv"), "0 point(s); at least 2 are needed"),
         Arguments.of("missing parquet", List.of("--set", "data.kind=parquet", "--set", "data.path=none.parquet"),
-            "data.path: none.parquet does not exist"),
+            "/none.parquet does not exist"),
         Arguments.of("resume without id", List.of("--resume"), "--resume needs --sweep-id"),
-        Arguments.of("bad sweep id", List.of("--sweep-id", "../escape"), "--sweep-id ../escape: accepted"));
+        Arguments.of("bad sweep id", List.of("--sweep-id", "../escape"), "--sweep-id ../escape: accepted"),
+        Arguments.of("sweep id being written", List.of("--sweep-id", "held", "--set", "grid.batch_size=[50]"),
+            "--sweep-id held: another run is writing this sweep (pid " + ProcessHandle.current().pid()),
+        Arguments.of("momentum no optimizer takes", List.of("--set", "grid.momentum=[0.9]"),
+            "grid.momentum: [0.9] would be ignored: no optimizer in grid.optimizer [adam] takes momentum"),
+        Arguments.of("validation file ignored", List.of("--set", "data.kind=csv", "--set", "data.path=words.csv",
+            "--set", "data.validation=none", "--set", "data.validation_path=words.csv"),
+            "data.validation_path is set but data.validation is none"),
+        Arguments.of("points table as data", List.of("--set", "data.kind=parquet", "--set", "data.path=out/tables/points"),
+            "has a column split, like batchsweep's points table"),
+        Arguments.of("relative csv from --set", csv("missing.csv"), "data.path: " + work.resolve("missing.csv") + " does not exist"),
+        Arguments.of("relative csv in a spec file", List.of("specs/relative.yaml"),
+            "data.path: " + work.resolve("specs/nowhere.csv") + " does not exist"));
   }
 
   private static List<String> csv(String file) {

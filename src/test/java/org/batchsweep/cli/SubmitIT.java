@@ -80,7 +80,8 @@ class SubmitIT {
         submit("run", "--set", "data.kind=csv", "--set", "data.path=points.csv", "--out", "out");
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.stderrLines()).containsExactly(
-        "error: data.path points.csv line 4: y = 'oops' is not a number; every x and y must be a finite number");
+        "error: data.path " + work.resolve("points.csv") + " line 4: y = 'oops' is not a number;"
+            + " every x and y must be a finite number");
     assertThat(work.resolve("out/tables")).doesNotExist();
   }
 }
