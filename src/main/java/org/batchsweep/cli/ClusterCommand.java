@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.batchsweep.cluster.ClusterException;
 import org.batchsweep.cluster.ClusterLayout;
+import org.batchsweep.cluster.ClusterOptions;
 import org.batchsweep.cluster.ClusterState;
 import org.batchsweep.cluster.LocalCluster;
 import picocli.CommandLine.Command;
@@ -83,7 +84,7 @@ final class ClusterCommand implements Runnable {
     public Integer call() throws Exception {
       return guarded(() -> {
         LocalCluster cluster = parent.cluster();
-        ClusterState state = cluster.start(new LocalCluster.Options(
+        ClusterState state = cluster.start(new ClusterOptions(
             workers, cores, memory, port, webUiPort, Duration.ofSeconds(timeoutSeconds)));
         PrintStream out = System.out;
         out.printf("cluster started in %s%n", cluster.layout().dir());
