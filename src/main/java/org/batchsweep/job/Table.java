@@ -14,7 +14,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The result tables and their columns (design.md §6). Each is Parquet under
+ * The result tables and their columns (see README, The tables). Each is Parquet under
  * {@code <out>/tables/<name>/}, partitioned by {@code sweep_id}; columns are only ever added.
  */
 public enum Table {
