@@ -30,7 +30,7 @@ final class ClusterCommand implements Runnable {
 
   static final int EXIT_NOT_RUNNING = 3;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", scope = picocli.CommandLine.ScopeType.INHERIT,
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = OutputDir.DEFAULT, scope = picocli.CommandLine.ScopeType.INHERIT,
       description = "Output folder; the cluster lives in DIR/cluster (default: ${DEFAULT-VALUE}).")
   String out;
 

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
     description = "Explain why a sweep's runs did or did not converge (or one run, with --run-id).")
 final class ExplainCommand implements Callable<Integer> {
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Folder the tables were written to (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = OutputDir.DEFAULT, description = "Folder the tables were written to (default: ${DEFAULT-VALUE}).")
   String out;
 
   @Option(names = "--sweep-id", paramLabel = "ID", description = "The sweep (default: the latest).")

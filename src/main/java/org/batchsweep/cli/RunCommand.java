@@ -43,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a spec key, e.g. --set grid.lr=[0.1,0.01]. Repeatable.")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Output folder (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = OutputDir.DEFAULT, description = "Output folder (default: ${DEFAULT-VALUE}).")
   String out;
 
   @Option(names = "--sweep-id", paramLabel = "ID", description = "Id of this sweep; re-using one replaces that sweep (default: NAME-yyyyMMdd-HHmmss).")
@@ -101,11 +101,11 @@ final class RunCommand implements Callable<Integer> {
       Paragraphs.print(answer, stdout);
       stdout.printf("%ntables: %s/tables/{sweeps,points,reference,runs%s}%n", out,
           sweepSpec.train().recordEpochs() ? ",epochs" : "");
-      stdout.printf("explain: ./submit explain --sweep-id %s%s%n", id, out.equals("results") ? "" : " --out " + out);
+      stdout.printf("explain: ./submit explain --sweep-id %s%s%n", id, out.equals(OutputDir.DEFAULT) ? "" : " --out " + out);
       stdout.printf(
           "query:  ./submit sql \"SELECT loss, shuffle, batch_size, slope, intercept, diagnosis FROM runs"
               + " WHERE sweep_id = '%s' ORDER BY batch_size LIMIT 20\"%s%n",
-          id, out.equals("results") ? "" : " --out " + out);
+          id, out.equals(OutputDir.DEFAULT) ? "" : " --out " + out);
 
       // Report (issue 4): figures and index.html from the tables just written.
       stdout.printf("report: %s%n", new SweepReport(spark, store, outUri).write(id, answer));

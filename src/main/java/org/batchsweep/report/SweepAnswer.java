@@ -19,6 +19,7 @@ import org.batchsweep.diagnose.BatchBands.Band;
 import org.batchsweep.diagnose.Diagnosis;
 import org.batchsweep.job.Table;
 import org.batchsweep.job.TableStore;
+import org.batchsweep.train.Loss;
 
 /**
  * The sweep's answer in plain words: per loss × shuffle, which diagnoses dominate which batch-size
@@ -131,7 +132,7 @@ public final class SweepAnswer {
     long total = cells.stream().mapToLong(BandCell::runs).sum();
     long broadcastWrong =
         cells.stream()
-            .filter(c -> c.loss().equals("mse-broadcast") && c.diagnosis().equals(Diagnosis.WRONG_OBJECTIVE.label()))
+            .filter(c -> c.loss().equals(Loss.MSE_BROADCAST.label()) && c.diagnosis().equals(Diagnosis.WRONG_OBJECTIVE.label()))
             .mapToLong(BandCell::runs)
             .sum();
     if (broadcastWrong > 0) {

@@ -155,8 +155,8 @@ public final class SpecLoader {
         AxisValues.items(
             s.key("loss"), s.get("loss"),
             item -> {
-              if (!item.isTextual() || !Set.of("mse", "mse-broadcast").contains(item.asText())) {
-                throw Section.failure(s.key("loss"), item, "mse, mse-broadcast");
+              if (!item.isTextual() || !Loss.isLabel(item.asText())) {
+                throw Section.failure(s.key("loss"), item, Loss.labels());
               }
               return Loss.fromLabel(item.asText());
             });
