@@ -2,6 +2,7 @@ package org.batchsweep.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.batchsweep.cluster.ClusterException;
 import org.batchsweep.cluster.ClusterLayout;
@@ -88,8 +89,8 @@ final class ClusterCommand implements Runnable {
             workers, cores, memory, port, webUiPort, Duration.ofSeconds(timeoutSeconds)));
         PrintStream out = System.out;
         out.printf("cluster started in %s%n", cluster.layout().dir());
-        out.printf("  master   %s (web UI %s, pid %d)%n", state.masterUrl(), state.webUi(), state.master().pid());
-        state.workers().forEach(w -> out.printf("  %s %s (%d core%s, %s, pid %d)%n",
+        out.printf(Locale.ROOT, "  master   %s (web UI %s, pid %d)%n", state.masterUrl(), state.webUi(), state.master().pid());
+        state.workers().forEach(w -> out.printf(Locale.ROOT, "  %s %s (%d core%s, %s, pid %d)%n",
             w.name(), w.address(), cores, cores == 1 ? "" : "s", memory, w.pid()));
         out.printf("  authentication on; the secret is in %s (mode 0600)%n", cluster.layout().clientConf());
         out.printf("run a sweep on it:  ./submit --master %s run [SPEC] --out %s%n", state.masterUrl(), parent.out);

@@ -2,6 +2,7 @@ package org.batchsweep.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.batchsweep.BadInputException;
@@ -41,7 +42,7 @@ final class ExplainCommand implements Callable<Integer> {
         explainRun(store, id, stdout);
         return;
       }
-      stdout.printf("sweep %s ('%s'): %d runs, status %s%n%n", id, sweep.getString(1), sweep.getLong(6),
+      stdout.printf(Locale.ROOT, "sweep %s ('%s'): %d runs, status %s%n%n", id, sweep.getString(1), sweep.getLong(6),
           sweep.isNullAt(8) ? "complete" : sweep.getString(8));
       ConvergenceSummary.print(store, id, stdout);
       stdout.println();

@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
@@ -87,13 +88,13 @@ final class RunCommand implements Callable<Integer> {
         plan = plan(id, sweepSpec, spark);
       }
       progress.printf(
-          "sweep %s: %d runs of '%s' on %s, %d training points%n",
+          Locale.ROOT, "sweep %s: %d runs of '%s' on %s, %d training points%n",
           id, plan.runs().size(), sweepSpec.name(), spark.sparkContext().master(),
           plan.data().train().size());
       TableStore store = new TableStore(spark, outUri);
       SweepResult result = new SweepJob(spark, store, progress).run(plan, resume);
-      stdout.printf("%nsweep %s: %d runs in %.1f s%s%n", id, result.runs(), result.wallSeconds(),
-          resume ? String.format(" (%d reused from the interrupted attempt, %d trained now)",
+      stdout.printf(Locale.ROOT, "%nsweep %s: %d runs in %.1f s%s%n", id, result.runs(), result.wallSeconds(),
+          resume ? String.format(Locale.ROOT, " (%d reused from the interrupted attempt, %d trained now)",
               result.reusedRuns(), result.runs() - result.reusedRuns()) : "");
       ConvergenceSummary.print(store, id, stdout);
       stdout.println();
@@ -133,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
     if (safe.isEmpty() || !Character.isLetterOrDigit(safe.charAt(0))) {
       safe = "sweep" + safe;
     }
-    String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
     return safe.substring(0, Math.min(safe.length(), 80)) + "-" + stamp;
   }
 }

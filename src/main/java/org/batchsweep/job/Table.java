@@ -7,7 +7,6 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
-import java.util.Arrays;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -103,10 +102,6 @@ public enum Table {
 
   public String[] columnNames() {
     return schema.fieldNames();
-  }
-
-  public int index(String column) {
-    return Arrays.asList(schema.fieldNames()).indexOf(column);
   }
 
   private static StructField col(String name, DataType type) {

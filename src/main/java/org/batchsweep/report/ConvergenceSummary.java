@@ -77,7 +77,7 @@ public final class ConvergenceSummary {
     }
     text.append('\n');
     for (Map.Entry<String, long[][]> row : rows.entrySet()) {
-      String[] key = row.getKey().split("\\|");
+      String[] key = row.getKey().split("\\|", -1);
       text.append(String.format(Locale.ROOT, "  %-14s %-8s", key[0], key[1]));
       for (long[] count : row.getValue()) {
         String share =
