@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.batchsweep.BadInputException;
 import org.batchsweep.optim.AdamConfig;
@@ -75,7 +76,7 @@ public final class SpecLoader {
   }
 
   private static DataSpec data(Section s) {
-    DataKind kind = DataKind.valueOf(s.text("kind", List.of("line", "csv", "parquet")).toUpperCase());
+    DataKind kind = DataKind.valueOf(s.text("kind", List.of("line", "csv", "parquet")).toUpperCase(Locale.ROOT));
     boolean fresh = s.text("validation", List.of("fresh", "none")).equals("fresh");
     String path = s.optionalText("path");
     String validationPath = s.optionalText("validation_path");
