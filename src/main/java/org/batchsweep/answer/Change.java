@@ -81,7 +81,7 @@ sealed interface Change permits Change.UseLoss, Change.Epochs, Change.LearningRa
     if (text == null || text.isBlank()) {
       return values;
     }
-    for (String part : text.split(", ")) {
+    for (String part : text.split(", ", -1)) {
       int eq = part.indexOf('=');
       String key = part.substring(0, eq);
       String value = part.substring(eq + 1);

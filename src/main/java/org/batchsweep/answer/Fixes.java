@@ -109,7 +109,7 @@ public final class Fixes {
       store.deletePartition(Table.FIXES, sweepId);
       return 0;
     }
-    progress.printf("verifying fixes: %d failed runs get their computed fix%n", attempts.size());
+    progress.printf(Locale.ROOT, "verifying fixes: %d failed runs get their computed fix%n", attempts.size());
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     try (FixTrainer trainer = new FixTrainer(jsc, plan.data().trainingSet(), reference, plan.spec().converged())) {
       verify(attempts, rule, trainer::train, sweepId);
@@ -126,7 +126,7 @@ public final class Fixes {
     }
     store.write(Table.FIXES, spark.createDataFrame(rows, Table.FIXES.schema()));
     long converged = attempts.stream().filter(a -> a.result.converged()).count();
-    progress.printf("fixes: %d of %d fixed runs converged%n", converged, attempts.size());
+    progress.printf(Locale.ROOT, "fixes: %d of %d fixed runs converged%n", converged, attempts.size());
     return attempts.size();
   }
 

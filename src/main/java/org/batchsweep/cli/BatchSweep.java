@@ -2,6 +2,7 @@ package org.batchsweep.cli;
 
 import java.io.PrintWriter;
 import org.batchsweep.BadInputException;
+import org.batchsweep.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
@@ -84,9 +85,7 @@ public final class BatchSweep implements Runnable {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message = String.valueOf(root.getMessage()).strip();
-    int nl = message.indexOf('\n');
-    return root.getClass().getSimpleName() + ": " + (nl < 0 ? message : message.substring(0, nl));
+    return root.getClass().getSimpleName() + ": " + Messages.firstLine(String.valueOf(root.getMessage()).strip());
   }
 
   // Spark may wrap an exception thrown on the driver side of a job (e.g. while planning a write).

@@ -2,9 +2,11 @@ package org.batchsweep.cli;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.batchsweep.cluster.ClusterException;
 import org.batchsweep.cluster.ClusterLayout;
+import org.batchsweep.cluster.ClusterOptions;
 import org.batchsweep.cluster.ClusterState;
 import org.batchsweep.cluster.LocalCluster;
 import picocli.CommandLine.Command;
@@ -29,7 +31,7 @@ final class ClusterCommand implements Runnable {
 
   static final int EXIT_NOT_RUNNING = 3;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", scope = picocli.CommandLine.ScopeType.INHERIT,
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = OutputDir.DEFAULT, scope = picocli.CommandLine.ScopeType.INHERIT,
       description = "Output folder; the cluster lives in DIR/cluster (default: ${DEFAULT-VALUE}).")
   String out;
 
@@ -83,12 +85,12 @@ final class ClusterCommand implements Runnable {
     public Integer call() throws Exception {
       return guarded(() -> {
         LocalCluster cluster = parent.cluster();
-        ClusterState state = cluster.start(new LocalCluster.Options(
+        ClusterState state = cluster.start(new ClusterOptions(
             workers, cores, memory, port, webUiPort, Duration.ofSeconds(timeoutSeconds)));
         PrintStream out = System.out;
         out.printf("cluster started in %s%n", cluster.layout().dir());
-        out.printf("  master   %s (web UI %s, pid %d)%n", state.masterUrl(), state.webUi(), state.master().pid());
-        state.workers().forEach(w -> out.printf("  %s %s (%d core%s, %s, pid %d)%n",
+        out.printf(Locale.ROOT, "  master   %s (web UI %s, pid %d)%n", state.masterUrl(), state.webUi(), state.master().pid());
+        state.workers().forEach(w -> out.printf(Locale.ROOT, "  %s %s (%d core%s, %s, pid %d)%n",
             w.name(), w.address(), cores, cores == 1 ? "" : "s", memory, w.pid()));
         out.printf("  authentication on; the secret is in %s (mode 0600)%n", cluster.layout().clientConf());
         out.printf("run a sweep on it:  ./submit --master %s run [SPEC] --out %s%n", state.masterUrl(), parent.out);

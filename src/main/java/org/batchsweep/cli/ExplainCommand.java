@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.batchsweep.BadInputException;
@@ -28,7 +29,7 @@ final class ExplainCommand implements Callable<Integer> {
     json
   }
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Folder the tables were written to (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = OutputDir.DEFAULT, description = "Folder the tables were written to (default: ${DEFAULT-VALUE}).")
   String out;
 
   @Option(names = "--sweep-id", paramLabel = "ID", description = "The sweep (default: the latest; with --run-id: any sweep holding the run).")
@@ -56,7 +57,7 @@ final class ExplainCommand implements Callable<Integer> {
         answers.jsonLines().forEach(stdout::println);
         return;
       }
-      stdout.printf("sweep %s ('%s'): %d runs, status %s%n%n", id, sweep.getString(1), sweep.getLong(6),
+      stdout.printf(Locale.ROOT, "sweep %s ('%s'): %d runs, status %s%n%n", id, sweep.getString(1), sweep.getLong(6),
           sweep.isNullAt(8) ? "complete" : sweep.getString(8));
       ConvergenceSummary.print(store, id, answers, stdout);
       stdout.println();
@@ -86,7 +87,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
     String id = holders.get(0).getString(0);
     if (holders.size() > 1) {
-      out.printf("run %s is in %d sweeps (%s); showing the latest, %s (choose with --sweep-id)%n%n", runId,
+      out.printf(Locale.ROOT, "run %s is in %d sweeps (%s); showing the latest, %s (choose with --sweep-id)%n%n", runId,
           holders.size(), String.join(", ", holders.stream().map(r -> r.getString(0)).toList()), id);
     } else {
       out.printf("run %s of sweep %s%n%n", runId, id);

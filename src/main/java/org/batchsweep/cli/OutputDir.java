@@ -12,6 +12,9 @@ import org.batchsweep.BadInputException;
  */
 final class OutputDir {
 
+  /** Where tables, reports and the one-machine cluster go when no {@code --out} is given. */
+  static final String DEFAULT = "results";
+
   private OutputDir() {}
 
   static boolean isLocal(String out) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     description = "Rebuild a sweep's HTML report and figures from its tables alone (no retraining).")
 final class ReportCommand implements Callable<Integer> {
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Folder the tables were written to (default: ${DEFAULT-VALUE}); the report goes to DIR/report/ID/.")
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = OutputDir.DEFAULT, description = "Folder the tables were written to (default: ${DEFAULT-VALUE}); the report goes to DIR/report/ID/.")
   String out;
 
   @Option(names = "--sweep-id", paramLabel = "ID", description = "The sweep to report on (default: the most recently started).")

@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
@@ -45,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a spec key, e.g. --set grid.lr=[0.1,0.01]. Repeatable.")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Output folder (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = OutputDir.DEFAULT, description = "Output folder (default: ${DEFAULT-VALUE}).")
   String out;
 
   @Option(names = "--sweep-id", paramLabel = "ID", description = "Id of this sweep; re-using one replaces that sweep (default: NAME-yyyyMMdd-HHmmss).")
@@ -100,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
         plan = plan(id, sweepSpec, spark);
       }
       progress.printf(
-          "sweep %s: %d runs of '%s' on %s, %d training points%n",
+          Locale.ROOT, "sweep %s: %d runs of '%s' on %s, %d training points%n",
           id, plan.runs().size(), sweepSpec.name(), spark.sparkContext().master(),
           plan.data().train().size());
       TableStore store = new TableStore(spark, outUri);
@@ -108,8 +109,8 @@ final class RunCommand implements Callable<Integer> {
       interruption.writing(plan.runs().size(), job::committedRuns);
       SweepResult result = job.run(plan, resume);
       interruption.complete();
-      stdout.printf("%nsweep %s: %d runs in %.1f s%s%n", id, result.runs(), result.wallSeconds(),
-          resume ? String.format(" (%d reused from the interrupted attempt, %d trained now)",
+      stdout.printf(Locale.ROOT, "%nsweep %s: %d runs in %.1f s%s%n", id, result.runs(), result.wallSeconds(),
+          resume ? String.format(Locale.ROOT, " (%d reused from the interrupted attempt, %d trained now)",
               result.reusedRuns(), result.runs() - result.reusedRuns()) : "");
       // Fixes (issue 9): each failure kind's computed fix, trained to verify it, in the fixes table.
       Fixes.run(spark, store, plan, result.reference(), progress);
@@ -119,13 +120,13 @@ final class RunCommand implements Callable<Integer> {
       stdout.println();
       List<String> answer = answers.paragraphs();
       Paragraphs.print(answer, stdout);
-      stdout.printf("%ntables: %s/tables/{sweeps,points,reference,runs,noise_scale,batch_scaling%s%s}%n", out,
+      stdout.printf(Locale.ROOT, "%ntables: %s/tables/{sweeps,points,reference,runs,noise_scale,batch_scaling%s%s}%n", out,
           sweepSpec.train().recordEpochs() ? ",epochs" : "", sweepSpec.fixes().enabled() ? ",fixes" : "");
-      stdout.printf("explain: ./submit explain --sweep-id %s%s%n", id, out.equals("results") ? "" : " --out " + out);
+      stdout.printf("explain: ./submit explain --sweep-id %s%s%n", id, out.equals(OutputDir.DEFAULT) ? "" : " --out " + out);
       stdout.printf(
           "query:  ./submit sql \"SELECT loss, shuffle, batch_size, slope, intercept, diagnosis FROM runs"
               + " WHERE sweep_id = '%s' ORDER BY batch_size LIMIT 20\"%s%n",
-          id, out.equals("results") ? "" : " --out " + out);
+          id, out.equals(OutputDir.DEFAULT) ? "" : " --out " + out);
 
       // Report (issue 4): figures and index.html from the tables just written.
       stdout.printf("report: %s%n", new SweepReport(spark, store, outUri).write(id, answer));
@@ -161,7 +162,7 @@ final class RunCommand implements Callable<Integer> {
     if (safe.isEmpty() || !Character.isLetterOrDigit(safe.charAt(0))) {
       safe = "sweep" + safe;
     }
-    String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
     return safe.substring(0, Math.min(safe.length(), 80)) + "-" + stamp;
   }
 }

@@ -24,6 +24,7 @@ import org.apache.spark.sql.types.DoubleType;
 import org.apache.spark.sql.types.FloatType;
 import org.apache.spark.sql.types.StructField;
 import org.batchsweep.BadInputException;
+import org.batchsweep.Messages;
 import org.batchsweep.job.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +46,7 @@ final class SqlCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "QUERY", description = "A Spark SQL query.")
   String query;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "results", description = "Folder the tables were written to (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = OutputDir.DEFAULT, description = "Folder the tables were written to (default: ${DEFAULT-VALUE}).")
   String out;
 
   @Option(names = "--format", defaultValue = "table", description = "table, csv or json (one object per line); default: ${DEFAULT-VALUE}.")
@@ -79,7 +80,7 @@ final class SqlCommand implements Callable<Integer> {
         // Errors with a Spark error class (parse, analysis, ANSI arithmetic...) are the query's.
         if (e instanceof SparkThrowable thrown && thrown.getCondition() != null) {
           throw new BadInputException(
-              "query: " + firstLine(e.getMessage()) + " (views: " + String.join(", ", registered) + ")");
+              "query: " + Messages.firstLine(String.valueOf(e.getMessage()).strip()) + " (views: " + String.join(", ", registered) + ")");
         }
         throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
       }
@@ -139,11 +140,5 @@ final class SqlCommand implements Callable<Integer> {
 
   private static String csvField(String text) {
     return text.matches("[^,\"\\r\\n]*") ? text : "\"" + text.replace("\"", "\"\"") + "\"";
-  }
-
-  private static String firstLine(String message) {
-    String text = String.valueOf(message).strip();
-    int nl = text.indexOf('\n');
-    return nl < 0 ? text : text.substring(0, nl);
   }
 }

@@ -20,10 +20,6 @@ public record MasterStatus(String url, String status, List<Worker> workers, List
 
   public record App(String id, String name, String state, int cores) {}
 
-  public long aliveWorkers() {
-    return workers.stream().filter(w -> "ALIVE".equals(w.state())).count();
-  }
-
   /** The master's status, or empty when its web UI does not answer within {@code timeout}. */
   public static Optional<MasterStatus> fetch(String webUi, Duration timeout) {
     if (webUi == null || webUi.isBlank()) {

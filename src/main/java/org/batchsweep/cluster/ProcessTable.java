@@ -31,7 +31,12 @@ public final class ProcessTable {
         if (text.isEmpty()) {
           return List.of(); // a zombie, or a kernel thread
         }
-        return Arrays.asList(text.split("\0"));
+        List<String> args = Arrays.asList(text.split("\0", -1));
+        int count = args.size();
+        while (count > 0 && args.get(count - 1).isEmpty()) {
+          count--; // every argument ends with a NUL, the last one too
+        }
+        return args.subList(0, count);
       } catch (IOException | SecurityException e) {
         return List.of();
       }

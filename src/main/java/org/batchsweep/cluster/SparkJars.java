@@ -44,7 +44,7 @@ final class SparkJars {
     }
     List<Path> jars = new ArrayList<>();
     Set<String> names = new HashSet<>();
-    for (String entry : text.split(java.io.File.pathSeparator)) {
+    for (String entry : text.split(java.io.File.pathSeparator, -1)) {
       if (entry.isBlank()) {
         continue;
       }

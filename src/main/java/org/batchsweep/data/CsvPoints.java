@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import org.batchsweep.BadInputException;
+import org.batchsweep.Messages;
 
 /**
  * Reads points from a CSV file with columns x and y: a header naming them (in any order, other
@@ -91,7 +92,7 @@ public final class CsvPoints {
       throw new BadInputException(where + ": cannot be read (" + e.getMessage() + ")");
     } catch (com.univocity.parsers.common.TextParsingException e) {
       throw new BadInputException(
-          where + " line " + (e.getLineIndex() + 1) + ": not valid CSV (" + firstLine(e.getMessage()) + ")");
+          where + " line " + (e.getLineIndex() + 1) + ": not valid CSV (" + Messages.firstLine(e.getMessage()) + ")");
     } finally {
       parser.stopParsing();
     }
@@ -130,10 +131,5 @@ public final class CsvPoints {
               + " is not finite; every x and y must be a finite number");
     }
     return value;
-  }
-
-  private static String firstLine(String message) {
-    int nl = message == null ? -1 : message.indexOf('\n');
-    return nl < 0 ? String.valueOf(message) : message.substring(0, nl);
   }
 }

@@ -9,6 +9,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.batchsweep.BadInputException;
+import org.batchsweep.Messages;
 import org.batchsweep.spec.DataSpec;
 
 /**
@@ -50,7 +51,7 @@ public final class DataLoader {
     try {
       frame = spark.read().parquet(path);
     } catch (RuntimeException e) {
-      throw new BadInputException(key + ": " + path + " is not readable as Parquet (" + oneLine(e) + ")");
+      throw new BadInputException(key + ": " + path + " is not readable as Parquet (" + Messages.firstLine(e.getMessage()) + ")");
     }
     refuseStoredPoints(frame, key, path);
     for (String column : List.of("x", "y")) {
@@ -109,11 +110,5 @@ public final class DataLoader {
       }
     }
     return null;
-  }
-
-  private static String oneLine(Throwable e) {
-    String message = String.valueOf(e.getMessage());
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
   }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.api.java.JavaRDD;
@@ -88,7 +89,7 @@ public final class SweepJob {
       committedRuns.set(staged.size());
       List<RunConfig> todo = plan.runs().stream().filter(r -> !staged.contains(r.runId())).toList();
       if (resume) {
-        progress.printf("resuming %s: %d runs already committed, %d to train%n", sweepId, staged.size(), todo.size());
+        progress.printf(Locale.ROOT, "resuming %s: %d runs already committed, %d to train%n", sweepId, staged.size(), todo.size());
       }
       train(jsc, plan, todo, broadcast, reference);
       publish(plan);
@@ -130,7 +131,7 @@ public final class SweepJob {
       totalCost += tasks.stream().mapToDouble(TrainingTask::cost).sum();
     }
     TrainingProgress listener = new TrainingProgress(jobGroup(sweepId), runs.size(), totalCost, progress);
-    progress.printf("training %d runs in %d chunk%s%n", runs.size(), chunks.size(), chunks.size() == 1 ? "" : "s");
+    progress.printf(Locale.ROOT, "training %d runs in %d chunk%s%n", runs.size(), chunks.size(), chunks.size() == 1 ? "" : "s");
     spark.sparkContext().addSparkListener(listener);
     try {
       for (int c = 0; c < chunks.size(); c++) {

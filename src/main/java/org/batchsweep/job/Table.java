@@ -7,14 +7,13 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
-import java.util.Arrays;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The result tables and their columns (design.md §6). Each is Parquet under
+ * The result tables and their columns (see README, The tables). Each is Parquet under
  * {@code <out>/tables/<name>/}, partitioned by {@code sweep_id}; columns are only ever added.
  */
 public enum Table {
@@ -161,10 +160,6 @@ public enum Table {
 
   public String[] columnNames() {
     return schema.fieldNames();
-  }
-
-  public int index(String column) {
-    return Arrays.asList(schema.fieldNames()).indexOf(column);
   }
 
   private static StructField col(String name, DataType type) {

@@ -65,7 +65,7 @@ public record DiagnosisTable(List<Band> bands, List<Group> groups) {
         });
     List<Group> groups = new ArrayList<>();
     for (Map.Entry<String, Map<String, long[]>> g : byGroup.entrySet()) {
-      String[] key = g.getKey().split("\\|");
+      String[] key = g.getKey().split("\\|", -1);
       long[] total = new long[bands.size()];
       List<Line> lines = new ArrayList<>();
       g.getValue().entrySet().stream()

@@ -1,6 +1,7 @@
 package org.batchsweep.report;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.List;
 
 /** Prints paragraphs word-wrapped for a terminal. */
@@ -20,7 +21,12 @@ public final class Paragraphs {
   static String wrap(String text, int width) {
     StringBuilder wrapped = new StringBuilder();
     int column = 0;
-    for (String word : text.split(" ")) {
+    String[] words = text.split(" ", -1);
+    int count = words.length;
+    while (count > 0 && words[count - 1].isEmpty()) {
+      count--; // trailing spaces add no word
+    }
+    for (String word : Arrays.asList(words).subList(0, count)) {
       if (column > 0 && column + 1 + word.length() > width) {
         wrapped.append('\n');
         column = 0;

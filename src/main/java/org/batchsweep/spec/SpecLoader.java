@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.batchsweep.BadInputException;
 import org.batchsweep.optim.OptimizerConfig;
@@ -88,7 +89,7 @@ public final class SpecLoader {
   }
 
   private static DataSpec data(Section s) {
-    DataKind kind = DataKind.valueOf(s.text("kind", List.of("line", "csv", "parquet")).toUpperCase(java.util.Locale.ROOT));
+    DataKind kind = DataKind.valueOf(s.text("kind", List.of("line", "csv", "parquet")).toUpperCase(Locale.ROOT));
     boolean fresh = s.text("validation", List.of("fresh", "none")).equals("fresh");
     String path = s.optionalText("path");
     String validationPath = s.optionalText("validation_path");
@@ -168,8 +169,8 @@ public final class SpecLoader {
         AxisValues.items(
             s.key("loss"), s.get("loss"),
             item -> {
-              if (!item.isTextual() || !Set.of("mse", "mse-broadcast").contains(item.asText())) {
-                throw Section.failure(s.key("loss"), item, "mse, mse-broadcast");
+              if (!item.isTextual() || !Loss.isLabel(item.asText())) {
+                throw Section.failure(s.key("loss"), item, Loss.labels());
               }
               return Loss.fromLabel(item.asText());
             });

@@ -17,7 +17,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Objects;
 import org.batchsweep.BadInputException;
+import org.batchsweep.Messages;
 
 /**
  * A spec as a YAML tree, before validation: the defaults, a spec file merged onto them, and
@@ -67,7 +69,7 @@ final class SpecTree {
       document = YAML.readTree(yamlText);
     } catch (JsonProcessingException e) {
       throw new BadInputException(
-          source + ": not valid YAML (" + firstLine(e.getOriginalMessage()) + lineOf(e) + ")");
+          source + ": not valid YAML (" + Messages.firstLine(Objects.requireNonNullElse(e.getOriginalMessage(), "parse error")) + lineOf(e) + ")");
     }
     if (document == null || document.isMissingNode() || document.isNull()) {
       return this; // an empty file: all defaults
@@ -107,7 +109,7 @@ final class SpecTree {
     } catch (JsonProcessingException e) {
       throw new BadInputException(
           "--set " + key + ": the value '" + text + "' is not valid YAML ("
-              + firstLine(e.getOriginalMessage()) + ")");
+              + Messages.firstLine(Objects.requireNonNullElse(e.getOriginalMessage(), "parse error")) + ")");
     }
     if (value == null || value.isMissingNode()) {
       value = NullNode.getInstance();
@@ -172,14 +174,6 @@ final class SpecTree {
       return "a list " + node;
     }
     return node.asText(); // numbers as written, Infinity and NaN unquoted
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "parse error";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
   }
 
   private static String lineOf(JsonProcessingException e) {

@@ -1,5 +1,8 @@
 package org.batchsweep.train;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /**
  * The two training losses, as functions of a batch's {@link BatchSums} and the parameters.
  *
@@ -92,6 +95,16 @@ public enum Loss {
         return loss;
       }
     }
-    throw new IllegalArgumentException("unknown loss '" + label + "'; accepted: mse, mse-broadcast");
+    throw new IllegalArgumentException("unknown loss '" + label + "'; accepted: " + labels());
+  }
+
+  /** Whether {@code label} spells a loss. */
+  public static boolean isLabel(String label) {
+    return Arrays.stream(values()).anyMatch(loss -> loss.label.equals(label));
+  }
+
+  /** Every loss's label, for messages: {@code mse, mse-broadcast}. */
+  public static String labels() {
+    return Arrays.stream(values()).map(Loss::label).collect(Collectors.joining(", "));
   }
 }

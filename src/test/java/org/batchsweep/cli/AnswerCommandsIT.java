@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.batchsweep.testing.Submit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,7 @@ class AnswerCommandsIT {
   @Test
   @Timeout(value = 12, unit = TimeUnit.MINUTES)
   void explainAndSqlAsAUserRunsThem() throws Exception {
-    SubmitProcess submit = new SubmitProcess(work);
+    Submit submit = new Submit(work);
     String[] small = {"--set", "data.n=100", "--set", "grid.batch_size=[10, 100]", "--set", "train.epochs=5",
         "--set", "grid.loss=[mse]", "--set", "grid.shuffle=[false, true]", "--set", "train.record_epochs=false",
         "--set", "fixes.enabled=false"};
@@ -29,12 +30,12 @@ class AnswerCommandsIT {
       String[] args = new String[small.length + 7];
       System.arraycopy(new String[] {"--master", "local[2]", "run", "--sweep-id", id, "--out", "out"}, 0, args, 0, 7);
       System.arraycopy(small, 0, args, 7, small.length);
-      SubmitProcess.Result run = submit.run(args);
-      assertThat(run.exit()).as(run.stderr()).isZero();
+      Submit.Result run = submit.run(args);
+      assertThat(run.exitCode()).as(run.stderr()).isZero();
     }
 
-    SubmitProcess.Result json = submit.run("explain", "--sweep-id", "first", "--format", "json", "--out", "out");
-    assertThat(json.exit()).as(json.stderr()).isZero();
+    Submit.Result json = submit.run("explain", "--sweep-id", "first", "--format", "json", "--out", "out");
+    assertThat(json.exitCode()).as(json.stderr()).isZero();
     List<String> lines = json.stdout().lines().toList();
     assertThat(lines).hasSize(2); // one setting per shuffle value
     JsonNode fixed = JSON.readTree(lines.get(0));
@@ -45,12 +46,12 @@ class AnswerCommandsIT {
     String runId =
         submit.run("sql", "SELECT run_id FROM runs WHERE sweep_id = 'first' AND batch_size = 100 AND NOT shuffle",
             "--out", "out", "--format", "csv").stdout().lines().skip(1).findFirst().orElseThrow();
-    SubmitProcess.Result one = submit.run("explain", "--run-id", runId, "--out", "out");
-    assertThat(one.exit()).as(one.stderr()).isZero();
+    Submit.Result one = submit.run("explain", "--run-id", runId, "--out", "out");
+    assertThat(one.exitCode()).as(one.stderr()).isZero();
     assertThat(one.stdout()).contains("run " + runId + " is in 2 sweeps").contains("showing the latest, second");
 
-    SubmitProcess.Result create = submit.run("sql", "CREATE TABLE t AS SELECT * FROM runs", "--out", "out");
-    assertThat(create.exit()).as(create.stderr()).isZero();
+    Submit.Result create = submit.run("sql", "CREATE TABLE t AS SELECT * FROM runs", "--out", "out");
+    assertThat(create.exitCode()).as(create.stderr()).isZero();
     assertThat(work.resolve("spark-warehouse")).as("nothing written to the user's folder").doesNotExist();
     assertThat(work.resolve("out/spark-warehouse/t")).isDirectory();
   }

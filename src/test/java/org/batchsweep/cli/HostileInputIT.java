@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.batchsweep.testing.Submit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,24 +25,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 class HostileInputIT {
 
   @TempDir static Path work;
-  private static SubmitProcess submit;
+  private static Submit submit;
   private static Map<String, String> tablesBefore;
   /** A sweep id another run (this test) is writing. */
   private static SweepLock held;
 
   @BeforeAll
   static void aFinishedSweep() throws Exception {
-    submit = new SubmitProcess(work);
+    submit = new Submit(work);
     Files.writeString(work.resolve("empty.csv"), "");
     Files.writeString(work.resolve("words.csv"), "x,y\n0,1\n1,one\n");
     Files.writeString(work.resolve("nan.csv"), "x,y\n0,1\nNaN,2\n");
     Files.writeString(work.resolve("one-column.csv"), "x\n0\n1\n");
     Files.writeString(work.resolve("header-only.csv"), "x,y\n");
     Files.writeString(work.resolve("a-file"), "not a folder");
-    SubmitProcess.Result good =
+    Submit.Result good =
         submit.run("run", "--sweep-id", "kept", "--out", "out", "--set", "grid.batch_size=[50]",
             "--set", "data.n=100", "--set", "train.epochs=5");
-    assertThat(good.exit()).as(good.stderr()).isZero();
+    assertThat(good.exitCode()).as(good.stderr()).isZero();
     Files.createDirectories(work.resolve("specs"));
     Files.writeString(work.resolve("specs/relative.yaml"), "data:\n  kind: csv\n  path: nowhere.csv\n");
     held = SweepLock.acquire(work.resolve("out").toString(), "held");
@@ -107,8 +108,8 @@ class HostileInputIT {
   void isRefusedWithOneLineAndNoTableTouched(String name, List<String> args, String message) throws Exception {
     List<String> command = new ArrayList<>(List.of("run", "--out", "out"));
     command.addAll(args);
-    SubmitProcess.Result result = submit.run(command.toArray(String[]::new));
-    assertThat(result.exit()).isEqualTo(2);
+    Submit.Result result = submit.run(command.toArray(String[]::new));
+    assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.stderrLines()).hasSize(1);
     assertThat(result.stderrLines().get(0)).startsWith("error: ").contains(message);
     assertThat(snapshot(work.resolve("out"))).isEqualTo(tablesBefore);
@@ -117,8 +118,8 @@ class HostileInputIT {
   @ParameterizedTest(name = "--out {0}")
   @MethodSource("unwritable")
   void anUnwritableOutputFolderIsRefusedBeforeAnyWork(String out) throws Exception {
-    SubmitProcess.Result result = submit.run("run", "--out", out, "--set", "grid.batch_size=[50]");
-    assertThat(result.exit()).isEqualTo(2);
+    Submit.Result result = submit.run("run", "--out", out, "--set", "grid.batch_size=[50]");
+    assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.stderrLines()).hasSize(1);
     assertThat(result.stderrLines().get(0)).startsWith("error: --out " + out + ": ");
     assertThat(snapshot(work.resolve("out"))).isEqualTo(tablesBefore);

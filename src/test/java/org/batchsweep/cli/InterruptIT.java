@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.batchsweep.testing.Submit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class InterruptIT {
   @Test
   @Timeout(value = 6, unit = TimeUnit.MINUTES)
   void ctrlCSaysHowToResumeInTwoLinesAndTheCommandWorks() throws Exception {
-    SubmitProcess submit = new SubmitProcess(work);
+    Submit submit = new Submit(work);
     Path firstChunk = work.resolve("out/staging/intr/runs/_SUCCESS");
     // perl restores SIGINT's default disposition (a background child may inherit it ignored), then
     // execs ./submit, which execs java: the pid is the driver's, as for Ctrl-C in a terminal.
@@ -34,7 +35,7 @@ class InterruptIT {
     Process driver =
         new ProcessBuilder(
                 "perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\\n\"",
-                SubmitProcess.HOME.resolve("submit").toString(),
+                Submit.home().resolve("submit").toString(),
                 "--master", "local[2]", "run", "--sweep-id", "intr", "--out", "out",
                 "--set", "grid.seed=[0,1,2,3,4,5,6,7]", "--set", "train.epochs=300",
                 "--set", "limits.chunk_runs=400", "--set", "train.record_epochs=false")
@@ -68,14 +69,14 @@ class InterruptIT {
     assertThat(committed % 400).isZero(); // whole chunks
     assertThat(lines.get(at + 1)).isEqualTo("finish it with: ./submit run --sweep-id intr --resume --out out");
 
-    SubmitProcess.Result status =
+    Submit.Result status =
         submit.run("sql", "SELECT status FROM sweeps WHERE sweep_id = 'intr'", "--out", "out", "--format", "csv");
     assertThat(status.stdout().lines().toList()).containsExactly("status", "running");
 
     // the printed command, word for word
     List<String> resume = new ArrayList<>(Arrays.asList(lines.get(at + 1).substring("finish it with: ./submit ".length()).split(" ")));
-    SubmitProcess.Result resumed = submit.run(resume.toArray(String[]::new));
-    assertThat(resumed.exit()).as(resumed.stderr()).isZero();
+    Submit.Result resumed = submit.run(resume.toArray(String[]::new));
+    assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
     Matcher reused = Pattern.compile("\\((\\d+) reused from the interrupted attempt").matcher(resumed.stdout());
     assertThat(reused.find()).isTrue();
     assertThat(Long.parseLong(reused.group(1))).isGreaterThanOrEqualTo(committed);

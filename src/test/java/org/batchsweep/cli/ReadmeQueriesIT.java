@@ -19,6 +19,7 @@ import org.batchsweep.job.TableStore;
 import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.spec.SweepSpec;
 import org.batchsweep.testing.SparkTests;
+import org.batchsweep.testing.Submit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadmeQueriesIT {
 
-  private static final Path README = SubmitProcess.HOME.resolve("README.md");
+  private static final Path README = Submit.home().resolve("README.md");
 
   // Exactly as in the README (whitespace aside); SWEEP_ID is the placeholder the README uses.
   static final String BY_DIAGNOSIS =

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.batchsweep.testing.Submit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,9 +18,9 @@ class ResumeIT {
   @Test
   @Timeout(value = 12, unit = TimeUnit.MINUTES)
   void aKilledSweepShowsAsRunningAndResumesToOneRowPerGridPoint() throws Exception {
-    SubmitProcess submit = new SubmitProcess(work);
+    Submit submit = new Submit(work);
     Path firstChunk = work.resolve("out/staging/killed/runs/_SUCCESS");
-    Process driver =
+    Submit.Running driver =
         submit.start("--master", "local[2]", "run", "--sweep-id", "killed", "--out", "out",
             "--set", "grid.seed=[0,1,2,3,4,5,6,7]", "--set", "train.epochs=300",
             "--set", "limits.chunk_runs=400", "--set", "train.record_epochs=false",
@@ -30,20 +31,20 @@ class ResumeIT {
         Thread.sleep(50);
       }
       assertThat(driver.isAlive()).as("the sweep must still be running after its first chunk").isTrue();
-      driver.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup
-      assertThat(driver.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      driver.kill(); // SIGKILL: no shutdown hook, no cleanup
+      assertThat(driver.isAlive()).isFalse();
     } finally {
-      driver.destroyForcibly();
+      driver.kill();
     }
 
-    SubmitProcess.Result status =
+    Submit.Result status =
         submit.run("sql", "SELECT status, runs FROM sweeps WHERE sweep_id = 'killed'", "--out", "out", "--format", "csv");
     assertThat(status.stdout().lines().toList()).containsExactly("status,runs", "running,3200");
 
     // explain and report on the interrupted sweep: one line saying it is incomplete and how to finish it.
     for (String command : new String[] {"explain", "report"}) {
-      SubmitProcess.Result refused = submit.run(command, "--sweep-id", "killed", "--out", "out");
-      assertThat(refused.exit()).as(command + ": " + refused.stderr()).isEqualTo(2);
+      Submit.Result refused = submit.run(command, "--sweep-id", "killed", "--out", "out");
+      assertThat(refused.exitCode()).as(command + ": " + refused.stderr()).isEqualTo(2);
       assertThat(refused.stderr())
           .contains("sweep killed is incomplete")
           .contains("./submit run --sweep-id killed --resume --out out")
@@ -51,18 +52,18 @@ class ResumeIT {
           .doesNotContain("\tat ");
     }
 
-    SubmitProcess.Result resumed = submit.run("run", "--sweep-id", "killed", "--resume", "--out", "out");
-    assertThat(resumed.exit()).as(resumed.stderr()).isZero();
+    Submit.Result resumed = submit.run("run", "--sweep-id", "killed", "--resume", "--out", "out");
+    assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
     assertThat(resumed.stdout()).containsPattern("sweep killed: 3200 runs in .* s \\(([1-9]\\d*) reused from the interrupted attempt, (\\d+) trained now\\)");
 
-    SubmitProcess.Result rows =
+    Submit.Result rows =
         submit.run("sql", "SELECT count(*) AS n, count(DISTINCT run_id) AS ids, first(s.status) AS status"
             + " FROM runs r JOIN sweeps s USING (sweep_id) WHERE sweep_id = 'killed'",
             "--out", "out", "--format", "csv");
     assertThat(rows.stdout().lines().toList()).containsExactly("n,ids,status", "3200,3200,complete");
     assertThat(work.resolve("out/staging/killed")).doesNotExist();
 
-    SubmitProcess.Result again = submit.run("run", "--sweep-id", "killed", "--resume", "--out", "out");
+    Submit.Result again = submit.run("run", "--sweep-id", "killed", "--resume", "--out", "out");
     assertThat(again.stdout()).contains("sweep killed is complete; nothing to resume");
   }
 }

@@ -2,10 +2,10 @@ package org.batchsweep.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.batchsweep.testing.Submit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,11 +14,11 @@ class SubmitIT {
 
   @TempDir Path work;
 
-  private SubmitProcess submitter;
+  private Submit submitter;
 
-  private SubmitProcess.Result submit(String... args) throws IOException, InterruptedException {
+  private Submit.Result submit(String... args) throws InterruptedException {
     if (submitter == null) {
-      submitter = new SubmitProcess(work);
+      submitter = new Submit(work);
     }
     return submitter.run(args);
   }
@@ -29,8 +29,8 @@ class SubmitIT {
     Files.writeString(
         spec,
         "name: small\ndata: {n: 200}\ntrain: {epochs: 10}\ngrid:\n  batch_size: [10, 50, 200]\n  seed: [0, 1]\n");
-    SubmitProcess.Result run = submit("--master", "local[2]", "run", "small.yaml", "--sweep-id", "e2e", "--out", "out");
-    assertThat(run.exit()).as(run.stderr()).isZero();
+    Submit.Result run = submit("--master", "local[2]", "run", "small.yaml", "--sweep-id", "e2e", "--out", "out");
+    assertThat(run.exitCode()).as(run.stderr()).isZero();
     assertThat(run.stdout())
         .contains("sweep e2e: 24 runs")
         .contains("reference (mllib-normal)")
@@ -38,20 +38,20 @@ class SubmitIT {
         .contains("./submit sql");
     assertThat(run.stderr()).contains("trained 24/24 runs");
 
-    SubmitProcess.Result sql =
+    Submit.Result sql =
         submit("sql", "SELECT batch_size, shuffle, loss, converged FROM runs WHERE sweep_id = 'e2e' ORDER BY batch_size",
             "--out", "out", "--format", "csv");
-    assertThat(sql.exit()).as(sql.stderr()).isZero();
+    assertThat(sql.exitCode()).as(sql.stderr()).isZero();
     List<String> lines = sql.stdout().lines().toList();
     assertThat(lines.get(0)).isEqualTo("batch_size,shuffle,loss,converged");
     assertThat(lines).hasSize(25);
     assertThat(lines.subList(1, 25)).allMatch(l -> l.matches("\\d+,(true|false),mse(-broadcast)?,(true|false)"));
 
-    SubmitProcess.Result json = submit("sql", "SELECT runs, status FROM sweeps", "--out", "out", "--format", "json");
+    Submit.Result json = submit("sql", "SELECT runs, status FROM sweeps", "--out", "out", "--format", "json");
     assertThat(json.stdout().strip()).isEqualTo("{\"runs\":24,\"status\":\"complete\"}");
 
-    SubmitProcess.Result explain = submit("explain", "--out", "out");
-    assertThat(explain.exit()).as(explain.stderr()).isZero();
+    Submit.Result explain = submit("explain", "--out", "out");
+    assertThat(explain.exitCode()).as(explain.stderr()).isZero();
     assertThat(explain.stdout())
         .contains("sweep e2e ('small'): 24 runs, status complete")
         .contains("by setting and batch size:")
@@ -61,14 +61,14 @@ class SubmitIT {
 
   @Test
   void aBadSpecExitsWithOneLineAndWritesNothing() throws Exception {
-    SubmitProcess.Result bad = submit("run", "--set", "grid.batch_size=[0, 10]", "--out", "out");
-    assertThat(bad.exit()).isEqualTo(2);
+    Submit.Result bad = submit("run", "--set", "grid.batch_size=[0, 10]", "--out", "out");
+    assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.stderrLines()).containsExactly("error: grid.batch_size: 0 is not a batch size; accepted: integers ≥ 1");
     assertThat(bad.stdout()).isEmpty();
     assertThat(work.resolve("out/tables")).doesNotExist();
 
-    SubmitProcess.Result unknown = submit("run", "--set", "train.epoch=5", "--out", "out");
-    assertThat(unknown.exit()).isEqualTo(2);
+    Submit.Result unknown = submit("run", "--set", "train.epoch=5", "--out", "out");
+    assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.stderrLines()).hasSize(1);
     assertThat(unknown.stderrLines().get(0)).contains("unknown key 'train.epoch'").contains("epochs");
   }
@@ -76,9 +76,9 @@ class SubmitIT {
   @Test
   void csvDataThatCannotBeParsedIsNamedByLine() throws Exception {
     Files.writeString(work.resolve("points.csv"), "x,y\n0,0\n0.5,-2\n1,oops\n");
-    SubmitProcess.Result bad =
+    Submit.Result bad =
         submit("run", "--set", "data.kind=csv", "--set", "data.path=points.csv", "--out", "out");
-    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.stderrLines()).containsExactly(
         "error: data.path " + work.resolve("points.csv") + " line 4: y = 'oops' is not a number;"
             + " every x and y must be a finite number");

@@ -3,6 +3,7 @@ package org.batchsweep.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.batchsweep.testing.Submit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,8 +16,8 @@ class SubmitVersionIT {
   @ParameterizedTest
   @ValueSource(strings = {"-V", "--master local[2] --version", "run -V"})
   void printsBatchsweepSparkAndJavaVersions(String args) throws Exception {
-    SubmitProcess.Result result = new SubmitProcess(work).run(args.split(" "));
-    assertThat(result.exit()).as(result.stderr()).isZero();
+    Submit.Result result = new Submit(work).run(args.split(" "));
+    assertThat(result.exitCode()).as(result.stderr()).isZero();
     assertThat(result.stdout().lines().toList())
         .satisfiesExactly(
             l -> assertThat(l).startsWith("batchsweep "),

@@ -15,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.batchsweep.testing.SparkTests;
+import org.batchsweep.testing.Submit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,7 +46,7 @@ class ClusterIT {
   private static final Duration SWEEP_TIMEOUT = Duration.ofMinutes(4);
 
   private Path out;
-  private Path logs;
+  private Submit submit;
   private ClusterLayout layout;
   private ClusterState state;
   private SparkSession spark;
@@ -58,13 +59,13 @@ class ClusterIT {
     Path target = Submit.home().resolve("target");
     Files.createDirectories(target);
     out = Files.createTempDirectory(target, "cluster-it-");
-    logs = out.resolve("logs");
+    submit = new Submit(Submit.home(), out.resolve("logs"));
     layout = ClusterLayout.under(out.toString());
     ClusterLayout cluster = layout;
     // Should this JVM be stopped before @AfterAll runs (Ctrl-C, a build timeout), end the cluster anyway.
     killOnExit = new Thread(() -> ProcessTable.clusterProcesses(cluster).forEach(ProcessHandle::destroyForcibly));
     Runtime.getRuntime().addShutdownHook(killOnExit);
-    Submit.Result started = Submit.run(logs, "cluster-start", Duration.ofMinutes(3),
+    Submit.Result started = submit.runAs("cluster-start", Duration.ofMinutes(3),
         "cluster", "start", "--workers", "2", "--cores", "1", "--memory", "1g", "--out", out.toString());
     assertThat(started.exitCode()).as(started.describe()).isZero();
     state = ClusterState.load(layout.state()).orElseThrow();
@@ -77,7 +78,7 @@ class ClusterIT {
   void stopCluster() throws Exception {
     try {
       if (layout != null && (Files.exists(layout.state()) || !ProcessTable.clusterProcesses(layout).isEmpty())) {
-        Submit.run(logs, "cluster-stop-after-all", Duration.ofMinutes(2), "cluster", "stop", "--out", out.toString());
+        submit.runAs("cluster-stop-after-all", Duration.ofMinutes(2), "cluster", "stop", "--out", out.toString());
       }
     } finally {
       try {
@@ -116,7 +117,7 @@ class ClusterIT {
   @Timeout(value = 8, unit = TimeUnit.MINUTES)
   void sweepSurvivesAnExecutorKilledMidway() throws Exception {
     List<List<Object>> expected = localRows();
-    Submit.Running sweep = Submit.start(logs, "sweep-killed",
+    Submit.Running sweep = submit.startAs("sweep-killed",
         sweepArgs("killed", "--master", state.masterUrl()));
     try {
       sweep.awaitCondition("training with two executors", Duration.ofMinutes(3),
@@ -171,7 +172,7 @@ class ClusterIT {
     List<DaemonProcess> daemons = state.daemons();
     assertThat(daemons).hasSize(3).allMatch(d -> d.alive(layout));
 
-    Submit.Result stopped = Submit.run(logs, "cluster-stop", Duration.ofMinutes(2), "cluster", "stop", "--out", out.toString());
+    Submit.Result stopped = submit.runAs("cluster-stop", Duration.ofMinutes(2), "cluster", "stop", "--out", out.toString());
     assertThat(stopped.exitCode()).as(stopped.describe()).isZero();
 
     for (DaemonProcess d : daemons) {
@@ -185,7 +186,7 @@ class ClusterIT {
       assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith("submit-"));
     }
 
-    Submit.Result status = Submit.run(logs, "cluster-status-after-stop", Duration.ofMinutes(1), "cluster", "status", "--out", out.toString());
+    Submit.Result status = submit.runAs("cluster-status-after-stop", Duration.ofMinutes(1), "cluster", "status", "--out", out.toString());
     assertThat(status.exitCode()).as(status.describe()).isEqualTo(3);
   }
 
@@ -198,7 +199,7 @@ class ClusterIT {
     args.addAll(List.of("run"));
     args.addAll(List.of(SPEC));
     args.addAll(List.of("--sweep-id", label, "--out", out.resolve(label).toString()));
-    Submit.Running client = Submit.start(logs, label, args.toArray(String[]::new));
+    Submit.Running client = submit.startAs(label, args.toArray(String[]::new));
     try {
       // Spark's client would retry registering for a minute (3 × 20 s, fixed in StandaloneAppClient)
       // before "All masters are unresponsive! Giving up."; the first refusal is enough here.
@@ -243,7 +244,7 @@ class ClusterIT {
   }
 
   private Submit.Result runSweep(String sweepId, String... sparkOptions) throws InterruptedException {
-    return Submit.run(logs, "sweep-" + sweepId, SWEEP_TIMEOUT, sweepArgs(sweepId, sparkOptions));
+    return submit.runAs("sweep-" + sweepId, SWEEP_TIMEOUT, sweepArgs(sweepId, sparkOptions));
   }
 
   private String[] sweepArgs(String sweepId, String... sparkOptions) {

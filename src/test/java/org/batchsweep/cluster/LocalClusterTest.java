@@ -72,20 +72,37 @@ class LocalClusterTest {
   }
 
   @Test
-  void aDeadClusterIsReportedAsNotRunning() {
+  void aDeadClusterIsReportedAsNotRunningAndNoOtherProcessIsSignalled() throws Exception {
     ClusterLayout layout = ClusterLayout.under(tmp.toString());
     layout.dir().toFile().mkdirs();
-    // pid 1 exists but is not a JVM of this cluster, and did not start at that time
-    new ClusterState("spark://127.0.0.1:7077", "", new DaemonProcess("master", 1, 42, "127.0.0.1:7077"),
-        List.of(new DaemonProcess("worker-1", Long.MAX_VALUE, 42, "127.0.0.1:1")), 1, "1g").save(layout.state());
-    Outcome status = execute("cluster", "status", "--out", tmp.toString());
-    assertThat(status.status()).isEqualTo(1);
-    assertThat(status.stdout()).contains("NOT RUNNING");
-    Outcome stop = execute("cluster", "stop", "--out", tmp.toString());
-    assertThat(stop.status()).as(stop.stderr()).isZero();
-    assertThat(stop.stdout()).contains("was not running");
-    assertThat(layout.state()).doesNotExist();
-    assertThat(ProcessHandle.of(1)).isPresent(); // and nothing was signalled
+    // Two live processes that are not JVMs of this cluster: one recorded with the wrong start
+    // time (a recycled pid), one with its true start time but a command line that does not
+    // mention the cluster's folder. Stop must signal neither.
+    Process recycled = new ProcessBuilder("sleep", "300").start();
+    Process stranger = new ProcessBuilder("sleep", "300").start();
+    try {
+      long strangerStart = ProcessTable.startMillis(stranger.toHandle());
+      new ClusterState("spark://127.0.0.1:7077", "",
+          new DaemonProcess("master", recycled.pid(), 42, "127.0.0.1:7077"),
+          List.of(new DaemonProcess("worker-1", stranger.pid(), strangerStart, "127.0.0.1:1"),
+              new DaemonProcess("worker-2", Long.MAX_VALUE, 42, "127.0.0.1:2")),
+          1, "1g").save(layout.state());
+      Outcome status = execute("cluster", "status", "--out", tmp.toString());
+      assertThat(status.status()).isEqualTo(1);
+      assertThat(status.stdout()).contains("NOT RUNNING");
+      Outcome stop = execute("cluster", "stop", "--out", tmp.toString());
+      assertThat(stop.status()).as(stop.stderr()).isZero();
+      assertThat(stop.stdout())
+          .contains("the master (pid " + recycled.pid() + ") was not running")
+          .contains("worker-1 (pid " + stranger.pid() + ") was not running")
+          .contains("worker-2 (pid " + Long.MAX_VALUE + ") was not running");
+      assertThat(layout.state()).doesNotExist();
+      assertThat(recycled.isAlive()).as("the process behind a recycled pid was left alone").isTrue();
+      assertThat(stranger.isAlive()).as("a process that is not of this cluster was left alone").isTrue();
+    } finally {
+      recycled.destroyForcibly().waitFor();
+      stranger.destroyForcibly().waitFor();
+    }
   }
 
   @Test

@@ -13,13 +13,16 @@ import org.apache.spark.sql.SparkSession;
 import org.batchsweep.data.DataLoader;
 import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.spec.SweepSpec;
-import org.batchsweep.testing.SparkTests;
+import org.batchsweep.testing.SharedSparkSession;
 import org.batchsweep.train.RunConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A small sweep through Spark in local mode: every table, re-runs, and independence of the master. */
-class SweepJobIT {
+/**
+ * A small sweep through Spark in local mode: every table, re-runs, and independence of the master.
+ * All tests share one {@code local[2]} session; each writes under its own folder.
+ */
+class SweepJobIT extends SharedSparkSession {
 
   private static final List<String> SMALL =
       List.of(
@@ -33,16 +36,11 @@ class SweepJobIT {
     return SweepPlan.of(sweepId, spec, DataLoader.load(spec.data(), null));
   }
 
-  /** Runs a sweep in its own session and returns its runs rows (sorted, without timing). */
-  private List<List<Object>> runAndRead(String master, SweepPlan plan) {
-    SparkSession spark = SparkTests.start(master);
-    try {
-      TableStore store = new TableStore(spark, out.toUri().toString());
-      new SweepJob(spark, store, System.err).run(plan);
-      return runs(store, plan.sweepId());
-    } finally {
-      SparkTests.stop(spark);
-    }
+  /** Runs a sweep in {@code session} and returns its runs rows (sorted, without timing). */
+  private List<List<Object>> runAndRead(SparkSession session, SweepPlan plan) {
+    TableStore store = new TableStore(session, out.toUri().toString());
+    new SweepJob(session, store, System.err).run(plan);
+    return runs(store, plan.sweepId());
   }
 
   private static List<List<Object>> runs(TableStore store, String sweepId) {
@@ -60,84 +58,74 @@ class SweepJobIT {
   @Test
   void aSmallSweepWritesEveryTableWithOneRunsRowPerGridPoint() {
     SweepPlan plan = plan("small-1", SMALL);
-    SparkSession spark = SparkTests.start("local[2]");
-    try {
-      TableStore store = new TableStore(spark, out.toUri().toString());
-      SweepResult result = new SweepJob(spark, store, System.err).run(plan);
-      assertThat(result.runs()).isEqualTo(24);
+    TableStore store = new TableStore(spark, out.toUri().toString());
+    SweepResult result = new SweepJob(spark, store, System.err).run(plan);
+    assertThat(result.runs()).isEqualTo(24);
 
-      Row sweep = store.read(Table.SWEEPS, "small-1").first();
-      assertThat(sweep.getAs("name").toString()).isEqualTo("small");
-      assertThat(sweep.<Long>getAs("runs")).isEqualTo(24L);
-      assertThat(sweep.getAs("status").toString()).isEqualTo(SweepJob.STATUS_COMPLETE);
-      // The stored spec is the effective one and reads back to the same sweep.
-      SweepSpec stored = SpecLoader.loadText(sweep.getAs("spec"), "sweeps.spec", List.of());
-      assertThat(stored.data().n()).isEqualTo(300);
-      assertThat(stored.grid()).isEqualTo(plan.spec().grid());
-      assertThat(sweep.<String>getAs("spark_version")).startsWith("4.");
-      assertThat(sweep.<Double>getAs("wall_seconds")).isPositive();
+    Row sweep = store.read(Table.SWEEPS, "small-1").first();
+    assertThat(sweep.getAs("name").toString()).isEqualTo("small");
+    assertThat(sweep.<Long>getAs("runs")).isEqualTo(24L);
+    assertThat(sweep.getAs("status").toString()).isEqualTo(SweepJob.STATUS_COMPLETE);
+    // The stored spec is the effective one and reads back to the same sweep.
+    SweepSpec stored = SpecLoader.loadText(sweep.getAs("spec"), "sweeps.spec", List.of());
+    assertThat(stored.data().n()).isEqualTo(300);
+    assertThat(stored.grid()).isEqualTo(plan.spec().grid());
+    assertThat(sweep.<String>getAs("spark_version")).startsWith("4.");
+    assertThat(sweep.<Double>getAs("wall_seconds")).isPositive();
 
-      assertThat(store.read(Table.POINTS, "small-1").where("split = 'train'").count()).isEqualTo(300);
-      assertThat(store.read(Table.POINTS, "small-1").where("split = 'validation'").count()).isEqualTo(300);
+    assertThat(store.read(Table.POINTS, "small-1").where("split = 'train'").count()).isEqualTo(300);
+    assertThat(store.read(Table.POINTS, "small-1").where("split = 'validation'").count()).isEqualTo(300);
 
-      Row reference = store.read(Table.REFERENCE, "small-1").first();
-      assertThat(reference.<String>getAs("method")).isEqualTo("mllib-normal");
-      assertThat(reference.<Double>getAs("slope")).isCloseTo(-4.0, within(0.05));
-      assertThat(reference.<Double>getAs("r2")).isGreaterThan(0.99);
-      // The closed form is the least-squares line of the training points, exactly.
-      var train = plan.data().train();
-      double slope = train.covXY() / train.varX();
-      assertThat(reference.<Double>getAs("slope")).isCloseTo(slope, within(1e-9));
-      assertThat(reference.<Double>getAs("intercept")).isCloseTo(train.meanY() - slope * train.meanX(), within(1e-9));
+    Row reference = store.read(Table.REFERENCE, "small-1").first();
+    assertThat(reference.<String>getAs("method")).isEqualTo("mllib-normal");
+    assertThat(reference.<Double>getAs("slope")).isCloseTo(-4.0, within(0.05));
+    assertThat(reference.<Double>getAs("r2")).isGreaterThan(0.99);
+    // The closed form is the least-squares line of the training points, exactly.
+    var train = plan.data().train();
+    double slope = train.covXY() / train.varX();
+    assertThat(reference.<Double>getAs("slope")).isCloseTo(slope, within(1e-9));
+    assertThat(reference.<Double>getAs("intercept")).isCloseTo(train.meanY() - slope * train.meanX(), within(1e-9));
 
-      List<Row> runs = store.read(Table.RUNS, "small-1").collectAsList();
-      assertThat(runs).hasSize(24);
-      Set<String> expectedIds = plan.runs().stream().map(RunConfig::runId).collect(Collectors.toSet());
-      assertThat(runs.stream().map(r -> r.<String>getAs("run_id")).collect(Collectors.toSet())).isEqualTo(expectedIds);
-      for (Row run : runs) {
-        double refSlope = reference.getAs("slope");
-        assertThat(run.<Double>getAs("slope_error")).isEqualTo(run.<Double>getAs("slope") - refSlope);
-        assertThat(run.<Double>getAs("excess_mse"))
-            .isCloseTo(run.<Double>getAs("train_mse") - reference.<Double>getAs("train_mse"), within(1e-12));
-        assertThat(run.<Long>getAs("steps"))
-            .isEqualTo(15L * ((300 + run.<Integer>getAs("batch_size") - 1) / run.<Integer>getAs("batch_size")));
-        assertThat(run.<Boolean>getAs("converged"))
-            .isEqualTo(Math.abs(run.<Double>getAs("slope_error")) <= 0.05
-                && Math.abs(run.<Double>getAs("intercept_error")) <= 0.05);
-        assertThat(run.<String>getAs("diagnosis")).isNotBlank();
-        assertThat(run.<String>getAs("detail")).isNotBlank();
-        assertThat(run.<Double>getAs("validation_mse")).isNotNull();
-      }
-      // epoch 0 (the initial parameters) and one row per epoch, per run
-      assertThat(store.read(Table.EPOCHS, "small-1").count()).isEqualTo(24L * 16);
-    } finally {
-      SparkTests.stop(spark);
+    List<Row> runs = store.read(Table.RUNS, "small-1").collectAsList();
+    assertThat(runs).hasSize(24);
+    Set<String> expectedIds = plan.runs().stream().map(RunConfig::runId).collect(Collectors.toSet());
+    assertThat(runs.stream().map(r -> r.<String>getAs("run_id")).collect(Collectors.toSet())).isEqualTo(expectedIds);
+    for (Row run : runs) {
+      double refSlope = reference.getAs("slope");
+      assertThat(run.<Double>getAs("slope_error")).isEqualTo(run.<Double>getAs("slope") - refSlope);
+      assertThat(run.<Double>getAs("excess_mse"))
+          .isCloseTo(run.<Double>getAs("train_mse") - reference.<Double>getAs("train_mse"), within(1e-12));
+      assertThat(run.<Long>getAs("steps"))
+          .isEqualTo(15L * ((300 + run.<Integer>getAs("batch_size") - 1) / run.<Integer>getAs("batch_size")));
+      assertThat(run.<Boolean>getAs("converged"))
+          .isEqualTo(Math.abs(run.<Double>getAs("slope_error")) <= 0.05
+              && Math.abs(run.<Double>getAs("intercept_error")) <= 0.05);
+      assertThat(run.<String>getAs("diagnosis")).isNotBlank();
+      assertThat(run.<String>getAs("detail")).isNotBlank();
+      assertThat(run.<Double>getAs("validation_mse")).isNotNull();
     }
+    // epoch 0 (the initial parameters) and one row per epoch, per run
+    assertThat(store.read(Table.EPOCHS, "small-1").count()).isEqualTo(24L * 16);
   }
 
   @Test
   void reRunningASweepIdReplacesItsRowsAndLeavesOtherSweepsAlone() {
-    List<List<Object>> first = runAndRead("local[2]", plan("again", SMALL));
-    List<List<Object>> other = runAndRead("local[2]", plan("other", SMALL));
-    List<List<Object>> second = runAndRead("local[2]", plan("again", SMALL));
+    List<List<Object>> first = runAndRead(spark, plan("again", SMALL));
+    List<List<Object>> other = runAndRead(spark, plan("other", SMALL));
+    List<List<Object>> second = runAndRead(spark, plan("again", SMALL));
     assertThat(second).hasSize(24).isEqualTo(first);
 
     // A re-run that no longer records trajectories must not leave the old ones behind.
     List<String> noEpochs = new ArrayList<>(SMALL);
     noEpochs.add("train.record_epochs=false");
-    runAndRead("local[2]", plan("again", noEpochs));
-    SparkSession spark = SparkTests.start("local[2]");
-    try {
-      TableStore store = new TableStore(spark, out.toUri().toString());
-      assertThat(store.read(Table.RUNS).where("sweep_id = 'again'").count()).isEqualTo(24);
-      assertThat(store.read(Table.SWEEPS).count()).isEqualTo(2);
-      assertThat(store.read(Table.EPOCHS, "again").count()).isZero();
-      assertThat(store.read(Table.EPOCHS, "other").count()).isEqualTo(24L * 16);
-      assertThat(runs(store, "other").stream().map(r -> r.subList(1, r.size())).toList())
-          .isEqualTo(other.stream().map(r -> r.subList(1, r.size())).toList());
-    } finally {
-      SparkTests.stop(spark);
-    }
+    runAndRead(spark, plan("again", noEpochs));
+    TableStore store = new TableStore(spark, out.toUri().toString());
+    assertThat(store.read(Table.RUNS).where("sweep_id = 'again'").count()).isEqualTo(24);
+    assertThat(store.read(Table.SWEEPS).count()).isEqualTo(2);
+    assertThat(store.read(Table.EPOCHS, "again").count()).isZero();
+    assertThat(store.read(Table.EPOCHS, "other").count()).isEqualTo(24L * 16);
+    assertThat(runs(store, "other").stream().map(r -> r.subList(1, r.size())).toList())
+        .isEqualTo(other.stream().map(r -> r.subList(1, r.size())).toList());
   }
 
   @Test
@@ -146,8 +134,8 @@ class SweepJobIT {
     overrides.add("grid.optimizer=[adam, sgd]");
     overrides.add("grid.momentum=[0.0, 0.9]");
     overrides.add("grid.lr=[0.01, 0.3]");
-    List<List<Object>> one = runAndRead("local[1]", plan("same", overrides));
-    List<List<Object>> two = runAndRead("local[2]", plan("same", overrides));
+    List<List<Object>> one = withMaster("local[1]", session -> runAndRead(session, plan("same", overrides)));
+    List<List<Object>> two = runAndRead(spark, plan("same", overrides));
     assertThat(one).hasSize(24 * 3 * 2);
     assertThat(two).isEqualTo(one);
   }

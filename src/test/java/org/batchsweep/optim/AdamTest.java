@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** Adam against design.md §2 computed by hand, in both precisions. */
+/** Adam against its update rule (optim package documentation) computed by hand, in both precisions. */
 class AdamTest {
 
   @Test

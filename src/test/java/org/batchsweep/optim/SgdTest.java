@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** SGD with PyTorch-style momentum against design.md §2 computed by hand. */
+/** SGD with PyTorch-style momentum against its update rule (optim package documentation) computed by hand. */
 class SgdTest {
 
   @Test

@@ -9,6 +9,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.batchsweep.optim.OptimizerConfig;
 import org.batchsweep.optim.Precision;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class RunListTest {
           for (int batch = 1; batch <= 500; batch++) {
             runs.add(
                 new RunConfig(
-                    String.format("%016x", 0xfedcba9876543210L + 7919L * id++),
+                    String.format(Locale.ROOT, "%016x", 0xfedcba9876543210L + 7919L * id++),
                     OptimizerConfig.of(optimizer, lr, optimizer.equals("sgd") ? 0.9 : 0.0),
                     loss, batch, true, 100, 3, Precision.FLOAT32,
                     batch % 2 == 0 ? Init.KAIMING : new Init(0.5, null)));

@@ -82,7 +82,7 @@ final class TorchCases {
     try (var in = TorchCases.class.getResourceAsStream("/torch/" + file)) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       List<String[]> rows = new ArrayList<>();
-      String[] lines = text.split("\n");
+      String[] lines = text.split("\n", -1); // blank lines are skipped below
       for (int i = 1; i < lines.length; i++) {
         if (!lines[i].isBlank()) {
           rows.add(lines[i].trim().split(","));

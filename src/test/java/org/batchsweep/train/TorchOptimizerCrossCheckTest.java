@@ -154,7 +154,7 @@ class TorchOptimizerCrossCheckTest {
         other != null
             ? java.nio.file.Files.newInputStream(java.nio.file.Path.of(other))
             : TorchOptimizerCrossCheckTest.class.getResourceAsStream("/torch/" + FILE)) {
-      String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+      String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1);
       List<String> header = split(lines[0]);
       List<Map<String, String>> rows = new ArrayList<>();
       for (int i = 1; i < lines.length; i++) {
