@@ -3,10 +3,9 @@ package org.batchsweep.report;
 /**
  * A y range that exploded runs cannot set. It is built around a <em>core</em> of values every
  * sensible run lies between (the reference, the objective's minimiser, the initial values): the
- * range covers the core and every plotted value within {@link #REACH} core widths of it, and nothing
- * beyond.
- * A value outside the range (a diverged run's ±3·10^38, say) is drawn at the panel's edge as a
- * marker instead of stretching the axis until every other line is flat.
+ * range covers the core and every plotted value within {@link #REACH} core widths of it, and
+ * nothing beyond. A value outside the range (a diverged run's ±3·10^38, say) is drawn at the
+ * panel's edge as a marker instead of stretching the axis until every other line is flat.
  */
 record AxisRange(double lo, double hi, boolean log) {
 
@@ -33,6 +32,7 @@ record AxisRange(double lo, double hi, boolean log) {
    * slope catches up), narrow enough that a blown-up run, orders of magnitude away, stays out.
    */
   static final double REACH = 4.0;
+
   /** Padding added on each side, as a share of the range. */
   static final double PAD = 0.04;
 

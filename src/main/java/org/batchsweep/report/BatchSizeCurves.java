@@ -18,15 +18,16 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.batchsweep.diagnose.Diagnosis;
 
 /**
- * The batch-size figures' numbers: per setting and batch size, the replicate seeds' median,
- * minimum and maximum of the final slope, intercept and train loss, aggregated by Spark so only
- * one row per plotted point reaches the driver.
+ * The batch-size figures' numbers: per setting and batch size, the replicate seeds' median, minimum
+ * and maximum of the final slope, intercept and train loss, aggregated by Spark so only one row per
+ * plotted point reaches the driver.
  *
  * <p>The driver's share is bounded whatever the sweep's size: at most {@link #MAX_BATCH_SIZES}
- * batch sizes are plotted (evenly thinned when the sweep has more; a line of a few hundred
- * pixels shows no more), and only the settings the figures draw are aggregated.
+ * batch sizes are plotted (evenly thinned when the sweep has more; a line of a few hundred pixels
+ * shows no more), and only the settings the figures draw are aggregated.
  *
  * <p>Non-finite results (diverged runs) are left out of the statistics and counted in {@link
  * Point#nonFinite}. When the runs table has {@code objective_slope} / {@code objective_intercept},
@@ -45,6 +46,8 @@ final class BatchSizeCurves {
   /**
    * One plotted batch size of one setting.
    *
+   * @param diverged runs diagnosed {@code diverged}, finite or not
+   *
    * @param line the setting without its loss, as it reads in a legend ({@code shuffled · lr 0.1})
    * @param initSlope the range of the runs' initial slopes (NaN when the table has none)
    */
@@ -55,6 +58,7 @@ final class BatchSizeCurves {
       long runs,
       long nonFinite,
       long converged,
+      long diverged,
       Spread slope,
       Spread intercept,
       Spread trainMse,
@@ -62,6 +66,11 @@ final class BatchSizeCurves {
       double objectiveIntercept,
       Spread initSlope,
       Spread initIntercept) {
+
+    /** Whether most of the point's runs did not diverge: its median may set an axis. */
+    boolean sane() {
+      return 2 * diverged < runs;
+    }
 
     String loss() {
       return String.valueOf(setting.get("loss"));
@@ -76,12 +85,13 @@ final class BatchSizeCurves {
   }
 
   /**
-   * The points of the given settings (null: all) at the given batch sizes, ordered by setting
-   * and batch size.
+   * The points of the given settings (null: all) at the given batch sizes, ordered by setting and
+   * batch size.
    *
    * @param settings settings as listed by {@link SettingList}, with its columns
    */
-  static List<Point> of(Dataset<Row> runs, SweepAxes axes, List<Integer> batchSizes, List<Setting> settings) {
+  static List<Point> of(
+      Dataset<Row> runs, SweepAxes axes, List<Integer> batchSizes, List<Setting> settings) {
     List<String> columns = axes.settingColumns();
     Dataset<Row> chosen = runs.where(col("batch_size").isin(batchSizes.toArray()));
     if (settings != null) {
@@ -95,8 +105,11 @@ final class BatchSizeCurves {
     boolean hasObjective = present.containsAll(List.of(OBJECTIVE_SLOPE, OBJECTIVE_INTERCEPT));
     List<Column> aggregates = new ArrayList<>();
     aggregates.add(
-        sum(when(finite(col("slope")).isNull().or(finite(col("intercept")).isNull()), 1).otherwise(0)));
+        sum(
+            when(finite(col("slope")).isNull().or(finite(col("intercept")).isNull()), 1)
+                .otherwise(0)));
     aggregates.add(sum(when(col("converged"), 1).otherwise(0)));
+    aggregates.add(sum(when(col("diagnosis").equalTo(Diagnosis.DIVERGED.label()), 1).otherwise(0)));
     for (String metric : List.of("slope", "intercept", "train_mse")) {
       Column value = finite(col(metric));
       aggregates.add(median(value));
@@ -104,7 +117,8 @@ final class BatchSizeCurves {
       aggregates.add(max(value));
     }
     aggregates.add(hasObjective ? median(finite(col(OBJECTIVE_SLOPE))) : lit(null).cast("double"));
-    aggregates.add(hasObjective ? median(finite(col(OBJECTIVE_INTERCEPT))) : lit(null).cast("double"));
+    aggregates.add(
+        hasObjective ? median(finite(col(OBJECTIVE_INTERCEPT))) : lit(null).cast("double"));
     for (String init : List.of("init_slope", "init_intercept")) {
       Column value = present.contains(init) ? finite(col(init)) : lit(null).cast("double");
       aggregates.add(median(value));
@@ -112,10 +126,12 @@ final class BatchSizeCurves {
       aggregates.add(max(value));
     }
 
-    List<String> variants = columns.stream().filter(c -> !c.equals("loss") && !c.equals("shuffle")).toList();
+    List<String> variants =
+        columns.stream().filter(c -> !c.equals("loss") && !c.equals("shuffle")).toList();
     List<Point> points = new ArrayList<>();
     for (Row r :
-        chosen.groupBy(groups.toArray(Column[]::new))
+        chosen
+            .groupBy(groups.toArray(Column[]::new))
             .agg(count(lit(1)), aggregates.toArray(Column[]::new))
             .orderBy(groups.toArray(Column[]::new))
             .collectAsList()) {
@@ -128,6 +144,7 @@ final class BatchSizeCurves {
       long count = r.getLong(k++);
       long nonFinite = r.getLong(k++);
       long converged = r.getLong(k++);
+      long diverged = r.getLong(k++);
       Spread slope = new Spread(number(r, k++), number(r, k++), number(r, k++));
       Spread intercept = new Spread(number(r, k++), number(r, k++), number(r, k++));
       Spread trainMse = new Spread(number(r, k++), number(r, k++), number(r, k++));
@@ -136,16 +153,36 @@ final class BatchSizeCurves {
       Spread initSlope = new Spread(number(r, k++), number(r, k++), number(r, k++));
       Spread initIntercept = new Spread(number(r, k++), number(r, k++), number(r, k));
       points.add(
-          new Point(setting, setting.label(lineColumns), batchSize, count, nonFinite, converged, slope,
-              intercept, trainMse, objectiveSlope, objectiveIntercept, initSlope, initIntercept));
+          new Point(
+              setting,
+              setting.label(lineColumns),
+              batchSize,
+              count,
+              nonFinite,
+              converged,
+              diverged,
+              slope,
+              intercept,
+              trainMse,
+              objectiveSlope,
+              objectiveIntercept,
+              initSlope,
+              initIntercept));
     }
     return points;
   }
 
-  /** The batch sizes drawn: all of them, or {@link #MAX_BATCH_SIZES} evenly spread, ends included. */
+  /**
+   * The batch sizes drawn: all of them, or {@link #MAX_BATCH_SIZES} evenly spread, ends included.
+   */
   static List<Integer> plottedBatchSizes(Dataset<Row> runs) {
     List<Integer> all =
-        runs.select(col("batch_size")).distinct().orderBy(col("batch_size")).collectAsList().stream()
+        runs
+            .select(col("batch_size"))
+            .distinct()
+            .orderBy(col("batch_size"))
+            .collectAsList()
+            .stream()
             .map(r -> r.getInt(0))
             .toList();
     return thin(all, MAX_BATCH_SIZES);

@@ -33,8 +33,14 @@ final class ClippedCurve {
    * @return how many points were marked off scale
    */
   static int draw(
-      XYChart chart, String label, double[] x, List<Spread> spreads, boolean[] counted, AxisRange range,
-      Color color, boolean logScale) {
+      XYChart chart,
+      String label,
+      double[] x,
+      List<Spread> spreads,
+      boolean[] counted,
+      AxisRange range,
+      Color color,
+      boolean logScale) {
     List<double[]> band = new ArrayList<>();
     double[] median = new double[x.length];
     List<Double> aboveX = new ArrayList<>();
@@ -63,11 +69,15 @@ final class ClippedCurve {
       double lo = usable(s.min(), logScale);
       double hi = usable(s.max(), logScale);
       if (Double.isFinite(lo) && Double.isFinite(hi)) {
-        band.add(new double[] {x[i], range == null ? lo : range.clamp(lo), range == null ? hi : range.clamp(hi)});
+        band.add(
+            new double[] {
+              x[i], range == null ? lo : range.clamp(lo), range == null ? hi : range.clamp(hi)
+            });
       }
     }
     if (!band.isEmpty()) {
-      Charts.band(chart, label + " (min–max)", column(band, 0), column(band, 1), column(band, 2), color);
+      Charts.band(
+          chart, label + " (min–max)", column(band, 0), column(band, 1), column(band, 2), color);
     }
     if (drawn > 0) {
       if (range == null) {
@@ -95,14 +105,20 @@ final class ClippedCurve {
   }
 
   private static void marks(
-      XYChart chart, String name, List<Double> x, List<Double> y, Color color,
+      XYChart chart,
+      String name,
+      List<Double> x,
+      List<Double> y,
+      Color color,
       org.knowm.xchart.style.markers.Marker marker) {
     if (x.isEmpty()) {
       return;
     }
     chart.getStyler().setMarkerSize(MARKER_SIZE);
     XYSeries series =
-        chart.addSeries(name, x.stream().mapToDouble(Double::doubleValue).toArray(),
+        chart.addSeries(
+            name,
+            x.stream().mapToDouble(Double::doubleValue).toArray(),
             y.stream().mapToDouble(Double::doubleValue).toArray());
     series.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
     series.setMarker(marker);

@@ -59,15 +59,19 @@ record ConvergenceCells(List<String> columns, boolean banded, List<Cell> cells) 
    * @param batchSizes every batch size of the sweep, ascending
    * @param settings the settings to count (null: all)
    */
-  static ConvergenceCells of(Dataset<Row> runs, SweepAxes axes, List<Integer> batchSizes, List<Setting> settings) {
+  static ConvergenceCells of(
+      Dataset<Row> runs, SweepAxes axes, List<Integer> batchSizes, List<Setting> settings) {
     List<String> settingColumns = axes.settingColumns();
-    Dataset<Row> chosen = settings == null ? runs : BatchSizeCurves.only(runs, settingColumns, settings);
+    Dataset<Row> chosen =
+        settings == null ? runs : BatchSizeCurves.only(runs, settingColumns, settings);
     boolean banded = batchSizes.size() > MAX_COLUMNS;
     List<Band> bands = BatchBands.of(batchSizes);
     List<String> labels = new ArrayList<>();
     Column column;
     if (banded) {
-      bands.forEach(b -> labels.add(b.min() == b.max() ? size(b.min()) : size(b.min()) + "–" + size(b.max())));
+      bands.forEach(
+          b ->
+              labels.add(b.min() == b.max() ? size(b.min()) : size(b.min()) + "–" + size(b.max())));
       column = bandIndex(col("batch_size"), bands);
     } else {
       batchSizes.forEach(b -> labels.add(size(b)));
@@ -88,7 +92,8 @@ record ConvergenceCells(List<String> columns, boolean banded, List<Cell> cells) 
     }
     List<Cell> cells = new ArrayList<>();
     for (Row r :
-        chosen.groupBy(groups.toArray(Column[]::new))
+        chosen
+            .groupBy(groups.toArray(Column[]::new))
             .agg(count(lit(1)), aggregates.toArray(Column[]::new))
             .collectAsList()) {
       int k = settingColumns.size();

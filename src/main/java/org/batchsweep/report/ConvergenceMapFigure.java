@@ -19,11 +19,11 @@ import org.batchsweep.report.Legend.Style;
 
 /**
  * Convergence maps: which settings converge at which batch sizes, at a glance. One panel per
- * combination of the axes other than the {@link PanelPlan#inner} one (per optimizer, say, and
- * per data order); in a panel one row per value of the inner axis (the learning rate when it
- * varies) and one column per batch size or batch-size band. A cell's colour and number are the
- * share of its runs that converged (pale 0 %, deep blue 100 %); a strip along its bottom has the
- * colour of the most common other diagnosis, so a cell also says why its runs failed.
+ * combination of the axes other than the {@link PanelPlan#inner} one (per optimizer, say, and per
+ * data order); in a panel one row per value of the inner axis (the learning rate when it varies)
+ * and one column per batch size or batch-size band. A cell's colour and number are the share of its
+ * runs that converged (pale 0 %, deep blue 100 %); a strip along its bottom has the colour of the
+ * most common other diagnosis, so a cell also says why its runs failed.
  *
  * <p>Drawn directly (not with XChart), so a cell's number and strip read the same in PNG and SVG.
  */
@@ -47,7 +47,8 @@ final class ConvergenceMapFigure {
     Map<Setting, Cell[]> bySetting = new HashMap<>();
     for (Cell c : cells.cells()) {
       if (c.column() >= 0) {
-        bySetting.computeIfAbsent(c.setting(), k -> new Cell[cells.columns().size()])[c.column()] = c;
+        bySetting.computeIfAbsent(c.setting(), k -> new Cell[cells.columns().size()])[c.column()] =
+            c;
       }
     }
     int columns = plan.panels().size() > 1 && cells.columns().size() <= 9 ? 2 : 1;
@@ -57,7 +58,10 @@ final class ConvergenceMapFigure {
       List<String> rowLabels = new ArrayList<>();
       List<Cell[]> rows = new ArrayList<>();
       for (Setting s : panel.settings()) {
-        rowLabels.add(plan.inner() == null ? "all runs" : Labels.axisValue(plan.inner(), s.get(plan.inner())));
+        rowLabels.add(
+            plan.inner() == null
+                ? "all runs"
+                : Labels.axisValue(plan.inner(), s.get(plan.inner())));
         Cell[] row = bySetting.getOrDefault(s, new Cell[cells.columns().size()]);
         rows.add(row);
         for (Cell c : row) {
@@ -67,8 +71,10 @@ final class ConvergenceMapFigure {
         }
       }
       String title = panel.title().isEmpty() ? "all runs" : panel.title();
-      panels.add(Figure.Panel.painted(
-          new MapPanel(title, rowLabels, rows, cells.columns()), TITLE + ROW * rows.size() + FOOT));
+      panels.add(
+          Figure.Panel.painted(
+              new MapPanel(title, rowLabels, rows, cells.columns()),
+              TITLE + ROW * rows.size() + FOOT));
     }
     List<Entry> legend = new ArrayList<>();
     for (int share : new int[] {0, 50, 100}) {
@@ -79,13 +85,22 @@ final class ConvergenceMapFigure {
         legend.add(new Entry("mostly " + d.label(), Palette.diagnosis(d.label()), Style.BAR));
       }
     }
-    failures.stream().filter(f -> Diagnoses.parse(f) == null)
+    failures.stream()
+        .filter(f -> Diagnoses.parse(f) == null)
         .forEach(f -> legend.add(new Entry("mostly " + f, Palette.diagnosis(f), Style.BAR)));
-    return new Figure(NAME, title(plan, axes), caption(plan, cells, axes), WIDTH, columns, panels, new Legend(legend));
+    return new Figure(
+        NAME,
+        title(plan, axes),
+        caption(plan, cells, axes),
+        WIDTH,
+        columns,
+        panels,
+        new Legend(legend));
   }
 
   private static String title(PanelPlan plan, List<String> axes) {
-    List<String> outer = axes.stream().filter(a -> !a.equals(plan.inner())).map(Labels::axisTitle).toList();
+    List<String> outer =
+        axes.stream().filter(a -> !a.equals(plan.inner())).map(Labels::axisTitle).toList();
     StringBuilder t = new StringBuilder("Which settings converge at which batch sizes");
     if (!outer.isEmpty()) {
       t.append(": a map per ").append(String.join(" × ", outer));
@@ -94,15 +109,22 @@ final class ConvergenceMapFigure {
   }
 
   private static String caption(PanelPlan plan, ConvergenceCells cells, List<String> axes) {
-    StringBuilder text = new StringBuilder("Each cell is the share of a setting's runs at those batch sizes that ended within")
-        .append(" the tolerance of the reference line, over the replicate seeds: deep blue all converged, pale none.")
-        .append(" The strip along a cell's bottom has the colour of its most common other diagnosis.");
+    StringBuilder text =
+        new StringBuilder(
+                "Each cell is the share of a setting's runs at those batch sizes that ended within")
+            .append(
+                " the tolerance of the reference line, over the replicate seeds: deep blue all"
+                    + " converged, pale none.")
+            .append(
+                " The strip along a cell's bottom has the colour of its most common other"
+                    + " diagnosis.");
     if (plan.inner() != null) {
       text.append(" Rows: ").append(Labels.axisTitle(plan.inner())).append('.');
     }
-    text.append(cells.banded()
-        ? " Columns: batch sizes in bands (1, 2–3, 4–10, 11–30, …)."
-        : " Columns: batch sizes.");
+    text.append(
+        cells.banded()
+            ? " Columns: batch sizes in bands (1, 2–3, 4–10, 11–30, …)."
+            : " Columns: batch sizes.");
     for (String s : plan.leftOut()) {
       text.append(' ').append(s);
     }
@@ -110,13 +132,15 @@ final class ConvergenceMapFigure {
   }
 
   /** One map: a title, a row label per row, and cells. */
-  private record MapPanel(String title, List<String> rowLabels, List<Cell[]> rows, List<String> columns)
+  private record MapPanel(
+      String title, List<String> rowLabels, List<Cell[]> rows, List<String> columns)
       implements Figure.Painter {
 
     @Override
     public void paint(Graphics2D g, int width, int height) {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       int n = columns.size();
       g.setFont(SMALL);
       int widest = 0;
@@ -136,7 +160,8 @@ final class ConvergenceMapFigure {
         String label = rowLabels.get(r);
         g.setFont(SMALL);
         g.setColor(Palette.INK);
-        g.drawString(label, left - 8 - small.stringWidth(label), top + ROW / 2 + small.getAscent() / 2 - 2);
+        g.drawString(
+            label, left - 8 - small.stringWidth(label), top + ROW / 2 + small.getAscent() / 2 - 2);
         Cell[] row = rows.get(r);
         for (int c = 0; c < n; c++) {
           paintCell(g, row[c], left + c * cell, top, cell);
@@ -175,7 +200,10 @@ final class ConvergenceMapFigure {
       g.setFont(CELL_FONT);
       FontMetrics fm = g.getFontMetrics();
       g.setColor(share > 0.55 ? Color.WHITE : Palette.INK);
-      g.drawString(text, x + 1 + (w - fm.stringWidth(text)) / 2, y + 1 + (h - 3) / 2 + fm.getAscent() / 2 - 1);
+      g.drawString(
+          text,
+          x + 1 + (w - fm.stringWidth(text)) / 2,
+          y + 1 + (h - 3) / 2 + fm.getAscent() / 2 - 1);
     }
   }
 }

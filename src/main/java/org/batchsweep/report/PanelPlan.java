@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * How a sweep's settings are split into small multiples: one axis varies within a panel (its
- * lines, or a convergence map's rows); every combination of the other varying axes gets panels of
- * its own. Works for whatever axes a sweep varies.
+ * How a sweep's settings are split into small multiples: one axis varies within a panel (its lines,
+ * or a convergence map's rows); every combination of the other varying axes gets panels of its own.
+ * Works for whatever axes a sweep varies.
  *
  * <p>Readable at any size: a panel holds at most {@code perPanel} values of the inner axis (more
  * are split over up to {@link #MAX_SPLIT} panels, or evenly thinned beyond that), and at most
@@ -63,8 +63,11 @@ record PanelPlan(String inner, List<Object> innerValues, List<Panel> panels, Lis
       chunks.add(kept);
       leftOut.add(
           String.format(
-              java.util.Locale.ROOT, "%d of the %d values of %s are drawn (%s); the others are left out.",
-              kept.size(), values.size(), Labels.axisTitle(inner),
+              java.util.Locale.ROOT,
+              "%d of the %d values of %s are drawn (%s); the others are left out.",
+              kept.size(),
+              values.size(),
+              Labels.axisTitle(inner),
               String.join(", ", kept.stream().map(v -> Labels.axisValue(inner, v)).toList())));
     }
 
@@ -88,7 +91,11 @@ record PanelPlan(String inner, List<Object> innerValues, List<Panel> panels, Lis
         String full = title;
         if (chunks.size() > 1) {
           // Split panels name their share of the inner axis, so two panels never share a title.
-          String range = Labels.axisValue(inner, chunk.get(0)) + " to " + Labels.axisValue(inner, chunk.get(chunk.size() - 1)).replaceFirst("^" + java.util.regex.Pattern.quote(inner) + " ", "");
+          String range =
+              Labels.axisValue(inner, chunk.get(0))
+                  + " to "
+                  + Labels.axisValue(inner, chunk.get(chunk.size() - 1))
+                      .replaceFirst("^" + java.util.regex.Pattern.quote(inner) + " ", "");
           full = title.isEmpty() ? range : title + " · " + range;
         }
         if (panels.size() < maxPanels) {
@@ -101,8 +108,12 @@ record PanelPlan(String inner, List<Object> innerValues, List<Panel> panels, Lis
     if (!notDrawn.isEmpty()) {
       leftOut.add(
           String.format(
-              java.util.Locale.ROOT, "%d more %s not drawn (%s%s).", notDrawn.size(),
-              notDrawn.size() == 1 ? "setting of the other axes is" : "settings of the other axes are",
+              java.util.Locale.ROOT,
+              "%d more %s not drawn (%s%s).",
+              notDrawn.size(),
+              notDrawn.size() == 1
+                  ? "setting of the other axes is"
+                  : "settings of the other axes are",
               String.join("; ", notDrawn.subList(0, Math.min(5, notDrawn.size()))),
               notDrawn.size() > 5 ? "; …" : ""));
     }
@@ -137,6 +148,13 @@ record PanelPlan(String inner, List<Object> innerValues, List<Panel> panels, Lis
       }
     }
     return new ArrayList<>(values);
+  }
+
+  /** This plan with one more sentence about what is not drawn. */
+  PanelPlan withNote(String sentence) {
+    List<String> notes = new ArrayList<>(leftOut);
+    notes.add(sentence);
+    return new PanelPlan(inner, innerValues, panels, notes);
   }
 
   /** The inner value's position among all of them, for its colour; 0 without an inner axis. */

@@ -103,12 +103,21 @@ record ReportData(
               : Optional.of(PanelPlan.of(settings.settings(), settingAxes, SettingsFigure.MAX_LINES, SettingsFigure.MAX_PANELS));
       PanelPlan mapPanels =
           PanelPlan.of(settings.settings(), settingAxes, ConvergenceMapFigure.MAX_ROWS, ConvergenceMapFigure.MAX_PANELS);
+      if (settings.truncated()) {
+        String note = String.format(java.util.Locale.ROOT,
+            "The sweep has more than %,d settings; only the first %,d (in the order of their values) are drawn.",
+            SettingList.MAX_SETTINGS, SettingList.MAX_SETTINGS);
+        curvePanels = curvePanels.map(p -> p.withNote(note));
+        mapPanels = mapPanels.withNote(note);
+      }
       List<Setting> curveSettings = curvePanels.map(ReportData::drawn).orElse(settings.settings());
+      List<Setting> mapSettings = drawn(mapPanels);
       return new ReportData(
           sweepId, sweep, spec, reference, axes,
-          BatchSizeCurves.of(runs, axes, BatchSizeCurves.thin(batchSizes, BatchSizeCurves.MAX_BATCH_SIZES), curveSettings),
+          BatchSizeCurves.of(runs, axes, BatchSizeCurves.thin(batchSizes, BatchSizeCurves.MAX_BATCH_SIZES),
+              onlyIfFewer(curveSettings, settings)),
           curvePanels, Optional.of(mapPanels),
-          ConvergenceCells.of(runs, axes, batchSizes, drawn(mapPanels)),
+          ConvergenceCells.of(runs, axes, batchSizes, onlyIfFewer(mapSettings, settings)),
           paths, DiagnosisTable.of(runs));
     } finally {
       runs.unpersist(false);
@@ -120,6 +129,11 @@ record ReportData(
     java.util.Map<Object, Long> perLoss = new java.util.HashMap<>();
     settings.forEach(s -> perLoss.merge(s.get("loss"), 1L, Long::sum));
     return perLoss.values().stream().allMatch(n -> n <= MAX_LINES);
+  }
+
+  /** The settings to aggregate, or null (no filter) when they are all of the sweep's. */
+  private static List<Setting> onlyIfFewer(List<Setting> drawn, SettingList all) {
+    return !all.truncated() && drawn.size() == all.settings().size() ? null : drawn;
   }
 
   private static List<Setting> drawn(PanelPlan plan) {

@@ -10,10 +10,10 @@ import org.batchsweep.report.BatchSizeCurves.Spread;
 
 /**
  * The y ranges of the batch-size panels, from the points drawn. Slope and intercept: around the
- * reference, the objective's minimiser and the initial values (every run that neither diverged
- * nor oscillated lies between where it started and where its objective pulls it). Train loss, on
- * a log axis: around the reference's loss and the losses of the points whose slope and intercept
- * are on their scales.
+ * reference, the objective's minimiser and the initial values (every run that neither diverged nor
+ * oscillated lies between where it started and where its objective pulls it). Train loss, on a log
+ * axis: around the reference's loss and the losses of the points whose slope and intercept are on
+ * their scales.
  */
 final class RobustAxes {
 
@@ -21,7 +21,19 @@ final class RobustAxes {
 
   static AxisRange slope(List<Point> points, Reference reference) {
     return AxisRange.robust(
-        core(points, reference.slope(), Point::objectiveSlope, Point::initSlope), values(points, Point::slope));
+        core(points, reference.slope(), Point::objectiveSlope, Point::initSlope),
+        values(points, Point::slope));
+  }
+
+  /**
+   * The y range that small multiples share: around the same core, widened only by the medians of
+   * points whose runs mostly did not diverge (band edges are clamped to it), so one oscillating
+   * setting cannot squeeze every other panel.
+   */
+  static AxisRange sharedSlope(List<Point> points, Reference reference) {
+    double[] medians = points.stream().filter(Point::sane).mapToDouble(p -> p.slope().median()).toArray();
+    return AxisRange.robust(
+        core(points, reference.slope(), Point::objectiveSlope, Point::initSlope), medians);
   }
 
   static AxisRange intercept(List<Point> points, Reference reference) {
@@ -30,7 +42,8 @@ final class RobustAxes {
         values(points, Point::intercept));
   }
 
-  static AxisRange trainMse(List<Point> points, Reference reference, AxisRange slope, AxisRange intercept) {
+  static AxisRange trainMse(
+      List<Point> points, Reference reference, AxisRange slope, AxisRange intercept) {
     List<Double> core = new ArrayList<>();
     core.add(reference.trainMse());
     for (Point p : points) {
@@ -38,7 +51,8 @@ final class RobustAxes {
         core.add(p.trainMse().median());
       }
     }
-    return AxisRange.robustLog(core.stream().mapToDouble(Double::doubleValue).toArray(), values(points, Point::trainMse));
+    return AxisRange.robustLog(
+        core.stream().mapToDouble(Double::doubleValue).toArray(), values(points, Point::trainMse));
   }
 
   /** Whether any finite value of the points lies outside the range, or would not show on it. */
@@ -52,7 +66,10 @@ final class RobustAxes {
   }
 
   private static double[] core(
-      List<Point> points, double reference, ToDoubleFunction<Point> objective, Function<Point, Spread> init) {
+      List<Point> points,
+      double reference,
+      ToDoubleFunction<Point> objective,
+      Function<Point, Spread> init) {
     List<Double> core = new ArrayList<>();
     core.add(reference);
     for (Point p : points) {

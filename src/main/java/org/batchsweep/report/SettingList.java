@@ -25,7 +25,8 @@ record SettingList(List<String> columns, List<Setting> settings, boolean truncat
   static SettingList of(Dataset<Row> runs, SweepAxes axes) {
     List<String> columns = axes.settingColumns();
     Column[] keys = columns.stream().map(c -> col(c)).toArray(Column[]::new);
-    List<Row> rows = runs.select(keys).distinct().orderBy(keys).limit(MAX_SETTINGS + 1).collectAsList();
+    List<Row> rows =
+        runs.select(keys).distinct().orderBy(keys).limit(MAX_SETTINGS + 1).collectAsList();
     List<Setting> settings = new ArrayList<>();
     for (int i = 0; i < Math.min(rows.size(), MAX_SETTINGS); i++) {
       settings.add(Setting.of(columns, rows.get(i)));

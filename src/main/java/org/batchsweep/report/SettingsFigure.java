@@ -13,11 +13,11 @@ import org.batchsweep.report.Legend.Style;
 import org.knowm.xchart.XYChart;
 
 /**
- * Small multiples of the final slope against batch size, for sweeps with too many settings for
- * one panel: one panel per combination of the axes other than the {@link PanelPlan#inner} one,
- * whose values are the panel's lines (at most {@link #MAX_LINES}), one colour per value in every
- * panel. All panels share one y range, robust to exploded runs ({@link RobustAxes}); medians off
- * it are triangles at the edge.
+ * Small multiples of the final slope against batch size, for sweeps with too many settings for one
+ * panel: one panel per combination of the axes other than the {@link PanelPlan#inner} one, whose
+ * values are the panel's lines (at most {@link #MAX_LINES}), one colour per value in every panel.
+ * All panels share one y range, robust to exploded runs ({@link RobustAxes}); medians off it are
+ * triangles at the edge.
  *
  * <p>Series names are those of {@link ClippedCurve}, with the line's inner-axis value as label
  * (e.g. {@code lr 0.01}); panels are numbered in {@link PanelPlan#panels} order.
@@ -46,7 +46,7 @@ final class SettingsFigure {
     for (PanelPlan.Panel panel : plan.panels()) {
       panel.settings().forEach(s -> drawn.addAll(bySetting.getOrDefault(s, List.of())));
     }
-    AxisRange range = RobustAxes.slope(drawn, reference);
+    AxisRange range = RobustAxes.sharedSlope(drawn, reference);
     double minB = drawn.stream().mapToInt(Point::batchSize).min().orElse(1);
     double maxB = drawn.stream().mapToInt(Point::batchSize).max().orElse(1);
     double axisMin = minB <= 0.1 * maxB ? 0 : minB;
@@ -56,7 +56,9 @@ final class SettingsFigure {
     List<Figure.Panel> panels = new ArrayList<>();
     int offScale = 0;
     for (PanelPlan.Panel panel : plan.panels()) {
-      XYChart chart = Charts.xy(panel.title().isEmpty() ? "all runs" : panel.title(), "batch size", "final slope");
+      XYChart chart =
+          Charts.xy(
+              panel.title().isEmpty() ? "all runs" : panel.title(), "batch size", "final slope");
       chart.getStyler().setXAxisMin(axisMin);
       chart.getStyler().setXAxisMax(maxB);
       chart.getStyler().setXAxisTickMarkSpacingHint(columns == 1 ? 110 : 95);
@@ -69,39 +71,69 @@ final class SettingsFigure {
         double[] x = ps.stream().mapToDouble(Point::batchSize).toArray();
         boolean[] counted = new boolean[ps.size()];
         java.util.Arrays.fill(counted, true);
-        offScale += ClippedCurve.draw(chart, lineLabel(plan, setting), x, ps.stream().map(Point::slope).toList(),
-            counted, range, color(plan, setting, numeric), false);
+        offScale +=
+            ClippedCurve.draw(
+                chart,
+                lineLabel(plan, setting),
+                x,
+                ps.stream().map(Point::slope).toList(),
+                counted,
+                range,
+                color(plan, setting, numeric),
+                false);
       }
-      Charts.dashed(chart, BatchSizeFigure.REFERENCE, new double[] {minB, maxB},
-          new double[] {reference.slope(), reference.slope()}, Palette.INK);
+      Charts.dashed(
+          chart,
+          BatchSizeFigure.REFERENCE,
+          new double[] {minB, maxB},
+          new double[] {reference.slope(), reference.slope()},
+          Palette.INK);
       panels.add(new Figure.Panel(chart, PANEL_HEIGHT));
     }
 
     List<Entry> legend = new ArrayList<>();
     List<Object> shown = new ArrayList<>();
-    plan.panels().forEach(p -> p.settings().forEach(s -> {
-      Object v = plan.inner() == null ? null : s.get(plan.inner());
-      if (!shown.contains(v)) {
-        shown.add(v);
-      }
-    }));
+    plan.panels()
+        .forEach(
+            p ->
+                p.settings()
+                    .forEach(
+                        s -> {
+                          Object v = plan.inner() == null ? null : s.get(plan.inner());
+                          if (!shown.contains(v)) {
+                            shown.add(v);
+                          }
+                        }));
     shown.sort(Setting.VALUE_ORDER);
     for (Object v : shown) {
       String label = plan.inner() == null ? "median over seeds" : Labels.axisValue(plan.inner(), v);
       int i = plan.innerValues().indexOf(v);
-      legend.add(new Entry(label, numeric ? Palette.ramp(i, plan.innerValues().size()) : Palette.line(Math.max(0, i)), Style.LINE));
+      legend.add(
+          new Entry(
+              label,
+              numeric ? Palette.ramp(i, plan.innerValues().size()) : Palette.line(Math.max(0, i)),
+              Style.LINE));
     }
     legend.add(new Entry("min–max over seeds", Palette.GREY, Style.BAND));
     legend.add(new Entry("MLlib least-squares slope (the target)", Palette.INK, Style.DASHED));
     if (offScale > 0) {
-      legend.add(new Entry("median off the scale (exploded or non-finite)", Palette.GREY, Style.TRIANGLE));
+      legend.add(
+          new Entry("median off the scale (exploded or non-finite)", Palette.GREY, Style.TRIANGLE));
     }
-    return new Figure(NAME, title(plan, axes), caption(plan, axes, range, offScale), WIDTH, columns, panels,
+    return new Figure(
+        NAME,
+        title(plan, axes),
+        caption(plan, axes, range, offScale),
+        WIDTH,
+        columns,
+        panels,
         new Legend(legend));
   }
 
   static String lineLabel(PanelPlan plan, Setting setting) {
-    return plan.inner() == null ? "all seeds" : Labels.axisValue(plan.inner(), setting.get(plan.inner()));
+    return plan.inner() == null
+        ? "all seeds"
+        : Labels.axisValue(plan.inner(), setting.get(plan.inner()));
   }
 
   private static Color color(PanelPlan plan, Setting setting, boolean numeric) {
@@ -110,7 +142,8 @@ final class SettingsFigure {
   }
 
   private static String title(PanelPlan plan, List<String> axes) {
-    List<String> outer = axes.stream().filter(a -> !a.equals(plan.inner())).map(Labels::axisTitle).toList();
+    List<String> outer =
+        axes.stream().filter(a -> !a.equals(plan.inner())).map(Labels::axisTitle).toList();
     StringBuilder t = new StringBuilder("Final slope against batch size, by setting");
     if (!outer.isEmpty()) {
       t.append(": a panel per ").append(String.join(" × ", outer));
@@ -122,15 +155,28 @@ final class SettingsFigure {
   }
 
   private static String caption(PanelPlan plan, List<String> axes, AxisRange range, int offScale) {
-    StringBuilder text = new StringBuilder(
-        "Each line is one setting: the median final slope over the replicate seeds, its band their minimum to"
-            + " maximum; the dashed line is the least-squares slope every converged run reaches. All panels share"
-            + " one y axis, ")
-        .append(String.format(Locale.ROOT, "%s to %s", Labels.compact(range.lo()), Labels.compact(range.hi())))
-        .append(", set by the reference, the objectives' minimisers and the initial values, not by runs that blew up.");
+    StringBuilder text =
+        new StringBuilder(
+                "Each line is one setting: the median final slope over the replicate seeds, its"
+                    + " band their minimum to maximum; the dashed line is the least-squares slope"
+                    + " every converged run reaches. All panels share one y axis, ")
+            .append(
+                String.format(
+                    Locale.ROOT,
+                    "%s to %s",
+                    Labels.compact(range.lo()),
+                    Labels.compact(range.hi())))
+            .append(
+                ", set by the reference, the objectives' minimisers, the initial values and the"
+                    + " medians of runs that did not diverge, never by runs that blew up; bands are"
+                    + " cut at its edges.");
     if (offScale > 0) {
-      text.append(' ').append(offScale).append(offScale == 1 ? " median lies" : " medians lie")
-          .append(" off that scale (exploded, or no finite run): a triangle at the panel's top or bottom edge.");
+      text.append(' ')
+          .append(offScale)
+          .append(offScale == 1 ? " median lies" : " medians lie")
+          .append(
+              " off that scale (exploded, or no finite run): a triangle at the panel's top or"
+                  + " bottom edge.");
     }
     for (String s : plan.leftOut()) {
       text.append(' ').append(s);

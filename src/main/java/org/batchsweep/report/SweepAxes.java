@@ -12,27 +12,40 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * How many distinct values each configuration column of a sweep's runs takes: which axes the
- * sweep actually varied. Computed with one aggregate over the runs table.
+ * How many distinct values each configuration column of a sweep's runs takes: which axes the sweep
+ * actually varied. Computed with one aggregate over the runs table.
  *
  * <p>The configuration columns are listed once, in {@link #CONFIGURATION}; those the runs table
- * does not have (tables written by an older build) are skipped, so every figure groups by
- * whatever axes a sweep varies rather than by a fixed set.
+ * does not have (tables written by an older build) are skipped, so every figure groups by whatever
+ * axes a sweep varies rather than by a fixed set.
  */
 record SweepAxes(Map<String, Long> distinct) {
 
   /**
-   * The runs table's configuration columns that can be axes of a sweep, in the order settings
-   * are named and grouped (the broadest first). Batch size is the x axis and seeds are
-   * replicates; every other varying one makes a setting.
+   * The runs table's configuration columns that can be axes of a sweep, in the order settings are
+   * named and grouped (the broadest first). Batch size is the x axis and seeds are replicates;
+   * every other varying one makes a setting.
    */
   static final List<String> CONFIGURATION =
       List.of(
-          "loss", "optimizer", "shuffle", "lr", "momentum", "nesterov", "weight_decay", "schedule",
-          "lr_scaling", "scale", "epochs", "precision", "batch_size", "seed");
+          "loss",
+          "optimizer",
+          "shuffle",
+          "lr",
+          "momentum",
+          "nesterov",
+          "weight_decay",
+          "schedule",
+          "lr_scaling",
+          "scale",
+          "epochs",
+          "precision",
+          "batch_size",
+          "seed");
 
   /** Numeric axes a convergence map can be drawn over, in the order they are preferred. */
-  static final List<String> NUMERIC = List.of("batch_size", "lr", "momentum", "weight_decay", "epochs");
+  static final List<String> NUMERIC =
+      List.of("batch_size", "lr", "momentum", "weight_decay", "epochs");
 
   /** The columns that are not part of a setting: the x axis and the replicates. */
   static final List<String> NOT_SETTING = List.of("batch_size", "seed");
@@ -71,26 +84,34 @@ record SweepAxes(Map<String, Long> distinct) {
   }
 
   /**
-   * The columns a setting is grouped by: loss and shuffle always (the seed figure is drawn per
-   * loss and its lines are the shuffle settings), then every other varying configuration column
-   * but batch size and seed, in {@link #CONFIGURATION} order.
+   * The columns a setting is grouped by: loss and shuffle always (the seed figure is drawn per loss
+   * and its lines are the shuffle settings), then every other varying configuration column but
+   * batch size and seed, in {@link #CONFIGURATION} order.
    */
   List<String> settingColumns() {
     List<String> columns = new ArrayList<>();
     for (String c : CONFIGURATION) {
-      if (has(c) && !NOT_SETTING.contains(c) && (c.equals("loss") || c.equals("shuffle") || varies(c))) {
+      if (has(c)
+          && !NOT_SETTING.contains(c)
+          && (c.equals("loss") || c.equals("shuffle") || varies(c))) {
         columns.add(c);
       }
     }
     return columns;
   }
 
-  /** The varying axes that make a setting: every varying configuration column but batch size and seed. */
+  /**
+   * The varying axes that make a setting: every varying configuration column but batch size and
+   * seed.
+   */
   List<String> settingAxes() {
     return CONFIGURATION.stream().filter(c -> !NOT_SETTING.contains(c) && varies(c)).toList();
   }
 
-  /** The varying axes besides loss and shuffle, which tell runs of one loss and shuffle setting apart. */
+  /**
+   * The varying axes besides loss and shuffle, which tell runs of one loss and shuffle setting
+   * apart.
+   */
   List<String> variants() {
     return settingAxes().stream().filter(c -> !c.equals("loss") && !c.equals("shuffle")).toList();
   }

@@ -44,7 +44,8 @@ class AxisRangeTest {
   @Test
   void givenALogAxis_whenALossExplodes_thenTheRangeStaysWithinOrdersOfMagnitudeOfTheSaneLosses() {
     // Core 0.0027..0.01 spans 0.57 decades, so values up to ~0.037 are drawn to scale.
-    AxisRange range = AxisRange.robustLog(new double[] {0.0027, 0.01}, new double[] {0.003, 0.03, 1e70, 0, -1});
+    AxisRange range =
+        AxisRange.robustLog(new double[] {0.0027, 0.01}, new double[] {0.003, 0.03, 1e70, 0, -1});
 
     assertThat(range.log()).isTrue();
     assertThat(range.lo()).isLessThan(0.0027).isGreaterThan(1e-4);

@@ -30,7 +30,7 @@ class BatchSizeFigureTest {
         double slope = -4 + b / 50.0 + shift;
         boolean lost = line.equals("shuffled") && b == 50;
         points.add(
-            new Point(setting("mse", line.equals("shuffled")), line, b, 3, lost ? 3 : 0, 0,
+            new Point(setting("mse", line.equals("shuffled")), line, b, 3, lost ? 3 : 0, 0, lost ? 3 : 0,
                 lost ? nan() : new Spread(slope, slope - 0.2, slope + 0.3),
                 lost ? nan() : new Spread(-b / 100.0, -b / 100.0 - 0.1, -b / 100.0 + 0.1),
                 lost ? nan() : new Spread(0.003 * b, 0.002 * b, 0.004 * b),
@@ -128,7 +128,7 @@ class BatchSizeFigureTest {
     for (int b : BATCHES) {
       boolean exploded = b == 20 || b == 100;
       double slope = exploded ? 3.4e38 : -3.9;
-      points.add(new Point(setting("mse", true), "shuffled · lr 3", b, 3, 0, 0,
+      points.add(new Point(setting("mse", true), "shuffled · lr 3", b, 3, 0, 0, exploded ? 3 : 0,
           new Spread(slope, exploded ? -3.4e38 : slope, exploded ? 3.4e38 : slope),
           new Spread(exploded ? -1e37 : 0.01, exploded ? -1e37 : 0.0, exploded ? 1e37 : 0.02),
           new Spread(exploded ? 1e75 : 0.003, 0.002, exploded ? 1e76 : 0.004), Double.NaN, Double.NaN,

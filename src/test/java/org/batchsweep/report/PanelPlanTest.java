@@ -16,7 +16,8 @@ class PanelPlanTest {
     for (String optimizer : optimizers) {
       for (boolean shuffle : List.of(false, true)) {
         for (int i = 0; i < lrs; i++) {
-          settings.add(new Setting(COLUMNS, List.of("mse", optimizer, shuffle, Math.pow(10, -3 + 0.5 * i))));
+          settings.add(
+              new Setting(COLUMNS, List.of("mse", optimizer, shuffle, Math.pow(10, -3 + 0.5 * i))));
         }
       }
     }
@@ -35,7 +36,8 @@ class PanelPlanTest {
     assertThat(plan.panels().get(0).title()).isEqualTo("adagrad · fixed order");
     assertThat(plan.panels()).extracting(PanelPlan.Panel::title).doesNotHaveDuplicates();
     assertThat(plan.leftOut()).isEmpty();
-    assertThat(plan.panels().stream().mapToInt(p -> p.settings().size()).sum()).as("every setting drawn once")
+    assertThat(plan.panels().stream().mapToInt(p -> p.settings().size()).sum())
+        .as("every setting drawn once")
         .isEqualTo(settings.size());
   }
 
@@ -56,9 +58,13 @@ class PanelPlanTest {
 
     assertThat(plan.panels()).hasSize(2);
     assertThat(plan.panels()).allSatisfy(p -> assertThat(p.settings()).hasSize(8));
-    assertThat(plan.leftOut()).singleElement().asString().contains("8 of the 40 values of learning rate");
+    assertThat(plan.leftOut())
+        .singleElement()
+        .asString()
+        .contains("8 of the 40 values of learning rate");
     assertThat(plan.panels().get(0).settings().get(0).get("lr")).isEqualTo(0.001);
-    assertThat(plan.panels().get(0).settings().get(7).get("lr")).isEqualTo(Math.pow(10, -3 + 0.5 * 39));
+    assertThat(plan.panels().get(0).settings().get(7).get("lr"))
+        .isEqualTo(Math.pow(10, -3 + 0.5 * 39));
   }
 
   @Test
@@ -67,10 +73,14 @@ class PanelPlanTest {
     for (int i = 0; i < 20; i++) {
       optimizers.add("opt" + (char) ('a' + i));
     }
-    PanelPlan plan = PanelPlan.of(grid(optimizers, 3), List.of("optimizer", "shuffle", "lr"), 8, 24);
+    PanelPlan plan =
+        PanelPlan.of(grid(optimizers, 3), List.of("optimizer", "shuffle", "lr"), 8, 24);
 
     assertThat(plan.panels()).hasSize(24);
-    assertThat(plan.leftOut()).singleElement().asString().startsWith("16 more settings of the other axes are not drawn");
+    assertThat(plan.leftOut())
+        .singleElement()
+        .asString()
+        .startsWith("16 more settings of the other axes are not drawn");
   }
 
   @Test
