@@ -61,17 +61,30 @@ final class BatchSizeFigure {
     trainMse.getStyler().setYAxisLogarithmic(true);
     trainMse.getStyler().setXAxisTitleVisible(true);
 
+    // Exploded values never set an axis: each panel keeps its own scale unless a value lies far
+    // outside what sensible runs reach; then the axis is fixed and those points are marked.
+    AxisRange slopeRange = RobustAxes.slope(points, reference);
+    AxisRange interceptRange = RobustAxes.intercept(points, reference);
+    AxisRange mseRange = RobustAxes.trainMse(points, reference, slopeRange, interceptRange);
+    AxisRange slopeClip = clipping(slope, slopeRange, points, Point::slope);
+    AxisRange interceptClip = clipping(intercept, interceptRange, points, Point::intercept);
+    AxisRange mseClip = clipping(trainMse, mseRange, points, Point::trainMse);
+
     List<Entry> legend = new ArrayList<>();
+    int offScale = 0;
     for (Map.Entry<String, List<Point>> e : byLine.entrySet()) {
       String line = e.getKey();
       Color color = Palette.line(lines.indexOf(line));
       List<Point> ps = e.getValue();
-      plot(slope, line, ps, Point::slope, color, false);
-      plot(intercept, line, ps, Point::intercept, color, false);
-      plot(trainMse, line, ps, Point::trainMse, color, true);
+      double[] x = ps.stream().mapToDouble(Point::batchSize).toArray();
+      boolean[] counted = new boolean[ps.size()];
+      java.util.Arrays.fill(counted, true);
+      offScale += ClippedCurve.draw(slope, line, x, ps.stream().map(Point::slope).toList(), counted, slopeClip, color, false);
+      offScale += ClippedCurve.draw(intercept, line, x, ps.stream().map(Point::intercept).toList(), counted, interceptClip, color, false);
+      offScale += ClippedCurve.draw(trainMse, line, x, ps.stream().map(Point::trainMse).toList(), counted, mseClip, color, true);
       if (objective) {
-        dotted(slope, line, ps, Point::objectiveSlope, color);
-        dotted(intercept, line, ps, Point::objectiveIntercept, color);
+        dotted(slope, line, ps, Point::objectiveSlope, color, slopeClip);
+        dotted(intercept, line, ps, Point::objectiveIntercept, color, interceptClip);
       }
       long seeds = ps.stream().mapToLong(Point::runs).max().orElse(0);
       legend.add(new Entry(line + " (median of " + seeds + (seeds == 1 ? " seed)" : " seeds)"), color, Style.LINE));
@@ -86,16 +99,29 @@ final class BatchSizeFigure {
     if (objective) {
       legend.add(new Entry("minimiser of the loss the runs optimise", Palette.GREY, Style.DOTTED));
     }
+    if (offScale > 0) {
+      legend.add(new Entry("median off the scale (exploded or non-finite)", Palette.GREY, Style.TRIANGLE));
+    }
     return new Figure(
         fileName(loss),
         "Final slope, intercept and train loss against batch size — loss " + loss,
-        caption(loss, points, objective),
+        caption(loss, points, objective, offScale),
         WIDTH,
         List.of(
             new Figure.Panel(slope, PANEL_HEIGHT),
             new Figure.Panel(intercept, PANEL_HEIGHT),
             new Figure.Panel(trainMse, BOTTOM_PANEL_HEIGHT)),
         new Legend(legend));
+  }
+
+  /** The range to clip a panel to (its y axis fixed to it), or null when nothing needs clipping. */
+  private static AxisRange clipping(
+      XYChart chart, AxisRange range, List<Point> points, java.util.function.Function<Point, Spread> metric) {
+    if (!RobustAxes.clips(range, points, metric)) {
+      return null;
+    }
+    range.apply(chart);
+    return range;
   }
 
   private static XYChart panel(String title, String yTitle, boolean bottom, double axisMin, double axisMax) {
@@ -106,32 +132,12 @@ final class BatchSizeFigure {
     return chart;
   }
 
-  // The median line over its min–max band; points with no finite value (or, on a log axis, no
-  // positive one) are left out.
-  private static void plot(
-      XYChart chart, String line, List<Point> ps, java.util.function.Function<Point, Spread> metric,
-      Color color, boolean log) {
-    List<double[]> kept = new ArrayList<>();
-    for (Point p : ps) {
-      Spread s = metric.apply(p);
-      if (Double.isFinite(s.median()) && (!log || s.min() > 0)) {
-        kept.add(new double[] {p.batchSize(), s.median(), s.min(), s.max()});
-      }
-    }
-    if (kept.isEmpty()) {
-      return;
-    }
-    double[] x = column(kept, 0);
-    Charts.band(chart, line + " (min–max)", x, column(kept, 2), column(kept, 3), color);
-    Charts.line(chart, line, x, column(kept, 1), color);
-  }
-
   private static void dotted(
-      XYChart chart, String line, List<Point> ps, ToDoubleFunction<Point> metric, Color color) {
+      XYChart chart, String line, List<Point> ps, ToDoubleFunction<Point> metric, Color color, AxisRange range) {
     List<double[]> kept = new ArrayList<>();
     for (Point p : ps) {
       double v = metric.applyAsDouble(p);
-      if (Double.isFinite(v)) {
+      if (Double.isFinite(v) && (range == null || range.contains(v))) {
         kept.add(new double[] {p.batchSize(), v});
       }
     }
@@ -144,7 +150,7 @@ final class BatchSizeFigure {
     return rows.stream().mapToDouble(r -> r[i]).toArray();
   }
 
-  private static String caption(String loss, List<Point> points, boolean objective) {
+  private static String caption(String loss, List<Point> points, boolean objective, int offScale) {
     long nonFinite = points.stream().mapToLong(Point::nonFinite).sum();
     StringBuilder text = new StringBuilder();
     text.append("Every run of loss ").append(loss).append(" ends at one slope and intercept. Each colour is one")
@@ -158,6 +164,11 @@ final class BatchSizeFigure {
     if (nonFinite > 0) {
       text.append(' ').append(nonFinite).append(nonFinite == 1 ? " run" : " runs")
           .append(" ended with non-finite parameters (diverged) and are not drawn.");
+    }
+    if (offScale > 0) {
+      text.append(' ').append(offScale).append(offScale == 1 ? " median lies" : " medians lie")
+          .append(" far off the scale sensible runs reach (exploded, or no finite run at all); each is a")
+          .append(" triangle at the panel's edge, so it cannot flatten the other lines.");
     }
     return text.toString();
   }

@@ -17,30 +17,80 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
- * One picture of the report: XChart panels stacked top to bottom at one width, their plot areas
- * aligned on the left so stacked panels share their x positions. Written as PNG (at twice the
- * nominal size, sharp on high-density screens) and as SVG.
+ * One picture of the report: panels in rows of {@code columns} (one column: stacked top to bottom)
+ * at one width, the plot areas of a column aligned on the left so stacked panels share their x
+ * positions. A panel is an XChart chart or a {@link Painter} of its own. Written as PNG (at twice
+ * the nominal size, sharp on high-density screens) and as SVG.
+ *
+ * <p>Its size is bounded by what is drawn, never by the sweep: figures draw aggregates (a few
+ * hundred points a line, a few lines a panel, a capped number of panels), so neither the SVG nor
+ * the PNG grows with the number of runs.
  *
  * @param name the file name without extension, e.g. {@code batch-size-mse}
  * @param title the figure's heading in the report
  * @param caption how to read the figure, one or two sentences
  */
 record Figure(
-    String name, String title, String caption, int width, List<Panel> panels, Legend legend) {
+    String name, String title, String caption, int width, int columns, List<Panel> panels, Legend legend) {
 
   /** Pixels of PNG per nominal pixel. */
   public static final int PNG_SCALE = 2;
 
-  /** One chart and the height it is drawn at. */
-  record Panel(Chart<?, ?> chart, int height) {}
+  /** Draws a panel that is not an XChart chart into a box of the given size at the origin. */
+  interface Painter {
+    void paint(Graphics2D g, int width, int height);
+  }
+
+  /** One chart (or painter) and the height it is drawn at. */
+  record Panel(Chart<?, ?> chart, Painter painter, int height) {
+    Panel(Chart<?, ?> chart, int height) {
+      this(chart, null, height);
+    }
+
+    static Panel painted(Painter painter, int height) {
+      return new Panel(null, painter, height);
+    }
+
+    void paint(Graphics2D g, int width) {
+      if (chart != null) {
+        chart.paint(g, width, height);
+      } else {
+        painter.paint(g, width, height);
+      }
+    }
+  }
 
   public Figure {
     panels = List.copyOf(panels);
+    if (columns < 1) {
+      throw new IllegalArgumentException("columns must be at least 1: " + columns);
+    }
   }
 
-  /** The nominal height: the panels' heights added up, and the legend's under them. */
+  /** Panels stacked in one column. */
+  Figure(String name, String title, String caption, int width, List<Panel> panels, Legend legend) {
+    this(name, title, caption, width, 1, panels, legend);
+  }
+
+  /** The nominal height: the rows' heights (the tallest panel of each) added up, and the legend's under them. */
   public int height() {
-    return panels.stream().mapToInt(Panel::height).sum() + legend.height(width);
+    int height = 0;
+    for (int row = 0; row * columns < panels.size(); row++) {
+      height += rowHeight(row);
+    }
+    return height + legend.height(width);
+  }
+
+  private int rowHeight(int row) {
+    int tallest = 0;
+    for (int i = row * columns; i < Math.min(panels.size(), (row + 1) * columns); i++) {
+      tallest = Math.max(tallest, panels.get(i).height());
+    }
+    return tallest;
+  }
+
+  private int columnWidth() {
+    return width / columns;
   }
 
   /** The series of that name in an XY panel: the data actually plotted. */
@@ -97,28 +147,32 @@ record Figure(
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, width, height());
     double[] left = leftAxisWidths();
-    double widest = 0;
-    for (double w : left) {
-      widest = Math.max(widest, w);
+    double[] widest = new double[columns];
+    for (int i = 0; i < left.length; i++) {
+      widest[i % columns] = Math.max(widest[i % columns], left[i]);
     }
     int top = 0;
-    for (int i = 0; i < panels.size(); i++) {
-      Panel panel = panels.get(i);
-      int indent = (int) Math.round(widest - left[i]);
-      Graphics2D pg = (Graphics2D) g.create();
-      try {
-        pg.translate(indent, top);
-        panel.chart().paint(pg, width - indent, panel.height());
-      } finally {
-        pg.dispose();
+    for (int row = 0; row * columns < panels.size(); row++) {
+      for (int i = row * columns; i < Math.min(panels.size(), (row + 1) * columns); i++) {
+        Panel panel = panels.get(i);
+        int column = i % columns;
+        int indent = (int) Math.round(widest[column] - left[i]);
+        Graphics2D pg = (Graphics2D) g.create();
+        try {
+          pg.translate(column * columnWidth() + indent, top);
+          pg.clipRect(0, 0, columnWidth() - indent, panel.height());
+          panel.paint(pg, columnWidth() - indent);
+        } finally {
+          pg.dispose();
+        }
       }
-      top += panel.height();
+      top += rowHeight(row);
     }
     legend.paint(g, top, width);
   }
 
-  // Each panel's y-axis (labels and title) width, measured by a dry run; the widest sets the
-  // left edge of every plot area.
+  // Each chart's y-axis (labels and title) width, measured by a dry run; the widest of a column
+  // sets the left edge of every plot area in it. Painted panels align themselves (0).
   private double[] leftAxisWidths() {
     double[] left = new double[panels.size()];
     if (panels.size() < 2) {
@@ -126,10 +180,13 @@ record Figure(
     }
     BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
     for (int i = 0; i < panels.size(); i++) {
+      Panel panel = panels.get(i);
+      if (panel.chart() == null) {
+        continue;
+      }
       Graphics2D g = scratch.createGraphics();
       try {
-        Panel panel = panels.get(i);
-        panel.chart().paint(g, width, panel.height());
+        panel.chart().paint(g, columnWidth(), panel.height());
         left[i] = panel.chart().getYAxisLeftWidth();
       } finally {
         g.dispose();

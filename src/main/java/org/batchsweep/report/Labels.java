@@ -22,7 +22,7 @@ final class Labels {
 
   /** One axis value as it reads on its own: {@code lr 0.01}, {@code B 100}, {@code 200 epochs}. */
   static String axisValue(String column, Object value) {
-    String text = value instanceof Double d ? number(d) : String.valueOf(value);
+    String text = value instanceof Double d ? (number(d).length() > 8 ? compact(d) : number(d)) : String.valueOf(value);
     return switch (column) {
       case "batch_size" -> "B " + text;
       case "epochs" -> text + " epochs";
@@ -37,8 +37,20 @@ final class Labels {
     return switch (column) {
       case "batch_size" -> "batch size";
       case "lr" -> "learning rate";
+      case "shuffle" -> "data order";
       default -> column.replace('_', ' ');
     };
+  }
+
+  /** A number to three significant digits, without trailing zeros: 0.00316, 12.3, 3e+38. */
+  static String compact(double value) {
+    if (!Double.isFinite(value)) {
+      return Double.toString(value);
+    }
+    if (value != 0 && (Math.abs(value) >= 1e6 || Math.abs(value) < 1e-4)) {
+      return String.format(Locale.ROOT, "%.2e", value).replaceAll("\\.?0+e", "e");
+    }
+    return new BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
   }
 
   static String fixed(double value, int decimals) {

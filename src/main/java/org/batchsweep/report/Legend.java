@@ -32,7 +32,13 @@ record Legend(List<Entry> entries) {
     LINE,
     BAND,
     DASHED,
-    DOTTED
+    DOTTED,
+    /** A point off the panel's scale, drawn as a triangle at its edge. */
+    TRIANGLE,
+    /** A filled square: a cell colour of a map. */
+    SWATCH,
+    /** A short thick bar: the strip a map cell shows for its most common failure. */
+    BAR
   }
 
   record Entry(String label, Color color, Style style) {}
@@ -78,6 +84,20 @@ record Legend(List<Entry> entries) {
       case BAND -> {
         g.setColor(Palette.translucent(e.color(), 50));
         g.fillRect(x, mid - 6, SAMPLE, 12);
+      }
+      case TRIANGLE -> {
+        g.setColor(e.color());
+        g.fill(Markers.triangle(x + SAMPLE / 2.0, mid, 5, true));
+      }
+      case SWATCH -> {
+        g.setColor(e.color());
+        g.fillRect(x + 6, mid - 8, SAMPLE - 12, 16);
+        g.setColor(Palette.GRID);
+        g.drawRect(x + 6, mid - 8, SAMPLE - 12, 16);
+      }
+      case BAR -> {
+        g.setColor(e.color());
+        g.fillRect(x + 4, mid - 2, SAMPLE - 8, 5);
       }
     }
   }

@@ -31,6 +31,37 @@ final class Palette {
     return LINES.get(Math.floorMod(index, LINES.size()));
   }
 
+  // Viridis from 0 to 0.85 (its palest yellows are lost on white): ordered, and readable with the
+  // common colour-vision deficiencies.
+  private static final int[] RAMP = {0x440154, 0x46327E, 0x365C8D, 0x277F8E, 0x1FA187, 0x4AC16D, 0xA0DA39};
+
+  /** The colour of value {@code i} of {@code n} ordered values (small lr dark, large lr light). */
+  static Color ramp(int i, int n) {
+    double t = n <= 1 ? 0 : (double) i / (n - 1) * (RAMP.length - 1);
+    int k = Math.min(RAMP.length - 2, (int) Math.floor(t));
+    double f = t - k;
+    Color a = new Color(RAMP[k]);
+    Color b = new Color(RAMP[k + 1]);
+    return new Color(
+        (int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+        (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+        (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+  }
+
+  /** Share converged, 0 (white) to 1 (deep blue), for the convergence map's cells. */
+  static Color share(double share) {
+    int[] stops = {0xF7FBFF, 0xC6DBEF, 0x6BAED6, 0x2171B5, 0x08306B};
+    double t = Math.max(0, Math.min(1, share)) * (stops.length - 1);
+    int k = Math.min(stops.length - 2, (int) Math.floor(t));
+    double f = t - k;
+    Color a = new Color(stops[k]);
+    Color b = new Color(stops[k + 1]);
+    return new Color(
+        (int) Math.round(a.getRed() + f * (b.getRed() - a.getRed())),
+        (int) Math.round(a.getGreen() + f * (b.getGreen() - a.getGreen())),
+        (int) Math.round(a.getBlue() + f * (b.getBlue() - a.getBlue())));
+  }
+
   static Color translucent(Color color, int alpha) {
     return new Color(color.getRed(), color.getGreen(), color.getBlue(), alpha);
   }

@@ -30,9 +30,14 @@ record ReportData(
     Reference reference,
     SweepAxes axes,
     List<BatchSizeCurves.Point> points,
-    Optional<ConvergenceGrid> grid,
+    Optional<PanelPlan> curvePanels,
+    Optional<PanelPlan> mapPanels,
+    ConvergenceCells cells,
     List<Trajectories.Path> trajectories,
     DiagnosisTable diagnoses) {
+
+  /** The seed's figure (one per loss) holds at most this many lines; more settings get small multiples. */
+  static final int MAX_LINES = SettingsFigure.MAX_LINES;
 
   /** The sweep's row of the sweeps table. */
   record SweepRow(
@@ -61,21 +66,78 @@ record ReportData(
 
     if (!store.exists(Table.RUNS)) {
       return new ReportData(sweepId, sweep, spec, reference, new SweepAxes(java.util.Map.of()), List.of(),
-          Optional.empty(), List.of(), new DiagnosisTable(List.of(), List.of()));
+          Optional.empty(), Optional.empty(), new ConvergenceCells(List.of(), false, List.of()), List.of(),
+          new DiagnosisTable(List.of(), List.of()));
     }
-    Dataset<Row> runs = store.read(Table.RUNS, sweepId).cache();
+    // Only the columns the report reads are cached (no run ids or detail sentences unless needed),
+    // so the cache of a million-run sweep stays small next to a 1 GB driver heap.
+    boolean epochs = store.exists(Table.EPOCHS);
+    Dataset<Row> table = store.read(Table.RUNS, sweepId);
+    List<String> present = java.util.Arrays.asList(table.columns());
+    List<String> used = new java.util.ArrayList<>(SweepAxes.CONFIGURATION);
+    used.addAll(List.of("slope", "intercept", "train_mse", "converged", "diagnosis",
+        BatchSizeCurves.OBJECTIVE_SLOPE, BatchSizeCurves.OBJECTIVE_INTERCEPT, "init_slope", "init_intercept"));
+    if (epochs) {
+      used.add("run_id");
+    }
+    Dataset<Row> runs =
+        table.select(used.stream().filter(present::contains).map(org.apache.spark.sql.functions::col)
+                .toArray(org.apache.spark.sql.Column[]::new))
+            .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK_SER());
     try {
       SweepAxes axes = SweepAxes.of(runs);
       List<Trajectories.Path> paths =
-          store.exists(Table.EPOCHS)
+          epochs
               ? Trajectories.of(runs, store.read(Table.EPOCHS, sweepId), axes)
               : List.of();
+      // What is drawn is planned on the list of settings first, so Spark aggregates only those:
+      // the driver's share depends on the figures, not on the runs or even the grid.
+      SettingList settings = SettingList.of(runs, axes);
+      List<Integer> batchSizes =
+          runs.select("batch_size").distinct().orderBy("batch_size").collectAsList().stream()
+              .map(r -> r.getInt(0)).toList();
+      List<String> settingAxes = axes.settingAxes();
+      Optional<PanelPlan> curvePanels =
+          fitsOnePanelPerLoss(settings.settings())
+              ? Optional.empty()
+              : Optional.of(PanelPlan.of(settings.settings(), settingAxes, SettingsFigure.MAX_LINES, SettingsFigure.MAX_PANELS));
+      PanelPlan mapPanels =
+          PanelPlan.of(settings.settings(), settingAxes, ConvergenceMapFigure.MAX_ROWS, ConvergenceMapFigure.MAX_PANELS);
+      if (settings.truncated()) {
+        String note = String.format(java.util.Locale.ROOT,
+            "The sweep has more than %,d settings; only the first %,d (in the order of their values) are drawn.",
+            SettingList.MAX_SETTINGS, SettingList.MAX_SETTINGS);
+        curvePanels = curvePanels.map(p -> p.withNote(note));
+        mapPanels = mapPanels.withNote(note);
+      }
+      List<Setting> curveSettings = curvePanels.map(ReportData::drawn).orElse(settings.settings());
+      List<Setting> mapSettings = drawn(mapPanels);
       return new ReportData(
-          sweepId, sweep, spec, reference, axes, BatchSizeCurves.of(runs, axes), ConvergenceGrid.of(runs, axes),
+          sweepId, sweep, spec, reference, axes,
+          BatchSizeCurves.of(runs, axes, BatchSizeCurves.thin(batchSizes, BatchSizeCurves.MAX_BATCH_SIZES),
+              onlyIfFewer(curveSettings, settings)),
+          curvePanels, Optional.of(mapPanels),
+          ConvergenceCells.of(runs, axes, batchSizes, onlyIfFewer(mapSettings, settings)),
           paths, DiagnosisTable.of(runs));
     } finally {
       runs.unpersist(false);
     }
+  }
+
+  /** Whether every loss has few enough settings for the seed's figure: one panel set per loss. */
+  static boolean fitsOnePanelPerLoss(List<Setting> settings) {
+    java.util.Map<Object, Long> perLoss = new java.util.HashMap<>();
+    settings.forEach(s -> perLoss.merge(s.get("loss"), 1L, Long::sum));
+    return perLoss.values().stream().allMatch(n -> n <= MAX_LINES);
+  }
+
+  /** The settings to aggregate, or null (no filter) when they are all of the sweep's. */
+  private static List<Setting> onlyIfFewer(List<Setting> drawn, SettingList all) {
+    return !all.truncated() && drawn.size() == all.settings().size() ? null : drawn;
+  }
+
+  private static List<Setting> drawn(PanelPlan plan) {
+    return plan.panels().stream().flatMap(p -> p.settings().stream()).distinct().toList();
   }
 
   private static Reference reference(TableStore store, String sweepId) {

@@ -81,6 +81,12 @@ final class ReportPage {
     }
     if (!figures.isEmpty()) {
       html.append("<section id=\"figures\">\n<h2>Figures</h2>\n");
+      if (figures.size() > 1) {
+        html.append("<ol class=\"figlist\">");
+        figures.forEach(f -> html.append("<li><a href=\"#").append(esc(f.figure().name())).append("\">")
+            .append(esc(f.figure().title())).append("</a></li>"));
+        html.append("</ol>\n");
+      }
       figures.forEach(this::figure);
       html.append("</section>\n");
     }
@@ -357,6 +363,7 @@ final class ReportPage {
         margin-top: 14px; }
       dl.glossary dt { font-weight: 600; white-space: nowrap; }
       dl.glossary dd { margin: 0; color: #333; }
+      ol.figlist { font-size: 14px; padding-left: 22px; margin: 4px 0 8px; }
       figure { margin: 22px 0 30px; }
       figure img { display: block; max-width: 100%; height: auto; border: 1px solid var(--line); }
       figcaption { margin-top: 8px; font-size: 14px; color: #333; max-width: 52em; }

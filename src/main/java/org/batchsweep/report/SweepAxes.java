@@ -12,23 +12,53 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * How many distinct values each configuration column of a sweep's runs takes: which axes the
- * sweep actually varied. Computed with one aggregate over the runs table.
+ * How many distinct values each configuration column of a sweep's runs takes: which axes the sweep
+ * actually varied. Computed with one aggregate over the runs table.
+ *
+ * <p>The configuration columns are listed once, in {@link #CONFIGURATION}; those the runs table
+ * does not have (tables written by an older build) are skipped, so every figure groups by whatever
+ * axes a sweep varies rather than by a fixed set.
  */
 record SweepAxes(Map<String, Long> distinct) {
 
-  /** Numeric axes a convergence map can be drawn over, in the order they are preferred. */
-  static final List<String> NUMERIC = List.of("batch_size", "lr", "momentum", "epochs");
+  /**
+   * The runs table's configuration columns that can be axes of a sweep, in the order settings are
+   * named and grouped (the broadest first). Batch size is the x axis and seeds are replicates;
+   * every other varying one makes a setting.
+   */
+  static final List<String> CONFIGURATION =
+      List.of(
+          "loss",
+          "optimizer",
+          "shuffle",
+          "lr",
+          "momentum",
+          "nesterov",
+          "weight_decay",
+          "schedule",
+          "lr_scaling",
+          "scale",
+          "epochs",
+          "precision",
+          "batch_size",
+          "seed");
 
-  /** Columns that tell runs of one loss and shuffle setting apart, besides batch size and seed. */
-  static final List<String> VARIANTS =
-      List.of("optimizer", "lr", "momentum", "epochs", "precision", "nesterov", "weight_decay", "schedule",
-          "lr_scaling");
+  /** Numeric axes a convergence map can be drawn over, in the order they are preferred. */
+  static final List<String> NUMERIC =
+      List.of("batch_size", "lr", "momentum", "weight_decay", "epochs");
+
+  /** The columns that are not part of a setting: the x axis and the replicates. */
+  static final List<String> NOT_SETTING = List.of("batch_size", "seed");
+
+  SweepAxes {
+    distinct = Map.copyOf(distinct);
+  }
 
   static SweepAxes of(Dataset<Row> runs) {
-    List<String> columns = new ArrayList<>(List.of("batch_size", "shuffle", "loss", "seed"));
-    for (String c : VARIANTS) {
-      if (!columns.contains(c)) {
+    List<String> present = Arrays.asList(runs.columns());
+    List<String> columns = new ArrayList<>();
+    for (String c : CONFIGURATION) {
+      if (present.contains(c)) {
         columns.add(c);
       }
     }
@@ -41,13 +71,49 @@ record SweepAxes(Map<String, Long> distinct) {
     return new SweepAxes(distinct);
   }
 
+  boolean has(String column) {
+    return distinct.containsKey(column);
+  }
+
   boolean varies(String column) {
     return distinct.getOrDefault(column, 0L) > 1;
   }
 
-  /** The {@link #VARIANTS} this sweep varies. */
+  long count(String column) {
+    return distinct.getOrDefault(column, 0L);
+  }
+
+  /**
+   * The columns a setting is grouped by: loss and shuffle always (the seed figure is drawn per loss
+   * and its lines are the shuffle settings), then every other varying configuration column but
+   * batch size and seed, in {@link #CONFIGURATION} order.
+   */
+  List<String> settingColumns() {
+    List<String> columns = new ArrayList<>();
+    for (String c : CONFIGURATION) {
+      if (has(c)
+          && !NOT_SETTING.contains(c)
+          && (c.equals("loss") || c.equals("shuffle") || varies(c))) {
+        columns.add(c);
+      }
+    }
+    return columns;
+  }
+
+  /**
+   * The varying axes that make a setting: every varying configuration column but batch size and
+   * seed.
+   */
+  List<String> settingAxes() {
+    return CONFIGURATION.stream().filter(c -> !NOT_SETTING.contains(c) && varies(c)).toList();
+  }
+
+  /**
+   * The varying axes besides loss and shuffle, which tell runs of one loss and shuffle setting
+   * apart.
+   */
   List<String> variants() {
-    return VARIANTS.stream().filter(this::varies).toList();
+    return settingAxes().stream().filter(c -> !c.equals("loss") && !c.equals("shuffle")).toList();
   }
 
   /** The {@link #NUMERIC} axes this sweep varies. */

@@ -29,22 +29,37 @@ final class TrajectoryFigure {
     XYChart slope = Charts.xy("one run per diagnosis", "epoch", "slope");
     XYChart intercept = Charts.xy(null, "epoch", "intercept");
     slope.getStyler().setXAxisTitleVisible(false);
+    // A run that blew up must not set the axes: both are fixed to a range around the reference,
+    // the runs' starting points and where the other runs ended, and a path that leaves it stops
+    // there with a triangle at the edge.
+    AxisRange slopeRange = range(paths, Path::slopes, reference.slope());
+    AxisRange interceptRange = range(paths, Path::intercepts, reference.intercept());
+    slopeRange.apply(slope);
+    interceptRange.apply(intercept);
     List<Entry> legend = new ArrayList<>();
+    boolean marked = false;
     for (Path p : paths) {
-      int n = finitePrefix(p);
-      if (n == 0) {
-        continue;
-      }
+      int n = Math.min(inRange(p.slopes(), slopeRange), inRange(p.intercepts(), interceptRange));
       Color color = Palette.diagnosis(p.diagnosis());
-      double[] epochs = Arrays.copyOf(p.epochs(), n);
-      Charts.line(slope, p.label(), epochs, Arrays.copyOf(p.slopes(), n), color);
-      Charts.line(intercept, p.label(), epochs, Arrays.copyOf(p.intercepts(), n), color);
+      if (n > 0) {
+        double[] epochs = Arrays.copyOf(p.epochs(), n);
+        Charts.line(slope, p.label(), epochs, Arrays.copyOf(p.slopes(), n), color);
+        Charts.line(intercept, p.label(), epochs, Arrays.copyOf(p.intercepts(), n), color);
+      }
+      if (n < p.epochs().length) {
+        // Where it left the scale (or stopped being finite).
+        marked |= mark(slope, p.label(), p.epochs()[n], p.slopes()[n], slopeRange, color);
+        marked |= mark(intercept, p.label(), p.epochs()[n], p.intercepts()[n], interceptRange, color);
+      }
       legend.add(new Entry(p.label(), color, Style.LINE));
     }
     double[] ends = {0, Math.max(1, last)};
     Charts.dashed(slope, BatchSizeFigure.REFERENCE, ends, new double[] {reference.slope(), reference.slope()}, Palette.INK);
     Charts.dashed(intercept, BatchSizeFigure.REFERENCE, ends, new double[] {reference.intercept(), reference.intercept()}, Palette.INK);
     legend.add(new Entry("MLlib least-squares line (the target)", Palette.INK, Style.DASHED));
+    if (marked) {
+      legend.add(new Entry("where a run left the scale (blew up)", Palette.GREY, Style.TRIANGLE));
+    }
     for (XYChart chart : List.of(slope, intercept)) {
       chart.getStyler().setXAxisMin(0.0);
       chart.getStyler().setXAxisMax(ends[1]);
@@ -60,12 +75,49 @@ final class TrajectoryFigure {
         new Legend(legend));
   }
 
-  // A diverged run is drawn up to its last finite epoch; its diagnosis says it blew up.
-  private static int finitePrefix(Path p) {
+  private static AxisRange range(List<Path> paths, java.util.function.Function<Path, double[]> values, double reference) {
+    List<Double> core = new ArrayList<>();
+    List<Double> all = new ArrayList<>();
+    core.add(reference);
+    for (Path p : paths) {
+      double[] v = values.apply(p);
+      if (v.length > 0) {
+        core.add(v[0]);
+        if (!p.diagnosis().equals(org.batchsweep.diagnose.Diagnosis.DIVERGED.label())) {
+          core.add(v[v.length - 1]);
+        }
+      }
+      for (double x : v) {
+        all.add(x);
+      }
+    }
+    return AxisRange.robust(core.stream().mapToDouble(Double::doubleValue).toArray(),
+        all.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+
+  // How many epochs from the start stay finite and within the range.
+  private static int inRange(double[] values, AxisRange range) {
     int n = 0;
-    while (n < p.epochs().length && Double.isFinite(p.slopes()[n]) && Double.isFinite(p.intercepts()[n])) {
+    while (n < values.length && !range.offScale(values[n])) {
       n++;
     }
     return n;
+  }
+
+  private static boolean mark(XYChart chart, String label, double epoch, double value, AxisRange range, Color color) {
+    if (!range.offScale(value) || chart.getSeriesMap().containsKey(label + ClippedCurve.ABOVE)) {
+      return false;
+    }
+    boolean below = Double.isFinite(value) && value < range.lo();
+    chart.getStyler().setMarkerSize(ClippedCurve.MARKER_SIZE);
+    org.knowm.xchart.XYSeries s =
+        chart.addSeries(label + (below ? ClippedCurve.BELOW : ClippedCurve.ABOVE), new double[] {epoch},
+            new double[] {range.edge(value)});
+    s.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+    s.setMarker(below ? org.knowm.xchart.style.markers.SeriesMarkers.TRIANGLE_DOWN
+        : org.knowm.xchart.style.markers.SeriesMarkers.TRIANGLE_UP);
+    s.setMarkerColor(color);
+    s.setShowInLegend(false);
+    return true;
   }
 }

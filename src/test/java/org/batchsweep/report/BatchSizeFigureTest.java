@@ -30,15 +30,20 @@ class BatchSizeFigureTest {
         double slope = -4 + b / 50.0 + shift;
         boolean lost = line.equals("shuffled") && b == 50;
         points.add(
-            new Point("mse", line, b, 3, lost ? 3 : 0,
+            new Point(setting("mse", line.equals("shuffled")), line, b, 3, lost ? 3 : 0, 0, lost ? 3 : 0,
                 lost ? nan() : new Spread(slope, slope - 0.2, slope + 0.3),
                 lost ? nan() : new Spread(-b / 100.0, -b / 100.0 - 0.1, -b / 100.0 + 0.1),
                 lost ? nan() : new Spread(0.003 * b, 0.002 * b, 0.004 * b),
                 objective ? slope / 2 : Double.NaN,
-                objective ? -1.0 : Double.NaN));
+                objective ? -1.0 : Double.NaN,
+                new Spread(0, -1, 1), new Spread(0, -1, 1)));
       }
     }
     return points;
+  }
+
+  static Setting setting(String loss, boolean shuffle) {
+    return new Setting(List.of("loss", "shuffle"), List.of(loss, shuffle));
   }
 
   private static Spread nan() {
@@ -114,5 +119,49 @@ class BatchSizeFigureTest {
     assertThat(doc.getDocumentElement().getAttribute("viewBox"))
         .isEqualTo("0 0 " + BatchSizeFigure.WIDTH + " " + figure.height());
     assertThat(doc.getElementsByTagName("path").getLength()).as("drawn shapes").isGreaterThan(50);
+  }
+
+  @Test
+  void givenExplodedRuns_whenDrawn_thenTheyDoNotSetTheAxisAndAreMarkedAtTheEdge() {
+    List<Point> points = new ArrayList<>(points(false));
+    // A third line whose runs blew up at B 20 and 100 (float32's largest values, as SGD leaves them).
+    for (int b : BATCHES) {
+      boolean exploded = b == 20 || b == 100;
+      double slope = exploded ? 3.4e38 : -3.9;
+      points.add(new Point(setting("mse", true), "shuffled · lr 3", b, 3, 0, 0, exploded ? 3 : 0,
+          new Spread(slope, exploded ? -3.4e38 : slope, exploded ? 3.4e38 : slope),
+          new Spread(exploded ? -1e37 : 0.01, exploded ? -1e37 : 0.0, exploded ? 1e37 : 0.02),
+          new Spread(exploded ? 1e75 : 0.003, 0.002, exploded ? 1e76 : 0.004), Double.NaN, Double.NaN,
+          new Spread(0, -1, 1), new Spread(0, -1, 1)));
+    }
+    Figure figure =
+        BatchSizeFigure.of("mse", points, List.of("fixed order", "shuffled", "shuffled · lr 3"), REFERENCE);
+
+    org.knowm.xchart.XYChart slope = (org.knowm.xchart.XYChart) figure.panels().get(BatchSizeFigure.SLOPE).chart();
+    assertThat(slope.getStyler().getYAxisMax()).as("top of the slope axis").isBetween(0.0, 10.0);
+    assertThat(slope.getStyler().getYAxisMin()).as("bottom of the slope axis").isBetween(-10.0, -4.0);
+    XYSeries above = figure.series(BatchSizeFigure.SLOPE, "shuffled · lr 3" + ClippedCurve.ABOVE);
+    assertThat(above.getXData()).as("exploded points marked").containsExactly(20, 100);
+    assertThat(java.util.Arrays.stream(above.getYData()).boxed().toList())
+        .allSatisfy(y -> assertThat(y).isLessThan(slope.getStyler().getYAxisMax()));
+    double[] median = figure.series(BatchSizeFigure.SLOPE, "shuffled · lr 3").getYData();
+    assertThat(median[0]).isEqualTo(-3.9);
+    assertThat(median[1]).as("the line breaks at an exploded point").isNaN();
+    double[] band = figure.series(BatchSizeFigure.SLOPE, "fixed order (min–max)").getYData();
+    assertThat(java.util.Arrays.stream(band).boxed().toList()).allSatisfy(y -> assertThat(y).isBetween(-10.0, 10.0));
+    org.knowm.xchart.XYChart mse = (org.knowm.xchart.XYChart) figure.panels().get(BatchSizeFigure.TRAIN_MSE).chart();
+    assertThat(mse.getStyler().getYAxisMax()).as("top of the log loss axis").isLessThan(100.0);
+    assertThat(figure.caption()).contains("triangle");
+    assertThat(figure.svg().length).as("SVG bytes").isLessThan(2_000_000);
+  }
+
+  @Test
+  void givenNothingExploded_whenDrawn_thenEachAxisScalesItself() {
+    Figure figure = BatchSizeFigure.of("mse", points(true), List.of("fixed order", "shuffled"), REFERENCE);
+
+    org.knowm.xchart.XYChart slope = (org.knowm.xchart.XYChart) figure.panels().get(BatchSizeFigure.SLOPE).chart();
+    assertThat(slope.getStyler().getYAxisMax()).as("no fixed top").isNull();
+    assertThat(slope.getSeriesMap().keySet()).noneMatch(n -> n.endsWith(ClippedCurve.ABOVE) || n.endsWith(ClippedCurve.BELOW));
+    assertThat(figure.caption()).doesNotContain("triangle");
   }
 }

@@ -30,7 +30,6 @@ import org.batchsweep.job.SweepJob;
 import org.batchsweep.job.SweepPlan;
 import org.batchsweep.job.Table;
 import org.batchsweep.job.TableStore;
-import org.batchsweep.report.ConvergenceGrid.Cell;
 import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.spec.SweepSpec;
 import org.batchsweep.testing.SparkTests;
@@ -49,6 +48,7 @@ class SweepReportIT {
 
   static final String SEED = "seedlike";
   static final String GRID = "lrgrid";
+  static final String MULTI = "multiaxis";
   static final List<String> ANSWER =
       List.of("Shuffled batches with the broadcasting loss fit y = mean(y) & never the line.", "Second <paragraph>.");
 
@@ -76,6 +76,22 @@ class SweepReportIT {
         seed: [0, 1]
       """;
 
+  /** More settings than one panel holds: small multiples; SGD at lr 3 blows up. */
+  static final String MULTI_SPEC =
+      """
+      name: multiaxis
+      data: {n: 200}
+      train: {epochs: 20}
+      grid:
+        batch_size: [10, 50, 200]
+        shuffle: [false, true]
+        loss: [mse]
+        optimizer: [adam, sgd]
+        lr: [0.01, 0.1, 1, 3]
+        momentum: [0, 0.9]
+        seed: [0, 1]
+      """;
+
   @TempDir static Path out;
   static SparkSession spark;
   static TableStore store;
@@ -83,6 +99,7 @@ class SweepReportIT {
   static Path seedPage;
   static ReportData seedData;
   static ReportData gridData;
+  static ReportData multiData;
 
   @BeforeAll
   static void runSweepsAndReport() {
@@ -91,11 +108,14 @@ class SweepReportIT {
     store = new TableStore(spark, outUri);
     run(SEED, SEED_SPEC);
     run(GRID, GRID_SPEC);
+    run(MULTI, MULTI_SPEC);
     SweepReport report = new SweepReport(spark, store, outUri);
     seedPage = Path.of(report.write(SEED, ANSWER));
     report.write(GRID, List.of());
+    report.write(MULTI, List.of());
     seedData = ReportData.load(store, SEED);
     gridData = ReportData.load(store, GRID);
+    multiData = ReportData.load(store, MULTI);
     store.read(Table.RUNS).createOrReplaceTempView("runs");
     store.read(Table.EPOCHS).createOrReplaceTempView("epochs");
   }
@@ -112,7 +132,7 @@ class SweepReportIT {
   }
 
   private static List<Figure> figures(String sweepId) {
-    return ReportFigures.of(sweepId.equals(SEED) ? seedData : gridData);
+    return ReportFigures.of(sweepId.equals(SEED) ? seedData : sweepId.equals(GRID) ? gridData : multiData);
   }
 
   private static Figure figure(List<Figure> figures, String name) {
@@ -199,27 +219,80 @@ class SweepReportIT {
   // ---------------------------------------------------------------- the other figures
 
   @Test
-  void convergenceMap_onlyForTwoNumericAxes_withTheSqlShareOfConvergedRunsPerCell() {
-    assertThat(figures(SEED)).extracting(Figure::name).doesNotContain(ConvergenceMapFigure.NAME);
+  void convergenceMap_hasTheSqlShareOfConvergedRunsOfEverySettingAndBatchSize() {
+    assertThat(figures(SEED)).extracting(Figure::name).contains(ConvergenceMapFigure.NAME);
     Figure map = figure(figures(GRID), ConvergenceMapFigure.NAME);
-    assertThat(map.panels()).as("one heatmap per loss × shuffle").hasSize(1);
+    assertThat(map.panels()).as("one map: only the learning rate varies besides batch size").hasSize(1);
 
-    ConvergenceGrid grid = ConvergenceGrid.of(store.read(Table.RUNS, GRID), SweepAxes.of(store.read(Table.RUNS, GRID)))
-        .orElseThrow();
-    assertThat(grid.x()).isEqualTo("batch_size");
-    assertThat(grid.y()).isEqualTo("lr");
+    Dataset<Row> runs = store.read(Table.RUNS, GRID);
+    ConvergenceCells cells = ConvergenceCells.of(runs, SweepAxes.of(runs), List.of(10, 50, 200), null);
+    assertThat(cells.banded()).isFalse();
+    assertThat(cells.columns()).containsExactly("10", "50", "200");
     Map<String, Double> expected = new TreeMap<>();
     spark.sql("SELECT batch_size, lr, avg(CASE WHEN converged THEN 1.0 ELSE 0.0 END) FROM runs"
             + " WHERE sweep_id = '" + GRID + "' GROUP BY batch_size, lr")
         .collectAsList()
         .forEach(r -> expected.put(r.getInt(0) + "/" + r.getDouble(1), r.getDecimal(2).doubleValue()));
     Map<String, Double> actual = new TreeMap<>();
-    for (Cell c : grid.cells()) {
-      actual.put((int) c.x() + "/" + c.y(), c.share());
+    for (ConvergenceCells.Cell c : cells.cells()) {
+      actual.put(List.of(10, 50, 200).get(c.column()) + "/" + c.setting().get("lr"), c.share());
     }
     assertThat(actual).hasSize(6);
     assertThat(actual.keySet()).isEqualTo(expected.keySet());
     actual.forEach((k, v) -> assertThat(v).as("share converged at " + k).isCloseTo(expected.get(k), within(1e-9)));
+  }
+
+  @Test
+  void multiAxis_smallMultiplesPlotTheSqlMedians_withAtMostEightLinesAPanel_andExplodedRunsOffTheAxis() {
+    List<Figure> figures = figures(MULTI);
+    assertThat(figures).extracting(Figure::name)
+        .as("many settings: the maps first, then small multiples instead of one crowded panel")
+        .containsExactly(ConvergenceMapFigure.NAME, SettingsFigure.NAME);
+    Figure figure = figure(figures, SettingsFigure.NAME);
+    PanelPlan plan = multiData.curvePanels().orElseThrow();
+    assertThat(plan.inner()).isEqualTo("lr");
+    assertThat(plan.panels()).extracting(PanelPlan.Panel::title).containsExactly(
+        "adam · fixed order · momentum 0", "adam · shuffled · momentum 0", "sgd · fixed order · momentum 0",
+        "sgd · fixed order · momentum 0.9", "sgd · shuffled · momentum 0", "sgd · shuffled · momentum 0.9");
+
+    double exploded = spark.sql("SELECT max(abs(slope)) FROM runs WHERE sweep_id = '" + MULTI + "' AND NOT isnan(slope)"
+        + " AND abs(slope) < double('Infinity')").first().getDouble(0);
+    assertThat(exploded).as("the sweep has exploded runs").isGreaterThan(1e6);
+    int checked = 0;
+    for (int i = 0; i < plan.panels().size(); i++) {
+      PanelPlan.Panel panel = plan.panels().get(i);
+      org.knowm.xchart.XYChart chart = (org.knowm.xchart.XYChart) figure.panels().get(i).chart();
+      assertThat(chart.getStyler().getYAxisMax()).as("top of " + panel.title()).isLessThan(100.0);
+      assertThat(chart.getStyler().getYAxisMin()).as("bottom of " + panel.title()).isGreaterThan(-100.0);
+      assertThat(chart.getSeriesMap().values().stream()
+              .filter(org.knowm.xchart.XYSeries::isShowInLegend)
+              .filter(s -> !s.getName().equals(BatchSizeFigure.REFERENCE)).count())
+          .as("lines of " + panel.title()).isLessThanOrEqualTo(8);
+      for (Setting setting : panel.settings()) {
+        String where = " WHERE sweep_id = '" + MULTI + "' AND optimizer = '" + setting.get("optimizer") + "' AND shuffle = "
+            + setting.get("shuffle") + " AND lr = " + setting.get("lr") + " AND momentum = " + setting.get("momentum");
+        List<Row> sql = spark.sql("SELECT batch_size, percentile(CASE WHEN isnan(slope) OR abs(slope) = double('Infinity')"
+            + " THEN NULL ELSE slope END, 0.5) FROM runs" + where + " GROUP BY batch_size ORDER BY batch_size").collectAsList();
+        String name = SettingsFigure.lineLabel(plan, setting);
+        org.knowm.xchart.XYSeries line = chart.getSeriesMap().get(name);
+        double lo = chart.getStyler().getYAxisMin();
+        double hi = chart.getStyler().getYAxisMax();
+        for (int k = 0; k < sql.size(); k++) {
+          double median = sql.get(k).isNullAt(1) ? Double.NaN : sql.get(k).getDouble(1);
+          int batch = sql.get(k).getInt(0);
+          if (Double.isFinite(median) && median >= lo && median <= hi) {
+            assertThat(line.getYData()[k]).as(name + " at B " + batch + " in " + panel.title()).isCloseTo(median, within(1e-12));
+            checked++;
+          } else {
+            org.knowm.xchart.XYSeries mark = chart.getSeriesMap().get(
+                name + (Double.isFinite(median) && median < lo ? ClippedCurve.BELOW : ClippedCurve.ABOVE));
+            assertThat(mark).as("off-scale mark of " + name + " at B " + batch + " in " + panel.title()).isNotNull();
+            assertThat(mark.getXData()).contains((double) batch);
+          }
+        }
+      }
+    }
+    assertThat(checked).as("points compared with SQL").isGreaterThan(30);
   }
 
   @Test
@@ -277,7 +350,7 @@ class SweepReportIT {
     assertThat(seedPage).isEqualTo(out.resolve("report").resolve(SEED).resolve("index.html"));
     List<Figure> figures = figures(SEED);
     assertThat(figures).extracting(Figure::name).containsExactly(
-        "batch-size-mse-broadcast", "batch-size-mse", TrajectoryFigure.NAME);
+        "batch-size-mse-broadcast", "batch-size-mse", ConvergenceMapFigure.NAME, TrajectoryFigure.NAME);
     for (Figure f : figures) {
       Path png = seedPage.resolveSibling(f.name() + ".png");
       BufferedImage image = ImageIO.read(png.toFile());
