@@ -6,9 +6,9 @@ public final class Messages {
   private Messages() {}
 
   /**
-   * The message up to its first line break (the whole message when it has none; {@code "null"}
-   * for none at all). Parsers and Spark put context and stack-like detail on later lines; the
-   * first says what went wrong.
+   * The message up to its first line break (the whole message when it has none; {@code "null"} for
+   * none at all). Parsers and Spark put context and stack-like detail on later lines; the first
+   * says what went wrong.
    */
   public static String firstLine(String message) {
     String text = String.valueOf(message);

@@ -6,18 +6,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.batchsweep.data.DataLoader;
+import org.batchsweep.data.Points;
 import org.batchsweep.data.SweepData;
 import org.batchsweep.spec.Grid;
 import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.spec.SweepSpec;
-import org.batchsweep.data.Points;
 import org.batchsweep.train.RunConfig;
 import org.batchsweep.train.Target;
 import org.batchsweep.train.TrainingSet;
 
 /**
- * The issue's seed grid, built exactly as {@code ./submit run seed} builds it: the bundled
- * {@code conf/sweeps/seed.yaml} (n = 1000 points on y = −4x, Adam lr 0.01, 100 epochs, batch sizes
+ * The issue's seed grid, built exactly as {@code ./submit run seed} builds it: the bundled {@code
+ * conf/sweeps/seed.yaml} (n = 1000 points on y = −4x, Adam lr 0.01, 100 epochs, batch sizes
  * linspace(10, 1000, 100), shuffle false/true) narrowed to one seed and one loss: 200 runs.
  */
 final class SeedGrid {
@@ -25,7 +25,10 @@ final class SeedGrid {
   final SweepData data;
   final TrainingSet trainingSet;
   final List<RunConfig> runs;
-  /** The least-squares line with the seed spec's tolerances, as the job passes it to the trainer. */
+
+  /**
+   * The least-squares line with the seed spec's tolerances, as the job passes it to the trainer.
+   */
   final Target target;
 
   SeedGrid(List<String> overrides) {
@@ -36,7 +39,10 @@ final class SeedGrid {
     Points train = trainingSet.train();
     double slope = train.covXY() / train.varX();
     target =
-        new Target(slope, train.meanY() - slope * train.meanX(), spec.converged().slopeTol(),
+        new Target(
+            slope,
+            train.meanY() - slope * train.meanX(),
+            spec.converged().slopeTol(),
             spec.converged().interceptTol());
   }
 

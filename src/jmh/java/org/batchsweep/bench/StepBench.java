@@ -42,11 +42,13 @@ import scala.Tuple2;
  * {@code GradientDescent.runMiniBatchSGD} (LeastSquaresGradient + SimpleUpdater, i.e. plain SGD on
  * the squared loss, intercept as a constant feature) in a local-mode SparkContext in this JVM.
  *
- * <p>Every benchmark reports the cost of ONE step (JMH divides by {@code @OperationsPerInvocation}):
+ * <p>Every benchmark reports the cost of ONE step (JMH divides by
+ * {@code @OperationsPerInvocation}):
+ *
  * <ul>
  *   <li>{@code oursFastStep}: a whole trainer step of {@link FastTrainer} (batch sums from prefix
- *       sums, gradient, SGD update, per-epoch bookkeeping amortised): {@value #OUR_EPOCHS} epochs of
- *       {@code n / B} steps.
+ *       sums, gradient, SGD update, per-epoch bookkeeping amortised): {@value #OUR_EPOCHS} epochs
+ *       of {@code n / B} steps.
  *   <li>{@code oursPerSampleStep}: the same through {@link PerSampleTrainer}, O(B) per step.
  *   <li>{@code mllibIteration}: {@value #MLLIB_ITERATIONS} iterations of {@code runMiniBatchSGD}
  *       with {@code miniBatchFraction = B / n} and {@code convergenceTol = 0}, so none stops early;
@@ -59,16 +61,26 @@ import scala.Tuple2;
 @Fork(
     value = 1,
     jvmArgsAppend = {
-      "-Xms1g", "-Xmx1g", "-XX:+IgnoreUnrecognizedVMOptions",
-      "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-      "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-      "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-      "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+      "-Xms1g",
+      "-Xmx1g",
+      "-XX:+IgnoreUnrecognizedVMOptions",
+      "--add-opens=java.base/java.lang=ALL-UNNAMED",
+      "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+      "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+      "--add-opens=java.base/java.io=ALL-UNNAMED",
+      "--add-opens=java.base/java.net=ALL-UNNAMED",
+      "--add-opens=java.base/java.nio=ALL-UNNAMED",
+      "--add-opens=java.base/java.util=ALL-UNNAMED",
+      "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
       "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-      "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED", "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-      "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandle=false",
-      "-Dio.netty.tryReflectionSetAccessible=true", "-Dlog4j2.level=WARN"
+      "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+      "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+      "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
+      "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+      "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+      "-Djdk.reflect.useDirectMethodHandle=false",
+      "-Dio.netty.tryReflectionSetAccessible=true",
+      "-Dlog4j2.level=WARN"
     })
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
@@ -98,8 +110,15 @@ public class StepBench {
     // float64, as MLlib computes in double; fixed init, no shuffle (MLlib samples at random).
     sgd =
         new RunConfig(
-            "bench", OptimizerConfig.of("sgd", LR, 0.0), Loss.MSE, BATCH, false, OUR_EPOCHS, 0,
-            Precision.FLOAT64, new Init(0.5, -0.5));
+            "bench",
+            OptimizerConfig.of("sgd", LR, 0.0),
+            Loss.MSE,
+            BATCH,
+            false,
+            OUR_EPOCHS,
+            0,
+            Precision.FLOAT64,
+            new Init(0.5, -0.5));
 
     SparkConf conf =
         new SparkConf()

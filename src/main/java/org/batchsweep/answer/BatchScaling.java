@@ -7,13 +7,16 @@ import org.batchsweep.job.Table;
 import org.batchsweep.job.TableStore;
 
 /**
- * A sweep's batch-size science as stored: the fit of steps to target against batch size per
- * setting ({@code batch_scaling}) and the exact noise scale ({@code noise_scale}). Both tables
- * are a few rows per sweep; a sweep written before they existed has none.
+ * A sweep's batch-size science as stored: the fit of steps to target against batch size per setting
+ * ({@code batch_scaling}) and the exact noise scale ({@code noise_scale}). Both tables are a few
+ * rows per sweep; a sweep written before they existed has none.
  */
-public record BatchScaling(List<Setting> settings, double bNoiseZero, double bNoiseHalfway, long n) {
+public record BatchScaling(
+    List<Setting> settings, double bNoiseZero, double bNoiseHalfway, long n) {
 
-  /** One setting's row; {@code sMin}, {@code eMin}, {@code bCrit}, {@code r2} NaN when not fitted. */
+  /**
+   * One setting's row; {@code sMin}, {@code eMin}, {@code bCrit}, {@code r2} NaN when not fitted.
+   */
   public record Setting(
       String setting,
       double sMin,
@@ -32,7 +35,9 @@ public record BatchScaling(List<Setting> settings, double bNoiseZero, double bNo
       return !Double.isNaN(sMin);
     }
 
-    /** The setting as people read it: "all runs" when the sweep varies nothing but B, seed and lr. */
+    /**
+     * The setting as people read it: "all runs" when the sweep varies nothing but B, seed and lr.
+     */
     public String label() {
       return setting.isEmpty() ? "all runs" : setting;
     }
@@ -47,10 +52,17 @@ public record BatchScaling(List<Setting> settings, double bNoiseZero, double bNo
     for (Row r : store.read(Table.BATCH_SCALING, sweepId).orderBy("setting").collectAsList()) {
       settings.add(
           new Setting(
-              r.getAs("setting"), number(r, "s_min"), number(r, "e_min"), number(r, "b_crit"),
-              number(r, "b_noise_predicted"), number(r, "fit_r2"), r.getList(r.fieldIndex("batch_sizes_used")),
-              r.getList(r.fieldIndex("median_steps")), r.getList(r.fieldIndex("best_lr")),
-              r.<Integer>getAs("batch_sizes_tried"), r.getAs("note"),
+              r.getAs("setting"),
+              number(r, "s_min"),
+              number(r, "e_min"),
+              number(r, "b_crit"),
+              number(r, "b_noise_predicted"),
+              number(r, "fit_r2"),
+              r.getList(r.fieldIndex("batch_sizes_used")),
+              r.getList(r.fieldIndex("median_steps")),
+              r.getList(r.fieldIndex("best_lr")),
+              r.<Integer>getAs("batch_sizes_tried"),
+              r.getAs("note"),
               r.isNullAt(r.fieldIndex("lrs_tried")) ? 0 : r.<Integer>getAs("lrs_tried")));
     }
     double zero = Double.NaN;

@@ -8,13 +8,22 @@ import java.util.LinkedHashMap;
  * were trained and converged; {@code uniform} when every fixed run got the same change.
  */
 record FixResult(
-    String diagnosis, LinkedHashMap<String, Object> change, String changeText, long tried, long converged,
+    String diagnosis,
+    LinkedHashMap<String, Object> change,
+    String changeText,
+    long tried,
+    long converged,
     boolean uniform) {
 
   String verified() {
     return converged == tried
         ? "verified: " + converged + " of " + tried + " fixed runs converged"
-        : "verified: " + converged + " of " + tried + " fixed runs converged; the fix did not work for "
-            + (tried - converged) + " (see the fixes table)";
+        : "verified: "
+            + converged
+            + " of "
+            + tried
+            + " fixed runs converged; the fix did not work for "
+            + (tried - converged)
+            + " (see the fixes table)";
   }
 }

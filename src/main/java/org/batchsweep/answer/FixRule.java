@@ -51,13 +51,16 @@ final class FixRule {
     switch (diagnosis) {
       case WRONG_OBJECTIVE -> changes.put("loss", new Change.UseLoss(Loss.MSE));
       case STEP_BUDGET -> {
-        int epochs = Double.isFinite(stepsNeeded) ? epochsFor(run, stepsNeeded * MARGIN) : run.epochs() * 4;
+        int epochs =
+            Double.isFinite(stepsNeeded) ? epochsFor(run, stepsNeeded * MARGIN) : run.epochs() * 4;
         changes.put("epochs", new Change.Epochs(Math.max(epochs, run.epochs() + 1)));
       }
-      case DIVERGED -> changes.put("lr", new Change.LearningRate(stableLr(run, run.optimizer().lr())));
+      case DIVERGED ->
+          changes.put("lr", new Change.LearningRate(stableLr(run, run.optimizer().lr())));
       // A decaying schedule is the natural first fix for these once schedules exist: put it here.
-      case OSCILLATION, NOISE_FLOOR -> changes.put("lr", new Change.LearningRate(readable(run.optimizer().lr() / 10)));
-      case CONVERGED, NOT_CONVERGED -> { }
+      case OSCILLATION, NOISE_FLOOR ->
+          changes.put("lr", new Change.LearningRate(readable(run.optimizer().lr() / 10)));
+      case CONVERGED, NOT_CONVERGED -> {}
     }
     return changes;
   }
@@ -87,8 +90,10 @@ final class FixRule {
           next.put("epochs", new Change.Epochs(tried.epochs() * 2));
         }
       }
-      case DIVERGED -> next.put("lr", new Change.LearningRate(stableLr(tried, tried.optimizer().lr() / 2)));
-      case OSCILLATION, NOISE_FLOOR -> next.put("lr", new Change.LearningRate(readable(tried.optimizer().lr() / 4)));
+      case DIVERGED ->
+          next.put("lr", new Change.LearningRate(stableLr(tried, tried.optimizer().lr() / 2)));
+      case OSCILLATION, NOISE_FLOOR ->
+          next.put("lr", new Change.LearningRate(readable(tried.optimizer().lr() / 4)));
       case WRONG_OBJECTIVE -> {
         if (tried.loss() == Loss.MSE) {
           return null;
@@ -112,7 +117,9 @@ final class FixRule {
     return (int) Math.min(epochs, MAX_STEPS / EpochOrder.stepsPerEpoch(n, run.batchSize()) + 1);
   }
 
-  /** SGD: half its stability limit (fast and safely stable); other optimizers: a tenth of the lr. */
+  /**
+   * SGD: half its stability limit (fast and safely stable); other optimizers: a tenth of the lr.
+   */
   private double stableLr(RunConfig run, double lr) {
     if (run.optimizer() instanceof SgdConfig sgd) {
       return readable(Math.min(lr, 0.5 * curvature.stabilityLimit(sgd.momentum())));
@@ -122,6 +129,8 @@ final class FixRule {
 
   /** An lr a person would type: two significant digits, rounded down (never above a limit). */
   static double readable(double lr) {
-    return new java.math.BigDecimal(lr).round(new java.math.MathContext(2, java.math.RoundingMode.DOWN)).doubleValue();
+    return new java.math.BigDecimal(lr)
+        .round(new java.math.MathContext(2, java.math.RoundingMode.DOWN))
+        .doubleValue();
   }
 }

@@ -37,12 +37,14 @@ import org.batchsweep.train.RunConfig;
  * {@code fixes.max_per_kind} failed runs spread over batch sizes get the cheapest change that
  * should make them converge ({@link FixRule}); the changed runs are trained on Spark with the
  * sweep's own trainer, diagnosed, and, while they still fail, adjusted and trained again (at most
- * {@link FixRule#MAX_ATTEMPTS} rounds). Every fixed run's last attempt is written to the
- * {@code fixes} table, converged or not.
+ * {@link FixRule#MAX_ATTEMPTS} rounds). Every fixed run's last attempt is written to the {@code
+ * fixes} table, converged or not.
  */
 public final class Fixes {
 
-  /** Trains fixed runs and diagnoses them: Spark's {@link FixTrainer}, or a local trainer in tests. */
+  /**
+   * Trains fixed runs and diagnoses them: Spark's {@link FixTrainer}, or a local trainer in tests.
+   */
   interface Trainer {
     Map<String, FixTrainer.Trained> train(List<RunConfig> runs, String description);
   }
@@ -66,8 +68,16 @@ public final class Fixes {
 
   private Fixes() {}
 
-  /** Trains and records the fixes of the sweep {@code plan} just wrote; returns the fixed runs trained. */
-  public static int run(SparkSession spark, TableStore store, SweepPlan plan, Reference reference, PrintStream progress) {
+  /**
+   * Trains and records the fixes of the sweep {@code plan} just wrote; returns the fixed runs
+   * trained.
+   */
+  public static int run(
+      SparkSession spark,
+      TableStore store,
+      SweepPlan plan,
+      Reference reference,
+      PrintStream progress) {
     String sweepId = plan.sweepId();
     if (!plan.spec().fixes().enabled()) {
       store.deletePartition(Table.FIXES, sweepId);
@@ -89,7 +99,9 @@ public final class Fixes {
     FixRule rule = new FixRule(n, curvature);
     List<Attempt> attempts = new ArrayList<>();
     for (Row r : chosen) {
-      Diagnosis kind = Diagnosis.valueOf(r.<String>getAs("diagnosis").toUpperCase(Locale.ROOT).replace('-', '_'));
+      Diagnosis kind =
+          Diagnosis.valueOf(
+              r.<String>getAs("diagnosis").toUpperCase(Locale.ROOT).replace('-', '_'));
       RunConfig original = configs.get(r.<String>getAs("run_id"));
       Double stepsNeeded = r.getAs("steps_needed");
       Map<String, Change> changes =
@@ -109,30 +121,47 @@ public final class Fixes {
       store.deletePartition(Table.FIXES, sweepId);
       return 0;
     }
-    progress.printf(Locale.ROOT, "verifying fixes: %d failed runs get their computed fix%n", attempts.size());
+    progress.printf(
+        Locale.ROOT, "verifying fixes: %d failed runs get their computed fix%n", attempts.size());
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    try (FixTrainer trainer = new FixTrainer(jsc, plan.data().trainingSet(), reference, plan.spec().converged())) {
+    try (FixTrainer trainer =
+        new FixTrainer(jsc, plan.data().trainingSet(), reference, plan.spec().converged())) {
       verify(attempts, rule, trainer::train, sweepId);
     }
     List<Row> rows = new ArrayList<>();
     for (Attempt a : attempts) {
       FixTrainer.Trained t = a.result;
       String detail =
-          t.detail() + (a.history.size() > 1 ? " [attempts: " + String.join("; ", a.history) + "]" : "");
-      rows.add(RowFactory.create(
-          sweepId, a.setting.text(), a.kind.label(), Change.text(a.changes), a.original.runId(), a.fixed.runId(),
-          a.original.batchSize(), a.original.seed(), new double[] {t.slope()}, t.intercept(), t.steps(),
-          t.converged(), detail, t.diagnosis()));
+          t.detail()
+              + (a.history.size() > 1 ? " [attempts: " + String.join("; ", a.history) + "]" : "");
+      rows.add(
+          RowFactory.create(
+              sweepId,
+              a.setting.text(),
+              a.kind.label(),
+              Change.text(a.changes),
+              a.original.runId(),
+              a.fixed.runId(),
+              a.original.batchSize(),
+              a.original.seed(),
+              new double[] {t.slope()},
+              t.intercept(),
+              t.steps(),
+              t.converged(),
+              detail,
+              t.diagnosis()));
     }
     store.write(Table.FIXES, spark.createDataFrame(rows, Table.FIXES.schema()));
     long converged = attempts.stream().filter(a -> a.result.converged()).count();
-    progress.printf(Locale.ROOT, "fixes: %d of %d fixed runs converged%n", converged, attempts.size());
+    progress.printf(
+        Locale.ROOT, "fixes: %d of %d fixed runs converged%n", converged, attempts.size());
     return attempts.size();
   }
 
   /**
    * Trains each attempt's fix; while one fails, adjusts it by what its diagnosis says and trains it
-   * again, at most {@link FixRule#MAX_ATTEMPTS} rounds (one Spark job each). Then tightens the epochs.
+   * again, at most {@link FixRule#MAX_ATTEMPTS} rounds (one Spark job each). Then tightens the
+   * epochs.
    */
   static void verify(List<Attempt> attempts, FixRule rule, Trainer trainer, String sweepId) {
     List<Attempt> pending = new ArrayList<>(attempts);
@@ -143,7 +172,8 @@ public final class Fixes {
         a.fixed = withId(changed, a.original.runId(), Change.text(a.changes));
         batch.add(a.fixed);
       }
-      Map<String, FixTrainer.Trained> results = trainer.train(batch, "fixes of " + sweepId + ", round " + round);
+      Map<String, FixTrainer.Trained> results =
+          trainer.train(batch, "fixes of " + sweepId + ", round " + round);
       List<Attempt> again = new ArrayList<>();
       for (Attempt a : pending) {
         a.result = results.get(a.fixed.runId());
@@ -151,7 +181,8 @@ public final class Fixes {
         if (a.result.converged()) {
           continue;
         }
-        Diagnosis got = Diagnosis.valueOf(a.result.diagnosis().toUpperCase(Locale.ROOT).replace('-', '_'));
+        Diagnosis got =
+            Diagnosis.valueOf(a.result.diagnosis().toUpperCase(Locale.ROOT).replace('-', '_'));
         Map<String, Change> next = rule.next(a.changes, a.original, got, a.result.stepsNeeded());
         if (next != null && round < FixRule.MAX_ATTEMPTS) {
           a.changes = next;
@@ -171,8 +202,10 @@ public final class Fixes {
   private static void tighten(Trainer trainer, List<Attempt> attempts, String sweepId) {
     Map<Attempt, Map<String, Change>> tighter = new LinkedHashMap<>();
     for (Attempt a : attempts) {
-      if (a.result.converged() && a.changes.get("epochs") instanceof Change.Epochs e
-          && a.result.settledEpoch() > 0 && a.result.settledEpoch() < e.epochs()) {
+      if (a.result.converged()
+          && a.changes.get("epochs") instanceof Change.Epochs e
+          && a.result.settledEpoch() > 0
+          && a.result.settledEpoch() < e.epochs()) {
         Map<String, Change> changes = new LinkedHashMap<>(a.changes);
         changes.put("epochs", new Change.Epochs(Math.max(a.result.settledEpoch(), 1)));
         tighter.put(a, changes);
@@ -180,21 +213,25 @@ public final class Fixes {
     }
     List<RunConfig> batch = new ArrayList<>();
     Map<Attempt, RunConfig> configs = new LinkedHashMap<>();
-    tighter.forEach((a, changes) -> {
-      RunConfig fixed = withId(FixRule.apply(a.original, changes), a.original.runId(), Change.text(changes));
-      configs.put(a, fixed);
-      batch.add(fixed);
-    });
-    Map<String, FixTrainer.Trained> results = trainer.train(batch, "fixes of " + sweepId + ": the epochs needed");
-    tighter.forEach((a, changes) -> {
-      FixTrainer.Trained t = results.get(configs.get(a).runId());
-      a.history.add(Change.text(changes) + " → " + t.diagnosis());
-      if (t.converged()) {
-        a.changes = changes;
-        a.fixed = configs.get(a);
-        a.result = t;
-      }
-    });
+    tighter.forEach(
+        (a, changes) -> {
+          RunConfig fixed =
+              withId(FixRule.apply(a.original, changes), a.original.runId(), Change.text(changes));
+          configs.put(a, fixed);
+          batch.add(fixed);
+        });
+    Map<String, FixTrainer.Trained> results =
+        trainer.train(batch, "fixes of " + sweepId + ": the epochs needed");
+    tighter.forEach(
+        (a, changes) -> {
+          FixTrainer.Trained t = results.get(configs.get(a).runId());
+          a.history.add(Change.text(changes) + " → " + t.diagnosis());
+          if (t.converged()) {
+            a.changes = changes;
+            a.fixed = configs.get(a);
+            a.result = t;
+          }
+        });
   }
 
   /**
@@ -212,28 +249,48 @@ public final class Fixes {
     axes.varying().forEach(a -> partition.add(col(a)));
     partition.add(col("diagnosis"));
     WindowSpec ordered =
-        Window.partitionBy(partition.toArray(Column[]::new)).orderBy(col("batch_size"), col("seed"), col("run_id"));
+        Window.partitionBy(partition.toArray(Column[]::new))
+            .orderBy(col("batch_size"), col("seed"), col("run_id"));
     WindowSpec whole = Window.partitionBy(partition.toArray(Column[]::new));
     Dataset<Row> ranked =
         runs.where(col("diagnosis").isin(fixable.toArray()))
             .withColumn("rank", row_number().over(ordered).minus(1))
             .withColumn("count", count(lit(1)).over(whole));
-    // Keep rank r when r = round(i·(count−1)/(perKind−1)) for some i: i = round(r·(perKind−1)/(count−1)).
+    // Keep rank r when r = round(i·(count−1)/(perKind−1)) for some i: i =
+    // round(r·(perKind−1)/(count−1)).
     Column step = col("count").minus(1).divide(Math.max(1, perKind - 1));
     Column nearest = org.apache.spark.sql.functions.round(col("rank").divide(step), 0);
     Column keep =
-        col("count").leq(perKind)
-            .or(org.apache.spark.sql.functions.round(nearest.multiply(step), 0).equalTo(col("rank")));
-    List<String> columns = new ArrayList<>(List.of("run_id", "diagnosis", "steps_needed", "batch_size"));
+        col("count")
+            .leq(perKind)
+            .or(
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .round(nearest.multiply(step), 0)
+                    .equalTo(col("rank")));
+    List<String> columns =
+        new ArrayList<>(List.of("run_id", "diagnosis", "steps_needed", "batch_size"));
     columns.addAll(axes.varying());
-    return ranked.where(keep).select(columns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
+    return ranked
+        .where(keep)
+        .select(columns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
         .collectAsList();
   }
 
   /** A fixed run's own id: the failed run's id and the change, hashed like every run id. */
   private static RunConfig withId(RunConfig run, String originalId, String change) {
     String id = Grid.sha256Hex("fix;" + originalId + ";" + change).substring(0, 16);
-    return new RunConfig(id, run.optimizer(), run.loss(), run.batchSize(), run.shuffle(), run.epochs(), run.seed(),
-        run.precision(), run.init());
+    return new RunConfig(
+        id,
+        run.optimizer(),
+        run.loss(),
+        run.batchSize(),
+        run.shuffle(),
+        run.epochs(),
+        run.seed(),
+        run.precision(),
+        run.init());
   }
 }

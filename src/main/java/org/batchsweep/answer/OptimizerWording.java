@@ -43,20 +43,26 @@ abstract sealed class OptimizerWording permits OptimizerWording.Adaptive, Optimi
 
     @Override
     String pace(double lr, double momentum, double steps, Curvature c) {
-      return f("%s moves each parameter by about lr = %s per step whatever the gradient, so %.0f steps"
-          + " travel at most ≈ %.3g", name, Setting.value(lr), steps, steps * lr);
+      return f(
+          "%s moves each parameter by about lr = %s per step whatever the gradient, so %.0f steps"
+              + " travel at most ≈ %.3g",
+          name, Setting.value(lr), steps, steps * lr);
     }
 
     @Override
     String tooLarge(double lr, double momentum, Curvature c) {
-      return f("%s at lr %s takes steps of about lr whatever the gradient, too large for this data"
-          + " (curvature λ_max = %.3g)", name, Setting.value(lr), c.lambdaMax());
+      return f(
+          "%s at lr %s takes steps of about lr whatever the gradient, too large for this data"
+              + " (curvature λ_max = %.3g)",
+          name, Setting.value(lr), c.lambdaMax());
     }
 
     @Override
     String oscillates(double lr, double momentum, Curvature c) {
-      return f("%s at lr %s keeps taking steps of about lr near the minimiser, so it overshoots and circles"
-          + " (a limit cycle) instead of settling; more steps do not help", name, Setting.value(lr));
+      return f(
+          "%s at lr %s keeps taking steps of about lr near the minimiser, so it overshoots and circles"
+              + " (a limit cycle) instead of settling; more steps do not help",
+          name, Setting.value(lr));
     }
   }
 
@@ -67,25 +73,37 @@ abstract sealed class OptimizerWording permits OptimizerWording.Adaptive, Optimi
       if (lr >= limit) {
         return tooLarge(lr, momentum, c);
       }
-      return f("SGD at lr %s%s shrinks the error along the flattest direction by a factor 1 − lr·λ_min%s ="
-              + " %.5f per step (λ_min = %.3g), too slowly for %.0f steps", Setting.value(lr), momentumText(momentum),
-          momentum > 0 ? "/(1−μ)" : "", 1 - c.sgdRate(lr, momentum), c.lambdaMin(), steps);
+      return f(
+          "SGD at lr %s%s shrinks the error along the flattest direction by a factor 1 − lr·λ_min%s ="
+              + " %.5f per step (λ_min = %.3g), too slowly for %.0f steps",
+          Setting.value(lr),
+          momentumText(momentum),
+          momentum > 0 ? "/(1−μ)" : "",
+          1 - c.sgdRate(lr, momentum),
+          c.lambdaMin(),
+          steps);
     }
 
     @Override
     String tooLarge(double lr, double momentum, Curvature c) {
       double limit = c.stabilityLimit(momentum);
       return lr > limit
-          ? f("lr %s is above SGD's stability limit 2(1+μ)/λ_max = %.3g (μ = %s, λ_max = %.3g): every step"
-              + " overshoots further", Setting.value(lr), limit, Setting.value(momentum), c.lambdaMax())
-          : f("lr %s is below SGD's full-batch stability limit %.3g, but small batches' curvature varies"
-              + " and their steps overshoot", Setting.value(lr), limit);
+          ? f(
+              "lr %s is above SGD's stability limit 2(1+μ)/λ_max = %.3g (μ = %s, λ_max = %.3g): every step"
+                  + " overshoots further",
+              Setting.value(lr), limit, Setting.value(momentum), c.lambdaMax())
+          : f(
+              "lr %s is below SGD's full-batch stability limit %.3g, but small batches' curvature varies"
+                  + " and their steps overshoot",
+              Setting.value(lr), limit);
     }
 
     @Override
     String oscillates(double lr, double momentum, Curvature c) {
-      return f("lr %s is at or above SGD's stability limit 2(1+μ)/λ_max = %.3g, so it bounces across the"
-          + " valley instead of settling", Setting.value(lr), c.stabilityLimit(momentum));
+      return f(
+          "lr %s is at or above SGD's stability limit 2(1+μ)/λ_max = %.3g, so it bounces across the"
+              + " valley instead of settling",
+          Setting.value(lr), c.stabilityLimit(momentum));
     }
 
     private static String momentumText(double momentum) {

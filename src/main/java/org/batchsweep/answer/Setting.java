@@ -16,18 +16,21 @@ public record Setting(LinkedHashMap<String, Object> values) {
   /** Optimizers whose {@code momentum} column means something. */
   static final java.util.Set<String> WITH_MOMENTUM = java.util.Set.of("sgd", "rmsprop");
 
-  /** Orders settings axis by axis, each by its natural order (false before true, numbers ascending). */
-  static final Comparator<Setting> ORDER = (a, b) -> {
-    List<Object> x = new ArrayList<>(a.values.values());
-    List<Object> y = new ArrayList<>(b.values.values());
-    for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
-      int c = compare(x.get(i), y.get(i));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Integer.compare(x.size(), y.size());
-  };
+  /**
+   * Orders settings axis by axis, each by its natural order (false before true, numbers ascending).
+   */
+  static final Comparator<Setting> ORDER =
+      (a, b) -> {
+        List<Object> x = new ArrayList<>(a.values.values());
+        List<Object> y = new ArrayList<>(b.values.values());
+        for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+          int c = compare(x.get(i), y.get(i));
+          if (c != 0) {
+            return c;
+          }
+        }
+        return Integer.compare(x.size(), y.size());
+      };
 
   /** The canonical text of the fixes table: {@code key=value, key=value}. */
   public String text() {
@@ -36,20 +39,25 @@ public record Setting(LinkedHashMap<String, Object> values) {
     return String.join(", ", parts);
   }
 
-  /** How the setting reads in a sentence: {@code adam, lr 0.01, mse, shuffled}; "all runs" when empty. */
+  /**
+   * How the setting reads in a sentence: {@code adam, lr 0.01, mse, shuffled}; "all runs" when
+   * empty.
+   */
   public String label() {
     if (values.isEmpty()) {
       return "all runs";
     }
     List<String> parts = new ArrayList<>();
     Object optimizer = values.get("optimizer");
-    values.forEach((k, v) -> {
-      // Adam-like optimizers have no momentum: "adam, momentum 0" would only confuse.
-      boolean noMomentum = optimizer != null && !WITH_MOMENTUM.contains(String.valueOf(optimizer));
-      if (!(k.equals("momentum") && noMomentum)) {
-        parts.add(axisValue(k, v));
-      }
-    });
+    values.forEach(
+        (k, v) -> {
+          // Adam-like optimizers have no momentum: "adam, momentum 0" would only confuse.
+          boolean noMomentum =
+              optimizer != null && !WITH_MOMENTUM.contains(String.valueOf(optimizer));
+          if (!(k.equals("momentum") && noMomentum)) {
+            parts.add(axisValue(k, v));
+          }
+        });
     return String.join(", ", parts);
   }
 
@@ -73,7 +81,9 @@ public record Setting(LinkedHashMap<String, Object> values) {
   /** A value as written in text: numbers without trailing zeros or exponent (0.001, 1, 0.9). */
   static String value(Object value) {
     if (value instanceof Double d) {
-      return Double.isFinite(d) ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() : d.toString();
+      return Double.isFinite(d)
+          ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString()
+          : d.toString();
     }
     if (value instanceof Float f) {
       return value(f.doubleValue());

@@ -27,16 +27,19 @@ public record SettingAnswer(
     List<Failure> failures) {
 
   /** One failure kind of the setting: its runs, batch sizes and the sentence that explains it. */
-  public record Failure(String diagnosis, long runs, List<Integer> batchSizes, String why, FixResult fix) {}
+  public record Failure(
+      String diagnosis, long runs, List<Integer> batchSizes, String why, FixResult fix) {}
 
   /** What every setting's words need besides its own cells. */
   record Context(double referenceSlope, Curvature curvature, List<Integer> sweepBatchSizes) {}
 
-  static SettingAnswer of(Setting setting, List<Cell> cells, Map<String, FixResult> fixes, Context ctx) {
+  static SettingAnswer of(
+      Setting setting, List<Cell> cells, Map<String, FixResult> fixes, Context ctx) {
     long runs = 0;
     long converged = 0;
     Map<Integer, long[]> byBatch = new TreeMap<>();
-    Map<String, Long> counts = new TreeMap<>(Comparator.comparingInt(SettingAnswer::order).thenComparing(s -> s));
+    Map<String, Long> counts =
+        new TreeMap<>(Comparator.comparingInt(SettingAnswer::order).thenComparing(s -> s));
     Map<String, List<Cell>> byDiagnosis = new LinkedHashMap<>();
     for (Cell c : cells) {
       runs += c.runs();
@@ -48,11 +51,12 @@ public record SettingAnswer(
       byDiagnosis.computeIfAbsent(c.diagnosis(), k -> new ArrayList<>()).add(c);
     }
     List<Integer> convergedSizes = new ArrayList<>();
-    byBatch.forEach((size, b) -> {
-      if (2 * b[1] >= b[0]) {
-        convergedSizes.add(size);
-      }
-    });
+    byBatch.forEach(
+        (size, b) -> {
+          if (2 * b[1] >= b[0]) {
+            convergedSizes.add(size);
+          }
+        });
     String main = null;
     long mainCount = 0;
     for (Map.Entry<String, Long> e : counts.entrySet()) {
@@ -67,14 +71,29 @@ public record SettingAnswer(
         continue;
       }
       List<Cell> kind = byDiagnosis.get(e.getKey());
-      List<Integer> sizes = new ArrayList<>(new TreeSet<>(kind.stream().map(Cell::batchSize).toList()));
-      failures.add(new Failure(e.getKey(), e.getValue(), sizes, Words.why(e.getKey(), kind, ctx), fixes.get(e.getKey())));
+      List<Integer> sizes =
+          new ArrayList<>(new TreeSet<>(kind.stream().map(Cell::batchSize).toList()));
+      failures.add(
+          new Failure(
+              e.getKey(),
+              e.getValue(),
+              sizes,
+              Words.why(e.getKey(), kind, ctx),
+              fixes.get(e.getKey())));
     }
     failures.sort(Comparator.comparingLong(Failure::runs).reversed());
     LinkedHashMap<String, Long> diagnoses = new LinkedHashMap<>(counts);
     String text = Words.setting(setting, runs, converged, convergedSizes, byBatch, failures, ctx);
-    return new SettingAnswer(setting, runs, converged, List.copyOf(convergedSizes), diagnoses, main, text,
-        main == null ? null : fixes.get(main), List.copyOf(failures));
+    return new SettingAnswer(
+        setting,
+        runs,
+        converged,
+        List.copyOf(convergedSizes),
+        diagnoses,
+        main,
+        text,
+        main == null ? null : fixes.get(main),
+        List.copyOf(failures));
   }
 
   double convergedShare() {

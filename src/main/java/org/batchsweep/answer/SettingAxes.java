@@ -10,19 +10,32 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The configuration columns of the runs table that can make up a setting, and which of them a
- * sweep varies (one aggregate query). A setting is one combination of the varying ones; batch size
- * is the answer's x axis and seeds are replicates, so neither is ever part of a setting.
+ * The configuration columns of the runs table that can make up a setting, and which of them a sweep
+ * varies (one aggregate query). A setting is one combination of the varying ones; batch size is the
+ * answer's x axis and seeds are replicates, so neither is ever part of a setting.
  *
  * @param columns the candidate columns the runs table has, in {@link #CANDIDATES} order
  * @param varying those of them with more than one value in the sweep
  */
 public record SettingAxes(List<String> columns, List<String> varying) {
 
-  /** Setting columns in the order they are named; columns a build's runs table lacks are skipped. */
+  /**
+   * Setting columns in the order they are named; columns a build's runs table lacks are skipped.
+   */
   static final List<String> CANDIDATES =
-      List.of("optimizer", "lr", "momentum", "nesterov", "weight_decay", "schedule", "lr_scaling", "scale",
-          "loss", "shuffle", "epochs", "precision");
+      List.of(
+          "optimizer",
+          "lr",
+          "momentum",
+          "nesterov",
+          "weight_decay",
+          "schedule",
+          "lr_scaling",
+          "scale",
+          "loss",
+          "shuffle",
+          "epochs",
+          "precision");
 
   public static SettingAxes of(Dataset<Row> runs) {
     List<String> present = new ArrayList<>();

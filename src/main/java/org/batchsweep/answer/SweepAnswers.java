@@ -32,7 +32,8 @@ import org.batchsweep.job.TableStore;
 /**
  * A sweep's answer by setting, loaded once per command from aggregates Spark computes (per setting
  * × batch size × diagnosis, plus the fixes table); the driver never holds the runs. The summary
- * after {@code run}, {@code explain} in text and JSON, and the report's text are all written from it.
+ * after {@code run}, {@code explain} in text and JSON, and the report's text are all written from
+ * it.
  */
 public final class SweepAnswers {
 
@@ -51,11 +52,18 @@ public final class SweepAnswers {
   private final List<Integer> batchSizes;
   private final SettingAnswer.Context context;
   private final boolean fixesComputed;
+
   /** Measured against predicted critical batch size, per setting; empty without those tables. */
   private final List<String> criticalBatch;
 
-  SweepAnswers(String sweepId, SettingAxes axes, List<SettingAnswer> settings, List<Cell> cells,
-      SettingAnswer.Context context, boolean fixesComputed, List<String> criticalBatch) {
+  SweepAnswers(
+      String sweepId,
+      SettingAxes axes,
+      List<SettingAnswer> settings,
+      List<Cell> cells,
+      SettingAnswer.Context context,
+      boolean fixesComputed,
+      List<String> criticalBatch) {
     this.sweepId = sweepId;
     this.axes = axes;
     this.settings = settings;
@@ -68,31 +76,62 @@ public final class SweepAnswers {
 
   /** Loads the answer of a stored sweep whose runs, reference and points tables are written. */
   public static SweepAnswers load(TableStore store, String sweepId) {
-    double referenceSlope = store.read(Table.REFERENCE, sweepId).select("slope").collectAsList().stream()
-        .findFirst().map(r -> r.getDouble(0)).orElse(Double.NaN);
-    Row x = store.read(Table.POINTS, sweepId).where(col("split").equalTo("train"))
-        .agg(avg(col("x")), var_pop(col("x"))).first();
+    double referenceSlope =
+        store.read(Table.REFERENCE, sweepId).select("slope").collectAsList().stream()
+            .findFirst()
+            .map(r -> r.getDouble(0))
+            .orElse(Double.NaN);
+    Row x =
+        store
+            .read(Table.POINTS, sweepId)
+            .where(col("split").equalTo("train"))
+            .agg(avg(col("x")), var_pop(col("x")))
+            .first();
     Curvature curvature = Curvature.of(x.getDouble(0), x.getDouble(1));
     Dataset<Row> runs = store.read(Table.RUNS, sweepId);
     SettingAxes axes = SettingAxes.of(runs);
     List<Cell> cells = cells(runs, axes);
-    Map<Setting, Map<String, FixResult>> fixes = store.exists(Table.FIXES) ? fixes(store, sweepId) : Map.of();
-    return build(sweepId, axes, cells, fixes, referenceSlope, curvature, !fixes.isEmpty(),
+    Map<Setting, Map<String, FixResult>> fixes =
+        store.exists(Table.FIXES) ? fixes(store, sweepId) : Map.of();
+    return build(
+        sweepId,
+        axes,
+        cells,
+        fixes,
+        referenceSlope,
+        curvature,
+        !fixes.isEmpty(),
         CriticalBatchAnswer.paragraphs(store, sweepId));
   }
 
-  static SweepAnswers build(String sweepId, SettingAxes axes, List<Cell> cells,
-      Map<Setting, Map<String, FixResult>> fixes, double referenceSlope, Curvature curvature, boolean fixesComputed,
+  static SweepAnswers build(
+      String sweepId,
+      SettingAxes axes,
+      List<Cell> cells,
+      Map<Setting, Map<String, FixResult>> fixes,
+      double referenceSlope,
+      Curvature curvature,
+      boolean fixesComputed,
       List<String> criticalBatch) {
-    List<Integer> sizes = new ArrayList<>(new TreeSet<>(cells.stream().map(Cell::batchSize).toList()));
-    SettingAnswer.Context ctx = new SettingAnswer.Context(referenceSlope, curvature, List.copyOf(sizes));
+    List<Integer> sizes =
+        new ArrayList<>(new TreeSet<>(cells.stream().map(Cell::batchSize).toList()));
+    SettingAnswer.Context ctx =
+        new SettingAnswer.Context(referenceSlope, curvature, List.copyOf(sizes));
     Map<Setting, List<Cell>> bySetting = new TreeMap<>(Setting.ORDER);
     for (Cell c : cells) {
       bySetting.computeIfAbsent(c.setting(), k -> new ArrayList<>()).add(c);
     }
     List<SettingAnswer> settings = new ArrayList<>();
-    bySetting.forEach((s, cs) -> settings.add(SettingAnswer.of(s, cs, fixes.getOrDefault(s, Map.of()), ctx)));
-    return new SweepAnswers(sweepId, axes, List.copyOf(settings), cells, ctx, fixesComputed, List.copyOf(criticalBatch));
+    bySetting.forEach(
+        (s, cs) -> settings.add(SettingAnswer.of(s, cs, fixes.getOrDefault(s, Map.of()), ctx)));
+    return new SweepAnswers(
+        sweepId,
+        axes,
+        List.copyOf(settings),
+        cells,
+        ctx,
+        fixesComputed,
+        List.copyOf(criticalBatch));
   }
 
   /** One aggregate row per setting × batch size × diagnosis, with the constants the words need. */
@@ -103,7 +142,9 @@ public final class SweepAnswers {
     List<Cell> cells = new ArrayList<>();
     List<Row> rows =
         runs.groupBy(keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
-            .agg(count(lit(1)), sum(when(col("converged"), 1).otherwise(0)),
+            .agg(
+                count(lit(1)),
+                sum(when(col("converged"), 1).otherwise(0)),
                 avg(col("objective_slope")),
                 percentile_approx(col("steps").cast("double"), lit(0.5), lit(10000)),
                 percentile_approx(col("steps_needed"), lit(0.5), lit(10000)))
@@ -114,20 +155,21 @@ public final class SweepAnswers {
       for (String axis : axes.varying()) {
         values.put(axis, r.get(axes.columns().indexOf(axis)));
       }
-      cells.add(new Cell(
-          new Setting(values),
-          r.getAs("optimizer"),
-          r.<Double>getAs("lr"),
-          r.<Double>getAs("momentum"),
-          r.getAs("loss"),
-          r.<Boolean>getAs("shuffle"),
-          r.getInt(k),
-          r.isNullAt(k + 1) ? "unknown" : r.getString(k + 1),
-          r.getLong(k + 2),
-          r.getLong(k + 3),
-          doubleOrNaN(r, k + 4),
-          doubleOrNaN(r, k + 5),
-          doubleOrNaN(r, k + 6)));
+      cells.add(
+          new Cell(
+              new Setting(values),
+              r.getAs("optimizer"),
+              r.<Double>getAs("lr"),
+              r.<Double>getAs("momentum"),
+              r.getAs("loss"),
+              r.<Boolean>getAs("shuffle"),
+              r.getInt(k),
+              r.isNullAt(k + 1) ? "unknown" : r.getString(k + 1),
+              r.getLong(k + 2),
+              r.getLong(k + 3),
+              doubleOrNaN(r, k + 4),
+              doubleOrNaN(r, k + 5),
+              doubleOrNaN(r, k + 6)));
     }
     return cells;
   }
@@ -135,7 +177,11 @@ public final class SweepAnswers {
   /** The fixes of a sweep by setting and failure kind (a handful of rows per setting). */
   private static Map<Setting, Map<String, FixResult>> fixes(TableStore store, String sweepId) {
     Map<String, List<Row>> groups = new LinkedHashMap<>();
-    for (Row r : store.read(Table.FIXES, sweepId).select("setting", "diagnosis", "change", "converged").collectAsList()) {
+    for (Row r :
+        store
+            .read(Table.FIXES, sweepId)
+            .select("setting", "diagnosis", "change", "converged")
+            .collectAsList()) {
       groups.computeIfAbsent(r.getString(0) + "\n" + r.getString(1), k -> new ArrayList<>()).add(r);
     }
     Map<Setting, Map<String, FixResult>> fixes = new TreeMap<>(Setting.ORDER);
@@ -143,12 +189,25 @@ public final class SweepAnswers {
       String text = rows.get(0).getString(0);
       Setting setting = new Setting(Change.parse(text));
       long converged = rows.stream().filter(r -> r.getBoolean(3)).count();
-      // The change to name: the most demanding one that worked (most epochs, smallest lr), else the first.
-      String change = rows.stream().filter(r -> r.getBoolean(3)).map(r -> r.getString(2))
-          .max(Comparator.comparingDouble(SweepAnswers::demand)).orElse(rows.get(0).getString(2));
-      fixes.computeIfAbsent(setting, k -> new LinkedHashMap<>())
-          .put(rows.get(0).getString(1), new FixResult(rows.get(0).getString(1), Change.parse(change), change,
-              rows.size(), converged, rows.stream().map(r -> r.getString(2)).distinct().count() == 1));
+      // The change to name: the most demanding one that worked (most epochs, smallest lr), else the
+      // first.
+      String change =
+          rows.stream()
+              .filter(r -> r.getBoolean(3))
+              .map(r -> r.getString(2))
+              .max(Comparator.comparingDouble(SweepAnswers::demand))
+              .orElse(rows.get(0).getString(2));
+      fixes
+          .computeIfAbsent(setting, k -> new LinkedHashMap<>())
+          .put(
+              rows.get(0).getString(1),
+              new FixResult(
+                  rows.get(0).getString(1),
+                  Change.parse(change),
+                  change,
+                  rows.size(),
+                  converged,
+                  rows.stream().map(r -> r.getString(2)).distinct().count() == 1));
     }
     return fixes;
   }
@@ -212,8 +271,8 @@ public final class SweepAnswers {
 
   /**
    * The answer in paragraphs: one per setting when there are few; else the best settings, the
-   * learning rates that converge at each batch size, the worst failures, and how many settings
-   * are left out. Runs that are not-converged are always counted.
+   * learning rates that converge at each batch size, the worst failures, and how many settings are
+   * left out. Runs that are not-converged are always counted.
    */
   public List<String> paragraphs() {
     List<String> paragraphs = new ArrayList<>();
@@ -223,22 +282,33 @@ public final class SweepAnswers {
       settings.forEach(s -> paragraphs.add(s.text()));
     } else {
       long some = settings.stream().filter(s -> !s.convergedBatchSizes().isEmpty()).count();
-      paragraphs.add(Words.f("%d settings (%s vary, besides batch size and seed); %d of them converge at some"
-              + " batch size.", settings.size(), String.join(" × ", axes.varying()), some));
+      paragraphs.add(
+          Words.f(
+              "%d settings (%s vary, besides batch size and seed); %d of them converge at some"
+                  + " batch size.",
+              settings.size(), String.join(" × ", axes.varying()), some));
       paragraphs.add(best());
       if (axes.varies("lr")) {
         paragraphs.add(lrRanges());
       }
       paragraphs.add(worst());
-      paragraphs.add(Words.f("%d more settings are not described here: ./submit explain --sweep-id %s --format json"
-          + " prints one line for each.", settings.size() - MAX_LISTED, sweepId));
+      paragraphs.add(
+          Words.f(
+              "%d more settings are not described here: ./submit explain --sweep-id %s --format json"
+                  + " prints one line for each.",
+              settings.size() - MAX_LISTED, sweepId));
     }
     paragraphs.add(causes());
     long notConverged = countOf(Diagnosis.NOT_CONVERGED.label());
     if (notConverged > 0 && settings.size() > MAX_DETAILED) {
-      paragraphs.add(Words.f("%d runs are not-converged (in %d settings): neither settled nor still approaching"
-              + " their minimiser when training stopped; each run's detail says what was seen.", notConverged,
-          settings.stream().filter(s -> s.diagnoses().containsKey(Diagnosis.NOT_CONVERGED.label())).count()));
+      paragraphs.add(
+          Words.f(
+              "%d runs are not-converged (in %d settings): neither settled nor still approaching"
+                  + " their minimiser when training stopped; each run's detail says what was seen.",
+              notConverged,
+              settings.stream()
+                  .filter(s -> s.diagnoses().containsKey(Diagnosis.NOT_CONVERGED.label()))
+                  .count()));
     }
     paragraphs.add(Words.f("%d of %d runs converged to the reference line.", converged, runs));
     paragraphs.addAll(criticalBatch);
@@ -266,11 +336,15 @@ public final class SweepAnswers {
           }
         }
       }
-      String fix = tried > 0 ? Words.f(", fix %s verified on %d of %d fixed runs", fixName(d), ok, tried)
-          : FixRule.fixable(d) && !fixesComputed ? ", fix " + fixName(d) + " not verified" : "";
+      String fix =
+          tried > 0
+              ? Words.f(", fix %s verified on %d of %d fixed runs", fixName(d), ok, tried)
+              : FixRule.fixable(d) && !fixesComputed ? ", fix " + fixName(d) + " not verified" : "";
       parts.add(Words.f("%s %d runs%s", d.label(), n, fix));
     }
-    return parts.isEmpty() ? "No run failed." : "Failures by kind: " + String.join("; ", parts) + ".";
+    return parts.isEmpty()
+        ? "No run failed."
+        : "Failures by kind: " + String.join("; ", parts) + ".";
   }
 
   private static String fixName(Diagnosis d) {
@@ -289,13 +363,23 @@ public final class SweepAnswers {
 
   private String best() {
     List<SettingAnswer> ranked = new ArrayList<>(settings);
-    ranked.sort(Comparator.comparingDouble(SettingAnswer::convergedShare).reversed()
-        .thenComparing(Comparator.comparingInt((SettingAnswer s) -> s.convergedBatchSizes().size()).reversed()));
+    ranked.sort(
+        Comparator.comparingDouble(SettingAnswer::convergedShare)
+            .reversed()
+            .thenComparing(
+                Comparator.comparingInt((SettingAnswer s) -> s.convergedBatchSizes().size())
+                    .reversed()));
     List<String> parts = new ArrayList<>();
     for (SettingAnswer s : ranked.subList(0, Math.min(MAX_LISTED, ranked.size()))) {
-      parts.add(Words.f("%s: %s (%d of %d runs converged)", s.setting().label(),
-          s.convergedBatchSizes().isEmpty() ? "no batch size" : Words.ranges(s.convergedBatchSizes(), batchSizes),
-          s.converged(), s.runs()));
+      parts.add(
+          Words.f(
+              "%s: %s (%d of %d runs converged)",
+              s.setting().label(),
+              s.convergedBatchSizes().isEmpty()
+                  ? "no batch size"
+                  : Words.ranges(s.convergedBatchSizes(), batchSizes),
+              s.converged(),
+              s.runs()));
     }
     return "Best settings: " + String.join("; ", parts) + ".";
   }
@@ -309,11 +393,19 @@ public final class SweepAnswers {
     for (Worst w : all.subList(0, Math.min(MAX_LISTED, all.size()))) {
       parts.add(w.setting().setting().label() + ": " + Words.failure(w.failure(), context));
     }
-    return all.isEmpty() ? "No failures." : "Worst failures: " + String.join("; ", parts)
-        + (all.size() > MAX_LISTED ? Words.f("; and %d more setting × failure kinds.", all.size() - MAX_LISTED) : ".");
+    return all.isEmpty()
+        ? "No failures."
+        : "Worst failures: "
+            + String.join("; ", parts)
+            + (all.size() > MAX_LISTED
+                ? Words.f("; and %d more setting × failure kinds.", all.size() - MAX_LISTED)
+                : ".");
   }
 
-  /** For each setting without lr: per batch-size band, the lrs at which at least half the runs converged. */
+  /**
+   * For each setting without lr: per batch-size band, the lrs at which at least half the runs
+   * converged.
+   */
   private String lrRanges() {
     List<Band> bands = BatchBands.of(batchSizes);
     Map<Setting, Map<Integer, TreeMap<Double, long[]>>> groups = new TreeMap<>(Setting.ORDER);
@@ -322,8 +414,11 @@ public final class SweepAnswers {
       while (!bands.get(band).contains(c.batchSize())) {
         band++;
       }
-      long[] n = groups.computeIfAbsent(c.setting().without("lr"), k -> new TreeMap<>())
-          .computeIfAbsent(band, k -> new TreeMap<>()).computeIfAbsent(c.lr(), k -> new long[2]);
+      long[] n =
+          groups
+              .computeIfAbsent(c.setting().without("lr"), k -> new TreeMap<>())
+              .computeIfAbsent(band, k -> new TreeMap<>())
+              .computeIfAbsent(c.lr(), k -> new long[2]);
       n[0] += c.runs();
       n[1] += c.converged();
     }
@@ -338,22 +433,29 @@ public final class SweepAnswers {
       for (int b = 0; b < bands.size(); b++) {
         TreeMap<Double, long[]> lrs = g.getValue().getOrDefault(b, new TreeMap<>());
         List<String> ok = new ArrayList<>();
-        lrs.forEach((lr, n) -> {
-          if (2 * n[1] >= n[0] && n[1] > 0) {
-            ok.add(Setting.value(lr));
-          }
-        });
-        perBand.add(bands.get(b).label() + ": " + (ok.isEmpty() ? "none" : "lr " + String.join(", ", ok)));
+        lrs.forEach(
+            (lr, n) -> {
+              if (2 * n[1] >= n[0] && n[1] > 0) {
+                ok.add(Setting.value(lr));
+              }
+            });
+        perBand.add(
+            bands.get(b).label() + ": " + (ok.isEmpty() ? "none" : "lr " + String.join(", ", ok)));
       }
       parts.add(g.getKey().label() + " - " + String.join(" | ", perBand));
     }
-    return "Learning rates at which at least half the runs converge, by batch size: " + String.join("; ", parts) + ".";
+    return "Learning rates at which at least half the runs converge, by batch size: "
+        + String.join("; ", parts)
+        + ".";
   }
 
-  /** Share converged per setting and batch-size band, a row per setting (at most {@code maxRows}). */
+  /**
+   * Share converged per setting and batch-size band, a row per setting (at most {@code maxRows}).
+   */
   public String table(int maxRows) {
     List<Band> bands = BatchBands.of(batchSizes);
-    int width = Math.max(7, settings.stream().mapToInt(s -> s.setting().label().length()).max().orElse(7));
+    int width =
+        Math.max(7, settings.stream().mapToInt(s -> s.setting().label().length()).max().orElse(7));
     StringBuilder text = new StringBuilder(Words.f("  %-" + width + "s", "setting"));
     for (Band band : bands) {
       text.append(Words.f(" %15s", band.label()));
@@ -362,8 +464,10 @@ public final class SweepAnswers {
     int shown = 0;
     for (SettingAnswer s : settings) {
       if (shown++ == maxRows) {
-        text.append(Words.f("  ... %d more settings (./submit explain --sweep-id %s --format json lists each)%n",
-            settings.size() - maxRows, sweepId));
+        text.append(
+            Words.f(
+                "  ... %d more settings (./submit explain --sweep-id %s --format json lists each)%n",
+                settings.size() - maxRows, sweepId));
         break;
       }
       text.append(Words.f("  %-" + width + "s", s.setting().label()));
@@ -376,7 +480,12 @@ public final class SweepAnswers {
             converged += c.converged();
           }
         }
-        text.append(Words.f(" %15s", runs == 0 ? "-" : Words.f("%3.0f%% (%d/%d)", 100.0 * converged / runs, converged, runs)));
+        text.append(
+            Words.f(
+                " %15s",
+                runs == 0
+                    ? "-"
+                    : Words.f("%3.0f%% (%d/%d)", 100.0 * converged / runs, converged, runs)));
       }
       text.append('\n');
     }

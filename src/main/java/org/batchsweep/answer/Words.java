@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.batchsweep.diagnose.Diagnosis;
 
-/** The sentences of the answer, with their numbers; optimizer-specific words come from {@link OptimizerWording}. */
+/**
+ * The sentences of the answer, with their numbers; optimizer-specific words come from {@link
+ * OptimizerWording}.
+ */
 final class Words {
 
   /** At most this many batch-size ranges are listed before "…". */
@@ -17,8 +20,13 @@ final class Words {
 
   /** One setting's paragraph. */
   static String setting(
-      Setting setting, long runs, long converged, List<Integer> convergedSizes, Map<Integer, long[]> byBatch,
-      List<SettingAnswer.Failure> failures, SettingAnswer.Context ctx) {
+      Setting setting,
+      long runs,
+      long converged,
+      List<Integer> convergedSizes,
+      Map<Integer, long[]> byBatch,
+      List<SettingAnswer.Failure> failures,
+      SettingAnswer.Context ctx) {
     StringBuilder text = new StringBuilder(setting.label()).append(": ");
     if (converged == runs) {
       text.append(f("every run converges (%d of %d)", converged, runs));
@@ -31,7 +39,10 @@ final class Words {
         total += byBatch.get(size)[0];
         there += byBatch.get(size)[1];
       }
-      text.append(f("converges at %s (%d of %d runs there)", ranges(convergedSizes, ctx.sweepBatchSizes()), there, total));
+      text.append(
+          f(
+              "converges at %s (%d of %d runs there)",
+              ranges(convergedSizes, ctx.sweepBatchSizes()), there, total));
     }
     for (SettingAnswer.Failure failure : failures) {
       text.append("; ").append(failure(failure, ctx));
@@ -41,19 +52,29 @@ final class Words {
 
   /** One failure kind of a setting: where, how many, why, and its fix. */
   static String failure(SettingAnswer.Failure failure, SettingAnswer.Context ctx) {
-    String text = f("%s at %s (%d runs): %s", failure.diagnosis(), ranges(failure.batchSizes(), ctx.sweepBatchSizes()),
-        failure.runs(), failure.why());
+    String text =
+        f(
+            "%s at %s (%d runs): %s",
+            failure.diagnosis(),
+            ranges(failure.batchSizes(), ctx.sweepBatchSizes()),
+            failure.runs(),
+            failure.why());
     return text + fix(failure);
   }
 
   static String fix(SettingAnswer.Failure failure) {
     FixResult fix = failure.fix();
     if (fix != null) {
-      return f(" - fix: %s%s, %s", fix.changeText(), fix.uniform() ? "" : " (the most any fixed run needed)",
+      return f(
+          " - fix: %s%s, %s",
+          fix.changeText(),
+          fix.uniform() ? "" : " (the most any fixed run needed)",
           fix.verified());
     }
     Diagnosis d = parse(failure.diagnosis());
-    return d != null && FixRule.fixable(d) ? " - fix not verified (fixes.enabled is false, or not run for this sweep)" : "";
+    return d != null && FixRule.fixable(d)
+        ? " - fix not verified (fixes.enabled is false, or not run for this sweep)"
+        : "";
   }
 
   /** Why the runs of one setting × diagnosis failed, from their cells. */
@@ -67,27 +88,46 @@ final class Words {
     }
     return switch (diagnosis) {
       case CONVERGED -> "converged";
-      case WRONG_OBJECTIVE -> largest.loss().equals("mse-broadcast")
-          ? f("mse-broadcast compares every prediction with every target of its batch, so it fits the batch's"
-                  + " mean target: its minimiser is slope %s at B %d%s, not the line's %.2f; no lr or step count"
-                  + " fixes that", slope(smallest.objectiveSlope()), smallest.batchSize(),
-              smallest == largest ? "" : f(" to %s at B %d", slope(largest.objectiveSlope()), largest.batchSize()),
-              ctx.referenceSlope())
-          : f("the objective's minimiser (slope %s at B %d) is not the line's %.2f: with fixed batches the"
-                  + " remainder batch weighs its points more", slope(largest.objectiveSlope()), largest.batchSize(),
-              ctx.referenceSlope());
-      case STEP_BUDGET -> f("%.0f steps at B %d against at least %s needed; %s", largest.steps(), largest.batchSize(),
-          steps(largest.stepsNeeded()), optimizer.pace(largest.lr(), largest.momentum(), largest.steps(), ctx.curvature()));
+      case WRONG_OBJECTIVE ->
+          largest.loss().equals("mse-broadcast")
+              ? f(
+                  "mse-broadcast compares every prediction with every target of its batch, so it fits the batch's"
+                      + " mean target: its minimiser is slope %s at B %d%s, not the line's %.2f; no lr or step count"
+                      + " fixes that",
+                  slope(smallest.objectiveSlope()),
+                  smallest.batchSize(),
+                  smallest == largest
+                      ? ""
+                      : f(" to %s at B %d", slope(largest.objectiveSlope()), largest.batchSize()),
+                  ctx.referenceSlope())
+              : f(
+                  "the objective's minimiser (slope %s at B %d) is not the line's %.2f: with fixed batches the"
+                      + " remainder batch weighs its points more",
+                  slope(largest.objectiveSlope()), largest.batchSize(), ctx.referenceSlope());
+      case STEP_BUDGET ->
+          f(
+              "%.0f steps at B %d against at least %s needed; %s",
+              largest.steps(),
+              largest.batchSize(),
+              steps(largest.stepsNeeded()),
+              optimizer.pace(largest.lr(), largest.momentum(), largest.steps(), ctx.curvature()));
       case DIVERGED -> optimizer.tooLarge(largest.lr(), largest.momentum(), ctx.curvature());
       case OSCILLATION -> optimizer.oscillates(largest.lr(), largest.momentum(), ctx.curvature());
-      case NOISE_FLOOR -> f("mini-batch noise at lr %s keeps them wandering around the minimiser by more than the"
-          + " tolerance; a smaller lr or a larger batch settles them", Setting.value(largest.lr()));
-      case NOT_CONVERGED -> "neither settled nor still approaching when training stopped; each run's detail"
-          + " column says what was seen";
+      case NOISE_FLOOR ->
+          f(
+              "mini-batch noise at lr %s keeps them wandering around the minimiser by more than the"
+                  + " tolerance; a smaller lr or a larger batch settles them",
+              Setting.value(largest.lr()));
+      case NOT_CONVERGED ->
+          "neither settled nor still approaching when training stopped; each run's detail"
+              + " column says what was seen";
     };
   }
 
-  /** Batch sizes as ranges of consecutive grid values: {@code B 10-30, 50}; at most {@link #MAX_RANGES}. */
+  /**
+   * Batch sizes as ranges of consecutive grid values: {@code B 10-30, 50}; at most {@link
+   * #MAX_RANGES}.
+   */
   static String ranges(List<Integer> sizes, List<Integer> grid) {
     List<String> parts = new ArrayList<>();
     int i = 0;
@@ -96,7 +136,10 @@ final class Words {
       int end = start;
       int at = grid.indexOf(start);
       int j = i + 1;
-      while (j < sizes.size() && at >= 0 && at + (j - i) < grid.size() && grid.get(at + (j - i)).equals(sizes.get(j))) {
+      while (j < sizes.size()
+          && at >= 0
+          && at + (j - i) < grid.size()
+          && grid.get(at + (j - i)).equals(sizes.get(j))) {
         end = sizes.get(j);
         j++;
       }

@@ -16,15 +16,20 @@ import picocli.CommandLine.ParameterException;
     name = "./submit",
     mixinStandardHelpOptions = true,
     versionProvider = BatchSweep.Version.class,
-    description = "Sweeps mini-batch training of y = w·x + b on Spark and explains what did not converge.",
+    description =
+        "Sweeps mini-batch training of y = w·x + b on Spark and explains what did not converge.",
     footer = {
       "",
       "Spark options go before the command, e.g. ./submit --master spark://host:7077 run.",
       "Start with ./submit run; see README.md."
     },
     subcommands = {
-      RunCommand.class, SqlCommand.class, ExplainCommand.class, ReportCommand.class,
-      ClusterCommand.class, CommandLine.HelpCommand.class
+      RunCommand.class,
+      SqlCommand.class,
+      ExplainCommand.class,
+      ReportCommand.class,
+      ClusterCommand.class,
+      CommandLine.HelpCommand.class
     })
 public final class BatchSweep implements Runnable {
 
@@ -35,7 +40,8 @@ public final class BatchSweep implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: run, sql, explain, report or cluster");
+    throw new ParameterException(
+        spec.commandLine(), "missing command: run, sql, explain, report or cluster");
   }
 
   public static void main(String[] args) {
@@ -69,9 +75,14 @@ public final class BatchSweep implements Runnable {
       err.flush();
       return EXIT_BAD_INPUT;
     }
-    // Spark has logged what went wrong above this line; the user gets one line, developers the trace.
-    err.println("error: batchsweep failed: " + rootCause(e)
-        + (System.getenv("BATCHSWEEP_DEBUG") == null ? " (BATCHSWEEP_DEBUG=1 shows the stack trace)" : ""));
+    // Spark has logged what went wrong above this line; the user gets one line, developers the
+    // trace.
+    err.println(
+        "error: batchsweep failed: "
+            + rootCause(e)
+            + (System.getenv("BATCHSWEEP_DEBUG") == null
+                ? " (BATCHSWEEP_DEBUG=1 shows the stack trace)"
+                : ""));
     if (System.getenv("BATCHSWEEP_DEBUG") != null) {
       e.printStackTrace(err);
     }
@@ -85,7 +96,9 @@ public final class BatchSweep implements Runnable {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root.getClass().getSimpleName() + ": " + Messages.firstLine(String.valueOf(root.getMessage()).strip());
+    return root.getClass().getSimpleName()
+        + ": "
+        + Messages.firstLine(String.valueOf(root.getMessage()).strip());
   }
 
   // Spark may wrap an exception thrown on the driver side of a job (e.g. while planning a write).
@@ -98,17 +111,28 @@ public final class BatchSweep implements Runnable {
     return null;
   }
 
-  /** What -V / --version prints, before or after the command: batchsweep's, Spark's and Java's version. */
+  /**
+   * What -V / --version prints, before or after the command: batchsweep's, Spark's and Java's
+   * version.
+   */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
       String version = BatchSweep.class.getPackage().getImplementationVersion();
       return new String[] {
         "batchsweep " + (version == null ? "(development build)" : version),
-        "Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION()
-            + " (Scala " + scala.util.Properties.versionNumberString() + ")",
-        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
-            + System.getProperty("java.vendor") + ")"
+        "Spark "
+            + org.apache.spark.package$.MODULE$.SPARK_VERSION()
+            + " (Scala "
+            + scala.util.Properties.versionNumberString()
+            + ")",
+        "Java "
+            + System.getProperty("java.version")
+            + " ("
+            + System.getProperty("java.vm.name")
+            + ", "
+            + System.getProperty("java.vendor")
+            + ")"
       };
     }
 

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
-    description = "Explain why a sweep's runs did or did not converge, by setting (or one run, with --run-id).")
+    description =
+        "Explain why a sweep's runs did or did not converge, by setting (or one run, with --run-id).")
 final class ExplainCommand implements Callable<Integer> {
 
   enum Format {
@@ -29,47 +30,66 @@ final class ExplainCommand implements Callable<Integer> {
     json
   }
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = OutputDir.DEFAULT, description = "Folder the tables were written to (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = OutputDir.DEFAULT,
+      description = "Folder the tables were written to (default: ${DEFAULT-VALUE}).")
   String out;
 
-  @Option(names = "--sweep-id", paramLabel = "ID", description = "The sweep (default: the latest; with --run-id: any sweep holding the run).")
+  @Option(
+      names = "--sweep-id",
+      paramLabel = "ID",
+      description = "The sweep (default: the latest; with --run-id: any sweep holding the run).")
   String sweepId;
 
   @Option(names = "--run-id", paramLabel = "ID", description = "Explain this run only.")
   String runId;
 
-  @Option(names = "--format", defaultValue = "text", description = "text, or json: one object per setting and line; default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "text, or json: one object per setting and line; default: ${DEFAULT-VALUE}.")
   Format format;
 
   @Override
   public Integer call() {
-    return StoredTables.open(out, "batchsweep explain", (spark, store, outUri) -> {
-      PrintStream stdout = System.out;
-      if (runId != null) {
-        explainRun(store, stdout);
-        return;
-      }
-      Row sweep = StoredSweep.resolve(store, sweepId);
-      StoredSweep.requireComplete(sweep, out);
-      String id = sweep.getString(0);
-      SweepAnswers answers = SweepAnswers.load(store, id);
-      if (format == Format.json) {
-        answers.jsonLines().forEach(stdout::println);
-        return;
-      }
-      stdout.printf(Locale.ROOT, "sweep %s ('%s'): %d runs, status %s%n%n", id, sweep.getString(1), sweep.getLong(6),
-          sweep.isNullAt(8) ? "complete" : sweep.getString(8));
-      ConvergenceSummary.print(store, id, answers, stdout);
-      stdout.println();
-      Paragraphs.print(answers.paragraphs(), stdout);
-    });
+    return StoredTables.open(
+        out,
+        "batchsweep explain",
+        (spark, store, outUri) -> {
+          PrintStream stdout = System.out;
+          if (runId != null) {
+            explainRun(store, stdout);
+            return;
+          }
+          Row sweep = StoredSweep.resolve(store, sweepId);
+          StoredSweep.requireComplete(sweep, out);
+          String id = sweep.getString(0);
+          SweepAnswers answers = SweepAnswers.load(store, id);
+          if (format == Format.json) {
+            answers.jsonLines().forEach(stdout::println);
+            return;
+          }
+          stdout.printf(
+              Locale.ROOT,
+              "sweep %s ('%s'): %d runs, status %s%n%n",
+              id,
+              sweep.getString(1),
+              sweep.getLong(6),
+              sweep.isNullAt(8) ? "complete" : sweep.getString(8));
+          ConvergenceSummary.print(store, id, answers, stdout);
+          stdout.println();
+          Paragraphs.print(answers.paragraphs(), stdout);
+        });
   }
 
   /** The run in whichever sweep holds it (the latest of several, named), or in the given sweep. */
   private void explainRun(TableStore store, PrintStream out) {
     if (!store.exists(Table.RUNS)) {
       StoredSweep.latest(store); // a clear error when nothing was ever run
-      throw new BadInputException("--run-id " + runId + ": no completed sweep under --out " + this.out + " holds runs yet");
+      throw new BadInputException(
+          "--run-id " + runId + ": no completed sweep under --out " + this.out + " holds runs yet");
     }
     var runs = store.read(Table.RUNS).where(col("run_id").equalTo(runId));
     if (sweepId != null) {
@@ -77,18 +97,30 @@ final class ExplainCommand implements Callable<Integer> {
       runs = runs.where(col(Table.PARTITION_COLUMN).equalTo(sweepId));
     }
     List<Row> holders =
-        runs.select(Table.PARTITION_COLUMN).distinct()
-            .join(store.read(Table.SWEEPS).select(Table.PARTITION_COLUMN, "created_at"), Table.PARTITION_COLUMN)
-            .orderBy(col("created_at").desc()).collectAsList();
+        runs.select(Table.PARTITION_COLUMN)
+            .distinct()
+            .join(
+                store.read(Table.SWEEPS).select(Table.PARTITION_COLUMN, "created_at"),
+                Table.PARTITION_COLUMN)
+            .orderBy(col("created_at").desc())
+            .collectAsList();
     if (holders.isEmpty()) {
       throw new BadInputException(
-          "--run-id " + runId + ": no such run in " + (sweepId != null ? "sweep " + sweepId : "any sweep")
+          "--run-id "
+              + runId
+              + ": no such run in "
+              + (sweepId != null ? "sweep " + sweepId : "any sweep")
               + "; list them with ./submit sql \"SELECT sweep_id, run_id, batch_size, diagnosis FROM runs\"");
     }
     String id = holders.get(0).getString(0);
     if (holders.size() > 1) {
-      out.printf(Locale.ROOT, "run %s is in %d sweeps (%s); showing the latest, %s (choose with --sweep-id)%n%n", runId,
-          holders.size(), String.join(", ", holders.stream().map(r -> r.getString(0)).toList()), id);
+      out.printf(
+          Locale.ROOT,
+          "run %s is in %d sweeps (%s); showing the latest, %s (choose with --sweep-id)%n%n",
+          runId,
+          holders.size(),
+          String.join(", ", holders.stream().map(r -> r.getString(0)).toList()),
+          id);
     } else {
       out.printf("run %s of sweep %s%n%n", runId, id);
     }

@@ -31,8 +31,13 @@ final class OutputDir {
       Files.createDirectories(dir);
     } catch (IOException | SecurityException e) {
       throw new BadInputException(
-          "--out " + out + ": cannot create the folder (" + e.getClass().getSimpleName() + ": "
-              + e.getMessage() + "); pass a writable folder");
+          "--out "
+              + out
+              + ": cannot create the folder ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + "); pass a writable folder");
     }
     Path probe = dir.resolve(".batchsweep-write-check");
     try {
@@ -40,7 +45,8 @@ final class OutputDir {
       Files.createFile(probe);
       Files.delete(probe);
     } catch (IOException | SecurityException e) {
-      throw new BadInputException("--out " + out + ": the folder is not writable; pass a writable folder");
+      throw new BadInputException(
+          "--out " + out + ": the folder is not writable; pass a writable folder");
     }
     return dir.toUri().toString();
   }
@@ -53,7 +59,9 @@ final class OutputDir {
     Path dir = localPath(out);
     if (!Files.isDirectory(dir)) {
       throw new BadInputException(
-          "--out " + out + ": no such folder; run ./submit run first, or pass the --out it wrote to");
+          "--out "
+              + out
+              + ": no such folder; run ./submit run first, or pass the --out it wrote to");
     }
     return dir.toUri().toString();
   }

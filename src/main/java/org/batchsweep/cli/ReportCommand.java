@@ -1,8 +1,8 @@
 package org.batchsweep.cli;
 
 import java.util.concurrent.Callable;
-import org.batchsweep.report.StoredSweep;
 import org.batchsweep.answer.SweepAnswers;
+import org.batchsweep.report.StoredSweep;
 import org.batchsweep.report.SweepReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,24 +11,38 @@ import picocli.CommandLine.Option;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description = "Rebuild a sweep's HTML report and figures from its tables alone (no retraining).")
+    description =
+        "Rebuild a sweep's HTML report and figures from its tables alone (no retraining).")
 final class ReportCommand implements Callable<Integer> {
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = OutputDir.DEFAULT, description = "Folder the tables were written to (default: ${DEFAULT-VALUE}); the report goes to DIR/report/ID/.")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = OutputDir.DEFAULT,
+      description =
+          "Folder the tables were written to (default: ${DEFAULT-VALUE}); the report goes to DIR/report/ID/.")
   String out;
 
-  @Option(names = "--sweep-id", paramLabel = "ID", description = "The sweep to report on (default: the most recently started).")
+  @Option(
+      names = "--sweep-id",
+      paramLabel = "ID",
+      description = "The sweep to report on (default: the most recently started).")
   String sweepId;
 
   @Override
   public Integer call() {
-    return StoredTables.open(out, "batchsweep report", (spark, store, outUri) -> {
-      // An unknown id fails here, before anything is written.
-      org.apache.spark.sql.Row sweep = StoredSweep.resolve(store, sweepId);
-      StoredSweep.requireComplete(sweep, out);
-      String id = sweep.getString(0);
-      String page = new SweepReport(spark, store, outUri).write(id, SweepAnswers.load(store, id).paragraphs());
-      System.out.printf("report: %s%n", page);
-    });
+    return StoredTables.open(
+        out,
+        "batchsweep report",
+        (spark, store, outUri) -> {
+          // An unknown id fails here, before anything is written.
+          org.apache.spark.sql.Row sweep = StoredSweep.resolve(store, sweepId);
+          StoredSweep.requireComplete(sweep, out);
+          String id = sweep.getString(0);
+          String page =
+              new SweepReport(spark, store, outUri)
+                  .write(id, SweepAnswers.load(store, id).paragraphs());
+          System.out.printf("report: %s%n", page);
+        });
   }
 }

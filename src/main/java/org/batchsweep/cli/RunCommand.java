@@ -35,24 +35,43 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Train every run of a sweep on Spark, compare each with MLlib's least-squares line, write the tables.")
+    description =
+        "Train every run of a sweep on Spark, compare each with MLlib's least-squares line, write the tables.")
 final class RunCommand implements Callable<Integer> {
 
   static final Pattern SWEEP_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "Spec YAML file or shipped spec name (default: seed).")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "SPEC",
+      description = "Spec YAML file or shipped spec name (default: seed).")
   String spec;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a spec key, e.g. --set grid.lr=[0.1,0.01]. Repeatable.")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description = "Override a spec key, e.g. --set grid.lr=[0.1,0.01]. Repeatable.")
   List<String> overrides = new ArrayList<>();
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = OutputDir.DEFAULT, description = "Output folder (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = OutputDir.DEFAULT,
+      description = "Output folder (default: ${DEFAULT-VALUE}).")
   String out;
 
-  @Option(names = "--sweep-id", paramLabel = "ID", description = "Id of this sweep; re-using one replaces that sweep (default: NAME-yyyyMMdd-HHmmss).")
+  @Option(
+      names = "--sweep-id",
+      paramLabel = "ID",
+      description =
+          "Id of this sweep; re-using one replaces that sweep (default: NAME-yyyyMMdd-HHmmss).")
   String sweepId;
 
-  @Option(names = "--resume", description = "Finish an interrupted sweep (needs --sweep-id): train only the runs it has not committed, with the spec it started with.")
+  @Option(
+      names = "--resume",
+      description =
+          "Finish an interrupted sweep (needs --sweep-id): train only the runs it has not committed, with the spec it started with.")
   boolean resume;
 
   @Override
@@ -95,24 +114,41 @@ final class RunCommand implements Callable<Integer> {
           stdout.printf("sweep %s is complete; nothing to resume%n", id);
           return 0;
         }
-        sweepSpec = SpecLoader.loadText(stored.getAs("spec"), "the spec stored with sweep " + id, List.of());
+        sweepSpec =
+            SpecLoader.loadText(
+                stored.getAs("spec"), "the spec stored with sweep " + id, List.of());
       }
       if (plan == null) {
         plan = plan(id, sweepSpec, spark);
       }
       progress.printf(
-          Locale.ROOT, "sweep %s: %d runs of '%s' on %s, %d training points%n",
-          id, plan.runs().size(), sweepSpec.name(), spark.sparkContext().master(),
+          Locale.ROOT,
+          "sweep %s: %d runs of '%s' on %s, %d training points%n",
+          id,
+          plan.runs().size(),
+          sweepSpec.name(),
+          spark.sparkContext().master(),
           plan.data().train().size());
       TableStore store = new TableStore(spark, outUri);
       SweepJob job = new SweepJob(spark, store, progress);
       interruption.writing(plan.runs().size(), job::committedRuns);
       SweepResult result = job.run(plan, resume);
       interruption.complete();
-      stdout.printf(Locale.ROOT, "%nsweep %s: %d runs in %.1f s%s%n", id, result.runs(), result.wallSeconds(),
-          resume ? String.format(Locale.ROOT, " (%d reused from the interrupted attempt, %d trained now)",
-              result.reusedRuns(), result.runs() - result.reusedRuns()) : "");
-      // Fixes (issue 9): each failure kind's computed fix, trained to verify it, in the fixes table.
+      stdout.printf(
+          Locale.ROOT,
+          "%nsweep %s: %d runs in %.1f s%s%n",
+          id,
+          result.runs(),
+          result.wallSeconds(),
+          resume
+              ? String.format(
+                  Locale.ROOT,
+                  " (%d reused from the interrupted attempt, %d trained now)",
+                  result.reusedRuns(),
+                  result.runs() - result.reusedRuns())
+              : "");
+      // Fixes (issue 9): each failure kind's computed fix, trained to verify it, in the fixes
+      // table.
       Fixes.run(spark, store, plan, result.reference(), progress);
       SpecNotes.print(sweepSpec, stdout);
       SweepAnswers answers = SweepAnswers.load(store, id);
@@ -120,9 +156,15 @@ final class RunCommand implements Callable<Integer> {
       stdout.println();
       List<String> answer = answers.paragraphs();
       Paragraphs.print(answer, stdout);
-      stdout.printf(Locale.ROOT, "%ntables: %s/tables/{sweeps,points,reference,runs,noise_scale,batch_scaling%s%s}%n", out,
-          sweepSpec.train().recordEpochs() ? ",epochs" : "", sweepSpec.fixes().enabled() ? ",fixes" : "");
-      stdout.printf("explain: ./submit explain --sweep-id %s%s%n", id, out.equals(OutputDir.DEFAULT) ? "" : " --out " + out);
+      stdout.printf(
+          Locale.ROOT,
+          "%ntables: %s/tables/{sweeps,points,reference,runs,noise_scale,batch_scaling%s%s}%n",
+          out,
+          sweepSpec.train().recordEpochs() ? ",epochs" : "",
+          sweepSpec.fixes().enabled() ? ",fixes" : "");
+      stdout.printf(
+          "explain: ./submit explain --sweep-id %s%s%n",
+          id, out.equals(OutputDir.DEFAULT) ? "" : " --out " + out);
       stdout.printf(
           "query:  ./submit sql \"SELECT loss, shuffle, batch_size, slope, intercept, diagnosis FROM runs"
               + " WHERE sweep_id = '%s' ORDER BY batch_size LIMIT 20\"%s%n",
@@ -152,7 +194,9 @@ final class RunCommand implements Callable<Integer> {
   static String checkSweepId(String id) {
     if (!SWEEP_ID.matcher(id).matches()) {
       throw new BadInputException(
-          "--sweep-id " + id + ": accepted: 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
+          "--sweep-id "
+              + id
+              + ": accepted: 1-100 letters, digits, '.', '_' or '-', starting with a letter or digit");
     }
     return id;
   }
@@ -162,7 +206,9 @@ final class RunCommand implements Callable<Integer> {
     if (safe.isEmpty() || !Character.isLetterOrDigit(safe.charAt(0))) {
       safe = "sweep" + safe;
     }
-    String stamp = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+    String stamp =
+        ZonedDateTime.now(ZoneOffset.UTC)
+            .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
     return safe.substring(0, Math.min(safe.length(), 80)) + "-" + stamp;
   }
 }

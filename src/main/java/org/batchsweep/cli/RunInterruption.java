@@ -1,11 +1,11 @@
 package org.batchsweep.cli;
 
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
-import java.io.FilterOutputStream;
-import java.io.IOException;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
@@ -18,8 +18,8 @@ import sun.misc.Signal;
  * interrupted, how many runs are committed, and the exact command that finishes the sweep — then
  * silences everything else (Spark's logs and the failing job's exceptions) and exits with status
  * 130, as a shell does for a process ended by Ctrl-C. Spark's own shutdown hook still stops the
- * context and cleans up. The sweep's tables need nothing: its {@code sweeps} row says
- * {@code running} until the last table is written.
+ * context and cleans up. The sweep's tables need nothing: its {@code sweeps} row says {@code
+ * running} until the last table is written.
  */
 final class RunInterruption {
 
@@ -47,7 +47,10 @@ final class RunInterruption {
   private RunInterruption(String sweepId, String out) {
     this.sweepId = sweepId;
     this.resumeCommand =
-        "./submit run --sweep-id " + sweepId + " --resume" + (out.equals("results") ? "" : " --out " + shellWord(out));
+        "./submit run --sweep-id "
+            + sweepId
+            + " --resume"
+            + (out.equals("results") ? "" : " --out " + shellWord(out));
   }
 
   /** Installs the SIGINT handler for a run of {@code sweepId} into {@code out}. */
@@ -56,7 +59,8 @@ final class RunInterruption {
     try {
       Signal.handle(new Signal("INT"), signal -> interruption.interrupted());
     } catch (IllegalArgumentException e) {
-      // SIGINT is ignored (e.g. started in the background by a non-interactive shell): nothing to do.
+      // SIGINT is ignored (e.g. started in the background by a non-interactive shell): nothing to
+      // do.
     }
     return interruption;
   }
@@ -103,13 +107,26 @@ final class RunInterruption {
   /** The one or two lines printed on SIGINT. */
   String message() {
     return switch (phase) {
-      case STARTING -> "interrupted: sweep " + sweepId + " had not started writing; nothing was written";
+      case STARTING ->
+          "interrupted: sweep " + sweepId + " had not started writing; nothing was written";
       // "at least": a chunk whose commit is finishing as the signal arrives is counted by --resume
-      case WRITING -> "interrupted: sweep " + sweepId + " is incomplete (status running), at least "
-          + committedRuns.getAsLong() + " of " + totalRuns + " runs committed\n"
-          + "finish it with: " + resumeCommand;
-      case COMPLETE -> "interrupted: sweep " + sweepId + " is complete; its report was not written"
-          + " (./submit report --sweep-id " + sweepId + ")";
+      case WRITING ->
+          "interrupted: sweep "
+              + sweepId
+              + " is incomplete (status running), at least "
+              + committedRuns.getAsLong()
+              + " of "
+              + totalRuns
+              + " runs committed\n"
+              + "finish it with: "
+              + resumeCommand;
+      case COMPLETE ->
+          "interrupted: sweep "
+              + sweepId
+              + " is complete; its report was not written"
+              + " (./submit report --sweep-id "
+              + sweepId
+              + ")";
     };
   }
 

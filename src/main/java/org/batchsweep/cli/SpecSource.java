@@ -37,7 +37,9 @@ final class SpecSource {
       try (InputStream in = SpecSource.class.getResourceAsStream("/sweeps/" + bundled)) {
         if (in != null) {
           return SpecLoader.loadText(
-              new String(in.readAllBytes(), StandardCharsets.UTF_8), "conf/sweeps/" + bundled, overrides);
+              new String(in.readAllBytes(), StandardCharsets.UTF_8),
+              "conf/sweeps/" + bundled,
+              overrides);
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);

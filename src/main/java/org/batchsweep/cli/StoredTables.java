@@ -18,8 +18,10 @@ final class StoredTables {
 
   static int open(String out, String appName, Work work) {
     String outUri = OutputDir.forReading(out);
-    // Anything a query writes (CREATE TABLE ... AS SELECT) stays under --out, never in the user's folder.
-    SparkSession spark = Sessions.start(appName, (outUri.endsWith("/") ? outUri : outUri + "/") + "spark-warehouse");
+    // Anything a query writes (CREATE TABLE ... AS SELECT) stays under --out, never in the user's
+    // folder.
+    SparkSession spark =
+        Sessions.start(appName, (outUri.endsWith("/") ? outUri : outUri + "/") + "spark-warehouse");
     try {
       work.run(spark, new TableStore(spark, outUri), outUri);
       return 0;

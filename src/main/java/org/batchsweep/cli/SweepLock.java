@@ -18,15 +18,16 @@ import org.batchsweep.BadInputException;
 
 /**
  * One writer per sweep id: {@code run} holds this lock from before it writes anything until it
- * exits. It is an OS file lock ({@link FileChannel#tryLock}) on {@code <out>/locks/<sweep_id>.lock},
- * which the operating system releases when the process ends in any way, kill -9 included, so a
- * lock left by a killed run is never mistaken for a live one. The file holds the holder's pid,
- * host and start time, so the run that is refused can name it; the file itself stays (empty) when
- * no run holds it, because deleting a lock file races with a process that has just opened it.
+ * exits. It is an OS file lock ({@link FileChannel#tryLock}) on {@code
+ * <out>/locks/<sweep_id>.lock}, which the operating system releases when the process ends in any
+ * way, kill -9 included, so a lock left by a killed run is never mistaken for a live one. The file
+ * holds the holder's pid, host and start time, so the run that is refused can name it; the file
+ * itself stays (empty) when no run holds it, because deleting a lock file races with a process that
+ * has just opened it.
  *
  * <p>For an {@code --out} that is not a local folder (hdfs://, s3a://, ...) the lock file lives in
- * this machine's temporary folder: it keeps runs started from this machine apart, not runs
- * started from other machines.
+ * this machine's temporary folder: it keeps runs started from this machine apart, not runs started
+ * from other machines.
  */
 final class SweepLock implements AutoCloseable {
 
@@ -47,7 +48,9 @@ final class SweepLock implements AutoCloseable {
     FileChannel channel = null;
     try {
       Files.createDirectories(file.getParent());
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      channel =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -58,8 +61,12 @@ final class SweepLock implements AutoCloseable {
         String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
         channel.close();
         throw new BadInputException(
-            "--sweep-id " + sweepId + ": another run is writing this sweep ("
-                + (holder.isEmpty() ? "holder unknown" : holder) + ", lock " + file
+            "--sweep-id "
+                + sweepId
+                + ": another run is writing this sweep ("
+                + (holder.isEmpty() ? "holder unknown" : holder)
+                + ", lock "
+                + file
                 + "); wait for it to finish, or pick another --sweep-id");
       }
       channel.truncate(0);
@@ -69,8 +76,15 @@ final class SweepLock implements AutoCloseable {
     } catch (IOException e) {
       closeQuietly(channel);
       throw new BadInputException(
-          "--out " + out + ": cannot take the lock " + file + " (" + e.getClass().getSimpleName() + ": "
-              + e.getMessage() + "); pass a writable folder");
+          "--out "
+              + out
+              + ": cannot take the lock "
+              + file
+              + " ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + "); pass a writable folder");
     }
   }
 
@@ -80,7 +94,8 @@ final class SweepLock implements AutoCloseable {
       return OutputDir.localPath(out).resolve("locks").resolve(sweepId + ".lock");
     }
     String key = Integer.toHexString(out.replaceAll("/+$", "").hashCode());
-    return Path.of(System.getProperty("java.io.tmpdir"), "batchsweep-locks", key + "-" + sweepId + ".lock");
+    return Path.of(
+        System.getProperty("java.io.tmpdir"), "batchsweep-locks", key + "-" + sweepId + ".lock");
   }
 
   private static String holder() {
@@ -95,7 +110,9 @@ final class SweepLock implements AutoCloseable {
     return "pid " + pid + " on " + host + ", started " + started.truncatedTo(ChronoUnit.SECONDS);
   }
 
-  /** Empties the holder line and releases the lock; the OS releases it anyway if this never runs. */
+  /**
+   * Empties the holder line and releases the lock; the OS releases it anyway if this never runs.
+   */
   @Override
   public void close() {
     try {

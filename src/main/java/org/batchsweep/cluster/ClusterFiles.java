@@ -15,7 +15,9 @@ final class ClusterFiles {
 
   private ClusterFiles() {}
 
-  /** The file's text, or empty when it does not exist or cannot be read (a log still being created). */
+  /**
+   * The file's text, or empty when it does not exist or cannot be read (a log still being created).
+   */
   static String readQuietly(Path file) {
     try {
       return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";

@@ -10,13 +10,19 @@ final class ClusterJvms {
 
   /** E.g. {@code worker 4711, executor 4800}. */
   static String describe(List<ProcessHandle> processes) {
-    return processes.stream().map(p -> {
-      List<String> args = ProcessTable.arguments(p);
-      String role = args.contains(ProcessTable.EXECUTOR_CLASS) ? "executor"
-          : args.contains(DaemonLauncher.WORKER_CLASS) ? "worker"
-          : args.contains(DaemonLauncher.MASTER_CLASS) ? "master" : "process";
-      return role + " " + p.pid();
-    }).collect(Collectors.joining(", "));
+    return processes.stream()
+        .map(
+            p -> {
+              List<String> args = ProcessTable.arguments(p);
+              String role =
+                  args.contains(ProcessTable.EXECUTOR_CLASS)
+                      ? "executor"
+                      : args.contains(DaemonLauncher.WORKER_CLASS)
+                          ? "worker"
+                          : args.contains(DaemonLauncher.MASTER_CLASS) ? "master" : "process";
+              return role + " " + p.pid();
+            })
+        .collect(Collectors.joining(", "));
   }
 
   /** The port of a {@code host:port} address, or -1 when it has none. */

@@ -24,7 +24,9 @@ public record ClusterLayout(Path dir) {
   public static ClusterLayout under(String out) {
     if (out.contains("://") && !out.startsWith("file:")) {
       throw new BadInputException(
-          "--out " + out + ": a one-machine cluster keeps its state on the local disk; pass a local folder");
+          "--out "
+              + out
+              + ": a one-machine cluster keeps its state on the local disk; pass a local folder");
     }
     Path base = out.startsWith("file:") ? Path.of(java.net.URI.create(out)) : Path.of(out);
     return new ClusterLayout(base.toAbsolutePath().normalize().resolve("cluster"));

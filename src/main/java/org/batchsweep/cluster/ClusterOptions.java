@@ -23,7 +23,8 @@ public record ClusterOptions(
       throw new BadInputException("--workers " + workers + ": accepted: 1 to 16");
     }
     if (cores < 1 || cores > 64) {
-      throw new BadInputException("--cores " + cores + ": accepted: 1 to 64 (cores each worker offers)");
+      throw new BadInputException(
+          "--cores " + cores + ": accepted: 1 to 64 (cores each worker offers)");
     }
     long mb;
     try {
@@ -32,8 +33,12 @@ public record ClusterOptions(
       throw new BadInputException("--memory " + memory + ": not a size; accepted e.g. 1g, 1536m");
     }
     if (mb < MIN_WORKER_MB) {
-      throw new BadInputException("--memory " + memory + ": at least " + MIN_WORKER_MB
-          + "m per worker (Spark refuses smaller executors)");
+      throw new BadInputException(
+          "--memory "
+              + memory
+              + ": at least "
+              + MIN_WORKER_MB
+              + "m per worker (Spark refuses smaller executors)");
     }
     checkPortRange("--port", port);
     checkPortRange("--webui-port", webUiPort);
@@ -51,7 +56,8 @@ public record ClusterOptions(
 
   private static void checkPortRange(String option, int port) {
     if (port != 0 && (port < 1024 || port > 65535)) {
-      throw new BadInputException(option + " " + port + ": accepted: 0 (pick a free port) or 1024 to 65535");
+      throw new BadInputException(
+          option + " " + port + ": accepted: 0 (pick a free port) or 1024 to 65535");
     }
   }
 
@@ -59,11 +65,19 @@ public record ClusterOptions(
     if (port == 0) {
       return;
     }
-    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(LocalCluster.HOST))) {
+    try (ServerSocket socket =
+        new ServerSocket(port, 1, InetAddress.getByName(LocalCluster.HOST))) {
       socket.setReuseAddress(true);
     } catch (IOException e) {
-      throw new BadInputException(option + " " + port + ": " + LocalCluster.HOST + ":" + port
-          + " is already in use (another cluster?); pass another port, or 0 to pick a free one");
+      throw new BadInputException(
+          option
+              + " "
+              + port
+              + ": "
+              + LocalCluster.HOST
+              + ":"
+              + port
+              + " is already in use (another cluster?); pass another port, or 0 to pick a free one");
     }
   }
 }

@@ -9,9 +9,9 @@ import java.util.Optional;
 
 /**
  * {@code cluster start}, with the folder locked: refuse a running cluster, end what an earlier one
- * left, write the configs, launch the master and then the workers (saving the state after each,
- * so that {@code cluster stop} can end whatever was started), and wait until every worker is
- * alive at the master. On failure everything launched is ended and the secret deleted.
+ * left, write the configs, launch the master and then the workers (saving the state after each, so
+ * that {@code cluster stop} can end whatever was started), and wait until every worker is alive at
+ * the master. On failure everything launched is ended and the secret deleted.
  */
 final class ClusterStart {
 
@@ -31,10 +31,15 @@ final class ClusterStart {
     ClusterFiles.createDirectory(layout.dir());
     try (FolderLock lock = FolderLock.take(layout)) {
       Optional<ClusterState> existing = ClusterState.load(layout.state());
-      if (existing.isPresent() && existing.get().daemons().stream().anyMatch(d -> d.alive(layout))) {
-        throw new ClusterException("a cluster is already running in " + layout.dir() + " (master "
-            + existing.get().masterUrl() + "); stop it first with ./submit cluster stop --out "
-            + layout.dir().getParent());
+      if (existing.isPresent()
+          && existing.get().daemons().stream().anyMatch(d -> d.alive(layout))) {
+        throw new ClusterException(
+            "a cluster is already running in "
+                + layout.dir()
+                + " (master "
+                + existing.get().masterUrl()
+                + "); stop it first with ./submit cluster stop --out "
+                + layout.dir().getParent());
       }
       cleanUpLeftovers(existing.isPresent());
       options.checkPortsFree();
@@ -50,7 +55,8 @@ final class ClusterStart {
         return launch(options, new DaemonLauncher(layout, secret), launched, deadline);
       } catch (RuntimeException e) {
         launched.forEach(p -> p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly));
-        ProcessTable.terminate(launched.stream().map(Process::toHandle).toList(), Duration.ofSeconds(5));
+        ProcessTable.terminate(
+            launched.stream().map(Process::toHandle).toList(), Duration.ofSeconds(5));
         ProcessTable.terminate(ProcessTable.clusterProcesses(layout), Duration.ofSeconds(5));
         configs.delete();
         throw e;
@@ -58,23 +64,41 @@ final class ClusterStart {
     }
   }
 
-  private ClusterState launch(ClusterOptions options, DaemonLauncher launcher, List<Process> launched, long deadline) {
+  private ClusterState launch(
+      ClusterOptions options, DaemonLauncher launcher, List<Process> launched, long deadline) {
     // The master: its URL and web UI port are read from its log, so port 0 never races.
-    Process masterProcess = launcher.spawn(
-        "master", layout.masterLog(), null,
-        DaemonLauncher.MASTER_CLASS, "--host", LocalCluster.HOST, "--port", Integer.toString(options.port()),
-        "--webui-port", Integer.toString(options.webUiPort()),
-        "--properties-file", layout.daemonConf().toString());
+    Process masterProcess =
+        launcher.spawn(
+            "master",
+            layout.masterLog(),
+            null,
+            DaemonLauncher.MASTER_CLASS,
+            "--host",
+            LocalCluster.HOST,
+            "--port",
+            Integer.toString(options.port()),
+            "--webui-port",
+            Integer.toString(options.webUiPort()),
+            "--properties-file",
+            layout.daemonConf().toString());
     launched.add(masterProcess);
     DaemonProcess master = DaemonProcess.of("master", masterProcess.toHandle(), "");
-    ClusterState state = new ClusterState("", "", master, List.of(), options.cores(), options.memory());
+    ClusterState state =
+        new ClusterState("", "", master, List.of(), options.cores(), options.memory());
     state.save(layout.state()); // from here on, cluster stop can end what was started
 
     DaemonLog masterLog = new DaemonLog("master", layout.masterLog());
     String masterUrl = masterLog.await(masterProcess, DaemonLog.MASTER_URL, deadline);
-    String webUi = "http://" + LocalCluster.HOST + ":" + masterLog.await(masterProcess, DaemonLog.MASTER_UI, deadline);
-    master = new DaemonProcess("master", master.pid(), master.startMillis(), masterUrl.substring("spark://".length()));
-    state = new ClusterState(masterUrl, webUi, master, List.of(), options.cores(), options.memory());
+    String webUi =
+        "http://"
+            + LocalCluster.HOST
+            + ":"
+            + masterLog.await(masterProcess, DaemonLog.MASTER_UI, deadline);
+    master =
+        new DaemonProcess(
+            "master", master.pid(), master.startMillis(), masterUrl.substring("spark://".length()));
+    state =
+        new ClusterState(masterUrl, webUi, master, List.of(), options.cores(), options.memory());
     state.save(layout.state());
 
     List<Process> workerProcesses = new ArrayList<>();
@@ -82,11 +106,27 @@ final class ClusterStart {
     for (int i = 1; i <= options.workers(); i++) {
       Path work = layout.workDir(i);
       ClusterFiles.createDirectory(work);
-      Process p = launcher.spawn(
-          "worker-" + i, layout.workerLog(i), work,
-          DaemonLauncher.WORKER_CLASS, "--host", LocalCluster.HOST, "--port", "0", "--webui-port", "0",
-          "--cores", Integer.toString(options.cores()), "--memory", options.memory(),
-          "--work-dir", work.toString(), "--properties-file", layout.daemonConf().toString(), masterUrl);
+      Process p =
+          launcher.spawn(
+              "worker-" + i,
+              layout.workerLog(i),
+              work,
+              DaemonLauncher.WORKER_CLASS,
+              "--host",
+              LocalCluster.HOST,
+              "--port",
+              "0",
+              "--webui-port",
+              "0",
+              "--cores",
+              Integer.toString(options.cores()),
+              "--memory",
+              options.memory(),
+              "--work-dir",
+              work.toString(),
+              "--properties-file",
+              layout.daemonConf().toString(),
+              masterUrl);
       launched.add(p);
       workerProcesses.add(p);
       workers.add(DaemonProcess.of("worker-" + i, p.toHandle(), ""));
@@ -110,24 +150,37 @@ final class ClusterStart {
     while (true) {
       Optional<MasterStatus> status = MasterStatus.fetch(state.webUi(), Duration.ofSeconds(3));
       if (status.isPresent()
-          && ports.stream().allMatch(p -> status.get().workers().stream()
-              .anyMatch(w -> w.port() == p && "ALIVE".equals(w.state())))) {
+          && ports.stream()
+              .allMatch(
+                  p ->
+                      status.get().workers().stream()
+                          .anyMatch(w -> w.port() == p && "ALIVE".equals(w.state())))) {
         return;
       }
       if (!master.isAlive()) {
-        throw new ClusterException("the master exited while workers registered; the end of "
-            + layout.masterLog() + ":\n" + new DaemonLog("master", layout.masterLog()).tail());
+        throw new ClusterException(
+            "the master exited while workers registered; the end of "
+                + layout.masterLog()
+                + ":\n"
+                + new DaemonLog("master", layout.masterLog()).tail());
       }
       for (DaemonProcess w : state.workers()) {
         if (!w.alive(layout)) {
           Path log = layout.workerLog(Integer.parseInt(w.name().substring("worker-".length())));
-          throw new ClusterException("the " + w.name() + " exited while registering; the end of " + log + ":\n"
-              + new DaemonLog(w.name(), log).tail());
+          throw new ClusterException(
+              "the "
+                  + w.name()
+                  + " exited while registering; the end of "
+                  + log
+                  + ":\n"
+                  + new DaemonLog(w.name(), log).tail());
         }
       }
       if (System.nanoTime() > deadline) {
-        throw new ClusterException("the workers did not register with the master in time; see "
-            + layout.dir() + "/worker-*.log and master.log");
+        throw new ClusterException(
+            "the workers did not register with the master in time; see "
+                + layout.dir()
+                + "/worker-*.log and master.log");
       }
       Pause.millis(500);
     }
@@ -137,14 +190,25 @@ final class ClusterStart {
   private void cleanUpLeftovers(boolean hadState) {
     List<ProcessHandle> strays = ProcessTable.clusterProcesses(layout);
     if (!strays.isEmpty()) {
-      out.println("stopping " + strays.size() + " JVM(s) left from an earlier cluster here: " + ClusterJvms.describe(strays));
+      out.println(
+          "stopping "
+              + strays.size()
+              + " JVM(s) left from an earlier cluster here: "
+              + ClusterJvms.describe(strays));
       List<ProcessHandle> stuck = ProcessTable.terminate(strays, Duration.ofSeconds(10));
       if (!stuck.isEmpty()) {
-        throw new ClusterException("could not stop " + ClusterJvms.describe(stuck) + " of an earlier cluster in " + layout.dir());
+        throw new ClusterException(
+            "could not stop "
+                + ClusterJvms.describe(stuck)
+                + " of an earlier cluster in "
+                + layout.dir());
       }
     }
     if (hadState) {
-      out.println("replacing the state of an earlier cluster in " + layout.dir() + " that is no longer running");
+      out.println(
+          "replacing the state of an earlier cluster in "
+              + layout.dir()
+              + " that is no longer running");
     }
     configs.delete();
   }

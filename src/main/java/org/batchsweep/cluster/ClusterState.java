@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What {@code cluster start} launched, saved in {@code cluster.properties} as plain
- * {@code key=value} lines (no escaping, so ./submit can read {@code master.url} with sed).
+ * What {@code cluster start} launched, saved in {@code cluster.properties} as plain {@code
+ * key=value} lines (no escaping, so ./submit can read {@code master.url} with sed).
  *
  * @param masterUrl the URL applications connect to, e.g. {@code spark://127.0.0.1:40123}; empty
  *     while the master is still starting
@@ -25,7 +25,12 @@ import java.util.Optional;
  * @param memory memory per worker, as given (e.g. {@code 1g})
  */
 public record ClusterState(
-    String masterUrl, String webUi, DaemonProcess master, List<DaemonProcess> workers, int cores, String memory) {
+    String masterUrl,
+    String webUi,
+    DaemonProcess master,
+    List<DaemonProcess> workers,
+    int cores,
+    String memory) {
 
   public ClusterState {
     workers = List.copyOf(workers);
@@ -55,7 +60,9 @@ public record ClusterState(
     }
     lines.put("worker.cores", Integer.toString(cores));
     lines.put("worker.memory", memory);
-    StringBuilder text = new StringBuilder("# written by ./submit cluster start; read by ./submit and cluster stop|status\n");
+    StringBuilder text =
+        new StringBuilder(
+            "# written by ./submit cluster start; read by ./submit and cluster stop|status\n");
     lines.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
     try {
       Path tmp = Files.createTempFile(file.getParent(), ".cluster", ".tmp");
@@ -97,7 +104,11 @@ public record ClusterState(
               Integer.parseInt(map.getOrDefault("worker.cores", "0")),
               map.getOrDefault("worker.memory", "")));
     } catch (RuntimeException e) {
-      throw new ClusterException(file + " is damaged (" + e.getMessage() + "); stop the cluster's JVMs by hand and delete it");
+      throw new ClusterException(
+          file
+              + " is damaged ("
+              + e.getMessage()
+              + "); stop the cluster's JVMs by hand and delete it");
     }
   }
 
@@ -115,6 +126,9 @@ public record ClusterState(
       return null;
     }
     return new DaemonProcess(
-        name, Long.parseLong(pid), Long.parseLong(map.get(name + ".start")), map.getOrDefault(name + ".address", ""));
+        name,
+        Long.parseLong(pid),
+        Long.parseLong(map.get(name + ".start")),
+        map.getOrDefault(name + ".address", ""));
   }
 }

@@ -37,7 +37,11 @@ final class ClusterStop {
       state.ifPresent(this::stopRecorded);
       List<ProcessHandle> leftovers = ProcessTable.clusterProcesses(layout);
       if (!leftovers.isEmpty()) {
-        out.println("stopping " + leftovers.size() + " more JVM(s) of this cluster: " + ClusterJvms.describe(leftovers));
+        out.println(
+            "stopping "
+                + leftovers.size()
+                + " more JVM(s) of this cluster: "
+                + ClusterJvms.describe(leftovers));
         ProcessTable.terminate(leftovers, Duration.ofSeconds(10));
       }
       new ClusterConfigs(layout).delete();
@@ -54,9 +58,19 @@ final class ClusterStop {
 
   private void stopRecorded(ClusterState state) {
     if (state.master() != null && state.master().alive(layout)) {
-      MasterStatus.fetch(state.webUi(), Duration.ofSeconds(3)).ifPresent(s -> s.activeApps().forEach(app ->
-          out.println("note: " + app.id() + " (" + app.name() + ") is still running; its driver is not part of "
-              + "the cluster and will wait for the master until you stop it")));
+      MasterStatus.fetch(state.webUi(), Duration.ofSeconds(3))
+          .ifPresent(
+              s ->
+                  s.activeApps()
+                      .forEach(
+                          app ->
+                              out.println(
+                                  "note: "
+                                      + app.id()
+                                      + " ("
+                                      + app.name()
+                                      + ") is still running; its driver is not part of "
+                                      + "the cluster and will wait for the master until you stop it")));
     }
     List<ProcessHandle> workers = new ArrayList<>();
     for (DaemonProcess w : state.workers()) {
@@ -71,20 +85,26 @@ final class ClusterStop {
     // case it cannot.
     List<ProcessHandle> executors = workers.stream().flatMap(ProcessHandle::descendants).toList();
     String stopping = ClusterJvms.describe(workers);
-    List<ProcessHandle> stuck = new ArrayList<>(ProcessTable.terminate(workers, Duration.ofSeconds(20)));
+    List<ProcessHandle> stuck =
+        new ArrayList<>(ProcessTable.terminate(workers, Duration.ofSeconds(20)));
     if (!workers.isEmpty()) {
       out.println("stopped " + workers.size() + " worker(s): " + stopping);
     }
     List<ProcessHandle> liveExecutors = executors.stream().filter(ProcessHandle::isAlive).toList();
     if (!liveExecutors.isEmpty()) {
-      out.println("stopping " + liveExecutors.size() + " process(es) the workers left: " + ClusterJvms.describe(liveExecutors));
+      out.println(
+          "stopping "
+              + liveExecutors.size()
+              + " process(es) the workers left: "
+              + ClusterJvms.describe(liveExecutors));
       stuck.addAll(ProcessTable.terminate(liveExecutors, Duration.ofSeconds(10)));
     }
     if (state.master() != null) {
       Optional<ProcessHandle> m = state.master().handle(layout);
       if (m.isPresent()) {
         stuck.addAll(ProcessTable.terminate(List.of(m.get()), Duration.ofSeconds(20)));
-        out.println("stopped the master (pid " + state.master().pid() + ", " + state.masterUrl() + ")");
+        out.println(
+            "stopped the master (pid " + state.master().pid() + ", " + state.masterUrl() + ")");
       } else {
         out.println("the master (pid " + state.master().pid() + ") was not running");
       }

@@ -17,8 +17,8 @@ record DaemonLog(String name, Path file) {
   static final Pattern WORKER_ADDRESS = Pattern.compile("Starting Spark worker (\\S+:\\d+) with");
 
   /**
-   * Waits until the log has a line matching {@code pattern} and returns its first group; fails
-   * with the end of the log if the process exits or the deadline ({@link System#nanoTime}) passes.
+   * Waits until the log has a line matching {@code pattern} and returns its first group; fails with
+   * the end of the log if the process exits or the deadline ({@link System#nanoTime}) passes.
    */
   String await(Process process, Pattern pattern, long deadline) {
     while (true) {
@@ -27,11 +27,19 @@ record DaemonLog(String name, Path file) {
         return m.group(1);
       }
       if (!process.isAlive()) {
-        throw new ClusterException("the " + name + " exited while starting (exit status " + process.exitValue()
-            + "); the end of " + file + ":\n" + tail());
+        throw new ClusterException(
+            "the "
+                + name
+                + " exited while starting (exit status "
+                + process.exitValue()
+                + "); the end of "
+                + file
+                + ":\n"
+                + tail());
       }
       if (System.nanoTime() > deadline) {
-        throw new ClusterException("the " + name + " did not start in time; the end of " + file + ":\n" + tail());
+        throw new ClusterException(
+            "the " + name + " did not start in time; the end of " + file + ":\n" + tail());
       }
       Pause.millis(250);
     }
@@ -40,8 +48,10 @@ record DaemonLog(String name, Path file) {
   /** The last 15 lines of the log, stack frames left out, indented for an error message. */
   String tail() {
     int lines = 15;
-    List<String> all = ClusterFiles.readQuietly(file).lines().filter(l -> !l.startsWith("\tat ")).toList();
+    List<String> all =
+        ClusterFiles.readQuietly(file).lines().filter(l -> !l.startsWith("\tat ")).toList();
     return all.subList(Math.max(0, all.size() - lines), all.size()).stream()
-        .map(l -> "  " + l).collect(Collectors.joining("\n"));
+        .map(l -> "  " + l)
+        .collect(Collectors.joining("\n"));
   }
 }

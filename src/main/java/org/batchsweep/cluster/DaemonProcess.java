@@ -13,7 +13,9 @@ import java.util.Optional;
  */
 public record DaemonProcess(String name, long pid, long startMillis, String address) {
 
-  /** The running process, if it is still this daemon (same pid, same start, still of this cluster). */
+  /**
+   * The running process, if it is still this daemon (same pid, same start, still of this cluster).
+   */
   public Optional<ProcessHandle> handle(ClusterLayout layout) {
     return ProcessTable.same(pid, startMillis)
         .filter(p -> ProcessTable.mentions(ProcessTable.arguments(p), layout.marker()));

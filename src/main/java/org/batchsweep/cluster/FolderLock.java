@@ -6,8 +6,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The cluster folder's lock, held while the channel is open, so that two {@code cluster start}
- * or {@code stop} commands on one folder never interleave.
+ * The cluster folder's lock, held while the channel is open, so that two {@code cluster start} or
+ * {@code stop} commands on one folder never interleave.
  */
 final class FolderLock implements AutoCloseable {
 
@@ -20,10 +20,14 @@ final class FolderLock implements AutoCloseable {
   /** Takes the lock, or fails at once with a message if another command holds it. */
   static FolderLock take(ClusterLayout layout) {
     try {
-      FileChannel channel = FileChannel.open(layout.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileChannel channel =
+          FileChannel.open(layout.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       if (channel.tryLock() == null) {
         channel.close();
-        throw new ClusterException("another cluster command is working on " + layout.dir() + "; try again when it is done");
+        throw new ClusterException(
+            "another cluster command is working on "
+                + layout.dir()
+                + "; try again when it is done");
       }
       return new FolderLock(channel);
     } catch (IOException e) {

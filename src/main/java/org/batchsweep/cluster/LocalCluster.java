@@ -4,9 +4,9 @@ import java.io.PrintStream;
 
 /**
  * A Spark standalone cluster on this machine: Spark's own {@code Master} and {@code Worker} JVMs,
- * run from the project's Spark jars, bound to 127.0.0.1, with authentication and encryption on
- * and a fresh secret per start. {@link #start} and {@link #stop} take the cluster folder's lock,
- * so two of them on one folder never interleave.
+ * run from the project's Spark jars, bound to 127.0.0.1, with authentication and encryption on and
+ * a fresh secret per start. {@link #start} and {@link #stop} take the cluster folder's lock, so two
+ * of them on one folder never interleave.
  *
  * <p>This class only dispatches: {@link ClusterStart}, {@link ClusterStop} and {@link
  * ClusterStatus} do the work, with {@link ClusterOptions} (checks), {@link ClusterConfigs} (the
@@ -30,7 +30,10 @@ public final class LocalCluster {
     return layout;
   }
 
-  /** Starts master and workers and returns what was started, once every worker is alive at the master. */
+  /**
+   * Starts master and workers and returns what was started, once every worker is alive at the
+   * master.
+   */
   public ClusterState start(ClusterOptions options) {
     return new ClusterStart(layout, out).run(options);
   }
@@ -40,7 +43,10 @@ public final class LocalCluster {
     return new ClusterStop(layout, out).run();
   }
 
-  /** Prints the cluster's state; returns 0 when master and all workers run, 1 when some do not, 3 when none is recorded. */
+  /**
+   * Prints the cluster's state; returns 0 when master and all workers run, 1 when some do not, 3
+   * when none is recorded.
+   */
   public int status() {
     return new ClusterStatus(layout, out).print();
   }

@@ -33,8 +33,12 @@ final class PrivateFiles {
     try {
       Path tmp;
       if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-        tmp = Files.createTempFile(file.getParent(), ".private", ".tmp",
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        tmp =
+            Files.createTempFile(
+                file.getParent(),
+                ".private",
+                ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } else {
         tmp = Files.createTempFile(file.getParent(), ".private", ".tmp");
       }

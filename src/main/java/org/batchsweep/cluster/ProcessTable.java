@@ -15,7 +15,8 @@ import java.util.Optional;
 /** What the operating system says about processes: command lines, start times, and ending them. */
 public final class ProcessTable {
 
-  public static final String EXECUTOR_CLASS = "org.apache.spark.executor.CoarseGrainedExecutorBackend";
+  public static final String EXECUTOR_CLASS =
+      "org.apache.spark.executor.CoarseGrainedExecutorBackend";
 
   private ProcessTable() {}
 
@@ -75,7 +76,9 @@ public final class ProcessTable {
         .toList();
   }
 
-  /** Every JVM of a one-machine cluster still running: daemons and executors, even orphaned ones. */
+  /**
+   * Every JVM of a one-machine cluster still running: daemons and executors, even orphaned ones.
+   */
   public static List<ProcessHandle> clusterProcesses(ClusterLayout layout) {
     return mentioning(layout.marker());
   }
@@ -89,7 +92,9 @@ public final class ProcessTable {
 
   /** The process with this pid if it is still the one that started at {@code startMillis}. */
   public static Optional<ProcessHandle> same(long pid, long startMillis) {
-    return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(p -> startMillis(p) == startMillis);
+    return ProcessHandle.of(pid)
+        .filter(ProcessHandle::isAlive)
+        .filter(p -> startMillis(p) == startMillis);
   }
 
   /**

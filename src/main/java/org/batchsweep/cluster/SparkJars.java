@@ -34,7 +34,9 @@ final class SparkJars {
   static List<Path> fromProject(Path home) {
     Path file = home.resolve("target").resolve("classpath.txt");
     if (!Files.isRegularFile(file)) {
-      throw new ClusterException(file + " is missing: build the project first (mvn -DskipTests package, or any ./submit run)");
+      throw new ClusterException(
+          file
+              + " is missing: build the project first (mvn -DskipTests package, or any ./submit run)");
     }
     String text;
     try {
@@ -50,16 +52,25 @@ final class SparkJars {
       }
       Path jar = Path.of(entry).toAbsolutePath();
       if (!Files.isRegularFile(jar)) {
-        throw new ClusterException(jar + " (listed in " + file + ") is missing: rebuild the project (mvn -DskipTests package)");
+        throw new ClusterException(
+            jar
+                + " (listed in "
+                + file
+                + ") is missing: rebuild the project (mvn -DskipTests package)");
       }
       if (!names.add(jar.getFileName().toString())) {
-        throw new ClusterException("two jars named " + jar.getFileName() + " on the class path in " + file
-            + "; a SPARK_HOME/jars folder cannot hold both");
+        throw new ClusterException(
+            "two jars named "
+                + jar.getFileName()
+                + " on the class path in "
+                + file
+                + "; a SPARK_HOME/jars folder cannot hold both");
       }
       jars.add(jar);
     }
     if (jars.stream().noneMatch(j -> j.getFileName().toString().startsWith("spark-core_"))) {
-      throw new ClusterException(file + " lists no spark-core jar; rebuild the project (mvn -DskipTests package)");
+      throw new ClusterException(
+          file + " lists no spark-core jar; rebuild the project (mvn -DskipTests package)");
     }
     return jars;
   }

@@ -14,8 +14,8 @@ import org.batchsweep.Messages;
 
 /**
  * Reads points from a CSV file with columns x and y: a header naming them (in any order, other
- * columns ignored) or no header and exactly two numeric columns. Every problem is reported with
- * the file, the line and what was expected.
+ * columns ignored) or no header and exactly two numeric columns. Every problem is reported with the
+ * file, the line and what was expected.
  */
 public final class CsvPoints {
 
@@ -24,7 +24,10 @@ public final class CsvPoints {
   public static Points read(String key, Path file) {
     if (!Files.isRegularFile(file)) {
       throw new BadInputException(
-          key + ": " + file + " does not exist or is not a file; expected a CSV file with columns x,y");
+          key
+              + ": "
+              + file
+              + " does not exist or is not a file; expected a CSV file with columns x,y");
     }
     CsvParserSettings settings = new CsvParserSettings();
     settings.setHeaderExtractionEnabled(false);
@@ -39,7 +42,8 @@ public final class CsvPoints {
       parser.beginParsing(reader);
       String[] first = parser.parseNext();
       if (first == null) {
-        throw new BadInputException(where + ": the file is empty; expected a header x,y and one point per line");
+        throw new BadInputException(
+            where + ": the file is empty; expected a header x,y and one point per line");
       }
       int xColumn;
       int yColumn;
@@ -49,7 +53,10 @@ public final class CsvPoints {
       if (isNumber(first[0])) {
         if (first.length != 2) {
           throw new BadInputException(
-              where + " line 1: " + first.length + " column(s) without a header; expected a header"
+              where
+                  + " line 1: "
+                  + first.length
+                  + " column(s) without a header; expected a header"
                   + " naming x and y, or exactly two numeric columns x,y");
         }
         xColumn = 0;
@@ -62,8 +69,12 @@ public final class CsvPoints {
         yColumn = column(first, "y");
         if (xColumn < 0 || yColumn < 0) {
           throw new BadInputException(
-              where + " line 1: header " + Arrays.toString(first) + " has no column "
-                  + (xColumn < 0 ? "x" : "y") + "; expected columns x,y");
+              where
+                  + " line 1: header "
+                  + Arrays.toString(first)
+                  + " has no column "
+                  + (xColumn < 0 ? "x" : "y")
+                  + "; expected columns x,y");
         }
       }
       String[] row;
@@ -72,7 +83,13 @@ public final class CsvPoints {
         int needed = Math.max(xColumn, yColumn) + 1;
         if (row.length < needed) {
           throw new BadInputException(
-              where + " line " + line + ": " + row.length + " field(s), expected at least " + needed
+              where
+                  + " line "
+                  + line
+                  + ": "
+                  + row.length
+                  + " field(s), expected at least "
+                  + needed
                   + " (columns x,y)");
         }
         if (n == xs.length) {
@@ -92,7 +109,12 @@ public final class CsvPoints {
       throw new BadInputException(where + ": cannot be read (" + e.getMessage() + ")");
     } catch (com.univocity.parsers.common.TextParsingException e) {
       throw new BadInputException(
-          where + " line " + (e.getLineIndex() + 1) + ": not valid CSV (" + Messages.firstLine(e.getMessage()) + ")");
+          where
+              + " line "
+              + (e.getLineIndex() + 1)
+              + ": not valid CSV ("
+              + Messages.firstLine(e.getMessage())
+              + ")");
     } finally {
       parser.stopParsing();
     }
@@ -122,12 +144,24 @@ public final class CsvPoints {
       value = Double.parseDouble(text);
     } catch (RuntimeException e) {
       throw new BadInputException(
-          where + " line " + line + ": " + column + " = '" + (text == null ? "" : text)
+          where
+              + " line "
+              + line
+              + ": "
+              + column
+              + " = '"
+              + (text == null ? "" : text)
               + "' is not a number; every x and y must be a finite number");
     }
     if (!Double.isFinite(value)) {
       throw new BadInputException(
-          where + " line " + line + ": " + column + " = " + text
+          where
+              + " line "
+              + line
+              + ": "
+              + column
+              + " = "
+              + text
               + " is not finite; every x and y must be a finite number");
     }
     return value;

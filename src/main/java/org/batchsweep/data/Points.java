@@ -20,7 +20,8 @@ public final class Points implements Serializable {
 
   public Points(double[] x, double[] y) {
     if (x.length != y.length) {
-      throw new IllegalArgumentException("x and y differ in length: " + x.length + " vs " + y.length);
+      throw new IllegalArgumentException(
+          "x and y differ in length: " + x.length + " vs " + y.length);
     }
     this.x = x;
     this.y = y;

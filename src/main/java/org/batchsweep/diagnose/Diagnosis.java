@@ -13,8 +13,8 @@ public enum Diagnosis {
   /** Wanders around the minimiser with a spread larger than the tolerance. */
   NOISE_FLOOR("noise-floor"),
   /**
-   * Stopped approaching its minimiser without settling: a limit cycle or a bounce across the
-   * valley (an adaptive optimizer's constant step, or SGD above its stability limit).
+   * Stopped approaching its minimiser without settling: a limit cycle or a bounce across the valley
+   * (an adaptive optimizer's constant step, or SGD above its stability limit).
    */
   OSCILLATION("oscillation"),
   /** None of the above. */

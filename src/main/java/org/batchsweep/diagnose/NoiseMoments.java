@@ -6,24 +6,25 @@ import java.io.Serializable;
  * Sums over the training points from which the gradient noise of the squared loss follows exactly,
  * at any parameters, in one pass.
  *
- * <p>Each point has features x (d of them) and target y. With z = (x, 1) (m = d + 1 components)
- * and u = (z, y), the residual at parameters θ = (w, b) is r = θᵀz − y = φᵀu with φ = (θ, −1).
- * Every quantity of the noise scale is a sum of r² or r times products of z's: expanding r, they
- * all come from the sums
+ * <p>Each point has features x (d of them) and target y. With z = (x, 1) (m = d + 1 components) and
+ * u = (z, y), the residual at parameters θ = (w, b) is r = θᵀz − y = φᵀu with φ = (θ, −1). Every
+ * quantity of the noise scale is a sum of r² or r times products of z's: expanding r, they all come
+ * from the sums
  *
  * <pre>  T[j][k][a][b] = Σ_i z_ij z_ik u_ia u_ib     (j, k &lt; m;  a, b &lt; m + 1)</pre>
  *
  * because z holds the constant 1: Σ z_j z_k = T[j][k][1][1], Σ r z_j = Σ_a φ_a T[j][1][a][1] and Σ
  * r² z_j z_k = Σ_ab φ_a φ_b T[j][k][a][b] (writing 1 for the constant's index). For d = 1 these are
- * the sums of x^p·y^q with p + q ≤ 4 and q ≤ 2 (n, Σx … Σx⁴, Σy … Σx³y, Σy², Σxy², Σx²y²).
- * tr(HΣ) contracts Σ r² z zᵀ with the data's own second moments, which the pass cannot know in
- * advance, so the sums are fourth order in z: O(m⁴) numbers and O(n·m⁴) work (36 numbers for
- * d = 1). Sums are accumulated in double; instances merge, so Spark can add partitions in any order.
+ * the sums of x^p·y^q with p + q ≤ 4 and q ≤ 2 (n, Σx … Σx⁴, Σy … Σx³y, Σy², Σxy², Σx²y²). tr(HΣ)
+ * contracts Σ r² z zᵀ with the data's own second moments, which the pass cannot know in advance, so
+ * the sums are fourth order in z: O(m⁴) numbers and O(n·m⁴) work (36 numbers for d = 1). Sums are
+ * accumulated in double; instances merge, so Spark can add partitions in any order.
  */
 public final class NoiseMoments implements Serializable {
 
   private final int m;
   private long n;
+
   /** T flattened as ((j·m + k)·(m+1) + a)·(m+1) + b. */
   private final double[] t;
 
@@ -74,7 +75,8 @@ public final class NoiseMoments implements Serializable {
   /** Adds {@code other}'s points; returns this. */
   public NoiseMoments merge(NoiseMoments other) {
     if (other.m != m) {
-      throw new IllegalArgumentException("cannot merge sums over " + (other.m - 1) + " and " + (m - 1) + " features");
+      throw new IllegalArgumentException(
+          "cannot merge sums over " + (other.m - 1) + " and " + (m - 1) + " features");
     }
     for (int i = 0; i < t.length; i++) {
       t[i] += other.t[i];
@@ -101,7 +103,8 @@ public final class NoiseMoments implements Serializable {
    */
   public NoiseScale at(double[] theta) {
     if (theta.length != m) {
-      throw new IllegalArgumentException("expected " + m + " parameters (weights, intercept), got " + theta.length);
+      throw new IllegalArgumentException(
+          "expected " + m + " parameters (weights, intercept), got " + theta.length);
     }
     if (n == 0) {
       throw new IllegalStateException("no points");

@@ -25,8 +25,8 @@ public record NoiseScale(
    * The noise scale when batches of B are drawn without replacement from n points, as an epoch's
    * batches are: the batch gradient's covariance is Σ/B·(n − B)/(n − 1) instead of Σ/B, so the
    * noise vanishes at B = n. The steps model S = S_min·(1 + B_noise·(n − B)/(B·(n − 1))) is then
-   * again of the form S'·(1 + B'/B), with S' = S_min·(1 − B_noise/(n − 1)) and B' = B_noise·n/(n − 1
-   * − B_noise): the critical batch size a fit over B sees. Infinite when B_noise ≥ n − 1 (every
+   * again of the form S'·(1 + B'/B), with S' = S_min·(1 − B_noise/(n − 1)) and B' = B_noise·n/(n −
+   * 1 − B_noise): the critical batch size a fit over B sees. Infinite when B_noise ≥ n − 1 (every
    * batch size up to the whole dataset still scales perfectly).
    */
   public static double withoutReplacement(double bNoise, long n) {

@@ -20,8 +20,8 @@ import org.batchsweep.train.Loss;
  *       mean is expected to be y_j/B_k + (B_k−1)/B_k · (Σ_{i≠j} y_i)/(n−1). Averaged over the
  *       epoch's batches (a = mean of 1/B_k) the target of x_j is a·y_j + (1−a)(Σ_{i≠j} y_i)/(n−1),
  *       whose least-squares slope is the ordinary slope times (a·n − 1)/(n − 1) — that is
- *       (n−B)/(B(n−1)) when B divides n: −0.40 for the seed at B = 10, 0 at B = n — and whose
- *       line passes through (x̄, ȳ).
+ *       (n−B)/(B(n−1)) when B divides n: −0.40 for the seed at B = 10, 0 at B = n — and whose line
+ *       passes through (x̄, ȳ).
  * </ul>
  */
 public final class ObjectiveMinimiser {
@@ -34,7 +34,9 @@ public final class ObjectiveMinimiser {
     double olsSlope = train.covXY() / train.varX();
     if (shuffle) {
       double slope =
-          loss == Loss.MSE ? olsSlope : olsSlope * (meanInverseBatchSize(n, batchSize) * n - 1) / (n - 1);
+          loss == Loss.MSE
+              ? olsSlope
+              : olsSlope * (meanInverseBatchSize(n, batchSize) * n - 1) / (n - 1);
       return new double[] {slope, train.meanY() - slope * train.meanX()};
     }
     return fixedBatches(loss, batchSize, train);

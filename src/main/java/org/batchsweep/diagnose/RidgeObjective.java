@@ -6,10 +6,10 @@ import org.batchsweep.train.Loss;
 
 /**
  * The minimiser of the objective a run with coupled weight decay λ optimises: its batch losses
- * averaged over an epoch's batches (in expectation over permutations when shuffling), as in
- * {@link ObjectiveMinimiser}, plus {@code λ/2·(w² + b²)} — ridge regression with the intercept
- * penalised too, as PyTorch decays every parameter of the group. The gradient of the penalty is the
- * {@code λθ} that SGD, Adam, RMSprop and Adagrad add to the gradient.
+ * averaged over an epoch's batches (in expectation over permutations when shuffling), as in {@link
+ * ObjectiveMinimiser}, plus {@code λ/2·(w² + b²)} — ridge regression with the intercept penalised
+ * too, as PyTorch decays every parameter of the group. The gradient of the penalty is the {@code
+ * λθ} that SGD, Adam, RMSprop and Adagrad add to the gradient.
  *
  * <p>Each case reduces to weighted moments of x and of a target t with weights summing to 1 (see
  * {@link ObjectiveMinimiser} for the weights and targets of each loss and batching), and the
@@ -27,7 +27,8 @@ public final class RidgeObjective {
   private RidgeObjective() {}
 
   /** {slope, intercept} minimising the batch losses plus λ/2·‖θ‖². */
-  public static double[] of(Loss loss, boolean shuffle, int batchSize, double lambda, Points train) {
+  public static double[] of(
+      Loss loss, boolean shuffle, int batchSize, double lambda, Points train) {
     double[] moments = moments(loss, shuffle, batchSize, train);
     double ex = moments[0];
     double exx = moments[1];
@@ -65,7 +66,8 @@ public final class RidgeObjective {
       }
       return new double[] {ex / n, exx / n, et / n, ext / n};
     }
-    // Fixed batches: sample j of batch k weighs 1/(B_k·K); mse-broadcast's target is its batch mean.
+    // Fixed batches: sample j of batch k weighs 1/(B_k·K); mse-broadcast's target is its batch
+    // mean.
     int batches = EpochOrder.stepsPerEpoch(n, batchSize);
     for (int from = 0; from < n; from += batchSize) {
       int to = Math.min(from + batchSize, n);

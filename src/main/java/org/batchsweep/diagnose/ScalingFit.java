@@ -6,13 +6,13 @@ import java.util.List;
 /**
  * The steps-to-target model of McCandlish et al. (2018), S(B) = S_min·(1 + B_crit/B), fitted to
  * measured (batch size, steps) pairs. The model is linear in 1/B, S = S_min + (S_min·B_crit)/B, so
- * ordinary least squares of S on 1/B gives S_min (intercept) and E_min = S_min·B_crit (slope):
- * the fewest steps any batch size needs, and the fewest examples (steps × B) any needs. B_crit =
+ * ordinary least squares of S on 1/B gives S_min (intercept) and E_min = S_min·B_crit (slope): the
+ * fewest steps any batch size needs, and the fewest examples (steps × B) any needs. B_crit =
  * E_min/S_min is where the two regimes meet: below it doubling B halves the steps (perfect
  * scaling); above it extra examples per step buy almost nothing.
  *
- * <p>{@code bCrit} is NaN when the fit has no positive S_min or no positive E_min (steps that do not
- * fall as the batch grows): the data then have no critical batch size of this form.
+ * <p>{@code bCrit} is NaN when the fit has no positive S_min or no positive E_min (steps that do
+ * not fall as the batch grows): the data then have no critical batch size of this form.
  */
 public record ScalingFit(double sMin, double eMin, double bCrit, double r2, int points)
     implements Serializable {
@@ -23,7 +23,9 @@ public record ScalingFit(double sMin, double eMin, double bCrit, double r2, int 
   /** One measurement: the steps a batch size took. */
   public record Point(int batchSize, double steps) implements Serializable {}
 
-  /** The least-squares fit, or null with fewer than {@link #MIN_BATCH_SIZES} distinct batch sizes. */
+  /**
+   * The least-squares fit, or null with fewer than {@link #MIN_BATCH_SIZES} distinct batch sizes.
+   */
   public static ScalingFit of(List<Point> points) {
     if (points.stream().mapToInt(Point::batchSize).distinct().count() < MIN_BATCH_SIZES) {
       return null;

@@ -13,13 +13,12 @@ import org.batchsweep.train.RunConfig;
  * becomes unstable, and how many steps it needs — or that these are unknown.
  *
  * <ul>
- *   <li>{@link Pace#SIGN_LIKE}: Adam and AdamW at a constant lr move each parameter by about lr
- *       per step whatever the gradient, so reaching a point at distance d takes at least ≈ d/lr
- *       steps.
- *   <li>{@link Pace#GRADIENT_DESCENT}: SGD at a constant lr on the quadratic loss. With weight decay
- *       λ the curvature is the loss's plus λ; with dampening τ the buffer steps by (1−τ)·lr. Stable
- *       below lr·h_max = 2(1+μ) (heavy ball, PyTorch's form) or 2(1+μ)/(1+2μ) (Nesterov), from the
- *       characteristic polynomial of the two-step recurrence; the error along the flattest
+ *   <li>{@link Pace#SIGN_LIKE}: Adam and AdamW at a constant lr move each parameter by about lr per
+ *       step whatever the gradient, so reaching a point at distance d takes at least ≈ d/lr steps.
+ *   <li>{@link Pace#GRADIENT_DESCENT}: SGD at a constant lr on the quadratic loss. With weight
+ *       decay λ the curvature is the loss's plus λ; with dampening τ the buffer steps by (1−τ)·lr.
+ *       Stable below lr·h_max = 2(1+μ) (heavy ball, PyTorch's form) or 2(1+μ)/(1+2μ) (Nesterov),
+ *       from the characteristic polynomial of the two-step recurrence; the error along the flattest
  *       direction shrinks by about lr·h_min/(1−μ) per step.
  *   <li>{@link Pace#UNKNOWN}: RMSprop and Adagrad (their step depends on the running gradient
  *       magnitudes the run saw), and any optimizer under a schedule (the lr changes with the number
@@ -83,7 +82,10 @@ public final class StepModel {
     if (!(run.optimizer() instanceof SgdConfig sgd)) {
       return Double.NaN;
     }
-    double mu = run.schedule() instanceof Schedule.OneCycle ? Schedule.OneCycle.BASE_MOMENTUM : sgd.momentum();
+    double mu =
+        run.schedule() instanceof Schedule.OneCycle
+            ? Schedule.OneCycle.BASE_MOMENTUM
+            : sgd.momentum();
     if (sgd.nesterov()) {
       return 2 * (1 + mu) / ((1 + 2 * mu) * curvature.lambdaMax());
     }
@@ -109,7 +111,9 @@ public final class StepModel {
         if (lr >= sgdStabilityLimit()) {
           return Double.POSITIVE_INFINITY;
         }
-        return startDistance <= 1 ? 0 : Math.log(startDistance) / -Math.log1p(-Math.min(sgdRate(), 1 - 1e-12));
+        return startDistance <= 1
+            ? 0
+            : Math.log(startDistance) / -Math.log1p(-Math.min(sgdRate(), 1 - 1e-12));
       default:
         return Double.NaN;
     }
@@ -120,8 +124,10 @@ public final class StepModel {
     String name = run.optimizer().name().equals(AdamWConfig.NAME) ? "AdamW" : "Adam";
     return switch (pace) {
       case SIGN_LIKE -> format("%s moves each parameter by about lr = %.3g per step", name, lr);
-      case GRADIENT_DESCENT -> format(
-          "SGD removes about %.3g of the remaining error per step along the flattest direction", sgdRate());
+      case GRADIENT_DESCENT ->
+          format(
+              "SGD removes about %.3g of the remaining error per step along the flattest direction",
+              sgdRate());
       case UNKNOWN -> unknownWords();
     };
   }
@@ -129,10 +135,12 @@ public final class StepModel {
   /** Why no step count is given for this run. */
   public String unknownWords() {
     if (!(run.schedule() instanceof Schedule.Constant)) {
-      return "under the schedule " + run.schedule().label()
+      return "under the schedule "
+          + run.schedule().label()
           + " the lr depends on the run's length, so no step count is estimated";
     }
-    return run.optimizer().name() + "'s step depends on the gradient magnitudes it has seen, so no"
+    return run.optimizer().name()
+        + "'s step depends on the gradient magnitudes it has seen, so no"
         + " step count or stability limit is estimated";
   }
 
@@ -141,13 +149,17 @@ public final class StepModel {
     double limit = sgdStabilityLimit();
     if (!Double.isNaN(limit)) {
       String peak = run.schedule() instanceof Schedule.Constant ? "lr" : "peak lr";
-      String form = ((SgdConfig) run.optimizer()).nesterov() ? "2(1+μ)/((1+2μ)·λ_max)" : "2(1+μ)/((1−τ)·λ_max)";
+      String form =
+          ((SgdConfig) run.optimizer()).nesterov()
+              ? "2(1+μ)/((1+2μ)·λ_max)"
+              : "2(1+μ)/((1−τ)·λ_max)";
       return lr > limit
           ? format("; %s %.3g is above SGD's stability limit %s = %.3g", peak, lr, form, limit)
           : format("; %s %.3g is within SGD's stability limit %.3g", peak, lr, limit);
     }
     if (run.optimizer() instanceof AdamConfig || run.optimizer() instanceof AdamWConfig) {
-      return format("; %s at lr %.3g overshoots on this data",
+      return format(
+          "; %s at lr %.3g overshoots on this data",
           run.optimizer() instanceof AdamWConfig ? "AdamW" : "Adam", lr);
     }
     return format("; no stability limit is known for %s (lr %.3g)", run.optimizer().name(), lr);

@@ -16,16 +16,23 @@ final class UnknownObjectiveVerdict {
   private UnknownObjectiveVerdict() {}
 
   static Verdict of(
-      RunOutcome run, Reference reference, ConvergenceSpec tolerance, StepModel model, Verdict.Builder verdict) {
-    if (tolerance.converged(run.slope() - reference.slope(), run.intercept() - reference.intercept())) {
+      RunOutcome run,
+      Reference reference,
+      ConvergenceSpec tolerance,
+      StepModel model,
+      Verdict.Builder verdict) {
+    if (tolerance.converged(
+        run.slope() - reference.slope(), run.intercept() - reference.intercept())) {
       return verdict.done(
           Diagnosis.CONVERGED,
-          format("slope %.4f, intercept %.4f: within tolerance of the reference line (slope %.4f, intercept %.4f)",
+          format(
+              "slope %.4f, intercept %.4f: within tolerance of the reference line (slope %.4f, intercept %.4f)",
               run.slope(), run.intercept(), reference.slope(), reference.intercept()),
           Double.NaN);
     }
     String unknown =
-        format("AdamW's decoupled weight decay %.3g has no closed-form minimiser (its fixed point depends on"
+        format(
+            "AdamW's decoupled weight decay %.3g has no closed-form minimiser (its fixed point depends on"
                 + " Adam's normaliser and so on the gradient noise), so none is given",
             run.config().optimizer().weightDecay());
     if (model.pace() == StepModel.Pace.SIGN_LIKE) {
@@ -38,15 +45,22 @@ final class UnknownObjectiveVerdict {
       if (run.steps() < needed) {
         return verdict.done(
             Diagnosis.STEP_BUDGET,
-            format("%d steps taken, but reaching the line (slope %.3f, intercept %.3f) takes at least ≈ %.0f"
+            format(
+                "%d steps taken, but reaching the line (slope %.3f, intercept %.3f) takes at least ≈ %.0f"
                     + " (%s); more epochs or a larger lr; %s",
-                run.steps(), reference.slope(), reference.intercept(), needed, model.paceWords(), unknown),
+                run.steps(),
+                reference.slope(),
+                reference.intercept(),
+                needed,
+                model.paceWords(),
+                unknown),
             needed);
       }
     }
     return verdict.done(
         Diagnosis.NOT_CONVERGED,
-        format("ended at slope %.4f, intercept %.4f after %d steps, not within tolerance of the line; %s",
+        format(
+            "ended at slope %.4f, intercept %.4f after %d steps, not within tolerance of the line; %s",
             run.slope(), run.intercept(), run.steps(), unknown),
         Double.NaN);
   }

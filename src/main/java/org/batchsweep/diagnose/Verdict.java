@@ -3,9 +3,9 @@ package org.batchsweep.diagnose;
 import java.io.Serializable;
 
 /**
- * A run's diagnosis, the one sentence with numbers that explains it, the minimiser of the
- * objective the run optimised, and an estimate of the optimizer steps it needed to reach that
- * minimiser (NaN when there is none, e.g. after a blow-up).
+ * A run's diagnosis, the one sentence with numbers that explains it, the minimiser of the objective
+ * the run optimised, and an estimate of the optimizer steps it needed to reach that minimiser (NaN
+ * when there is none, e.g. after a blow-up).
  */
 public record Verdict(
     Diagnosis diagnosis,

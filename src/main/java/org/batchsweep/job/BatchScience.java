@@ -31,8 +31,8 @@ import org.batchsweep.reference.Reference;
 /**
  * Writes the batch-size science of a sweep: {@link Table#NOISE_SCALE}, the exact gradient noise
  * scale from one aggregation over the training points, and {@link Table#BATCH_SCALING}, the
- * steps-to-target model fitted per setting from Spark aggregates of the runs (one row per setting
- * × lr × batch size reaches the driver, never a run).
+ * steps-to-target model fitted per setting from Spark aggregates of the runs (one row per setting ×
+ * lr × batch size reaches the driver, never a run).
  */
 final class BatchScience {
 
@@ -41,8 +41,18 @@ final class BatchScience {
 
   /** Axes that make a setting (besides batch size, seed and lr), where the runs table has them. */
   static final List<String> SETTING_AXES =
-      List.of("loss", "shuffle", "optimizer", "momentum", "nesterov", "weight_decay", "schedule",
-          "lr_scaling", "scale", "epochs", "precision");
+      List.of(
+          "loss",
+          "shuffle",
+          "optimizer",
+          "momentum",
+          "nesterov",
+          "weight_decay",
+          "schedule",
+          "lr_scaling",
+          "scale",
+          "epochs",
+          "precision");
 
   /** Stands for "never reached" in the median over seeds, far above any step count. */
   private static final double NEVER = 1e18;
@@ -58,7 +68,10 @@ final class BatchScience {
   /** Writes both tables; {@code trainXY} are the training points (columns x, y). */
   void write(String sweepId, Dataset<Row> trainXY, Reference reference) {
     NoiseMoments sums =
-        trainXY.select("x", "y").javaRDD().treeAggregate(NoiseMoments.empty(1), new AddPoint(), new Merge());
+        trainXY
+            .select("x", "y")
+            .javaRDD()
+            .treeAggregate(NoiseMoments.empty(1), new AddPoint(), new Merge());
     double[] zero = {0, 0};
     double[] halfway = {reference.slope() / 2, reference.intercept() / 2};
     NoiseScale atZero = sums.at(zero);
@@ -66,7 +79,8 @@ final class BatchScience {
     store.write(
         Table.NOISE_SCALE,
         spark.createDataFrame(
-            List.of(noiseRow(sweepId, ZERO, atZero, zero, sums.count()),
+            List.of(
+                noiseRow(sweepId, ZERO, atZero, zero, sums.count()),
                 noiseRow(sweepId, HALFWAY, atHalfway, halfway, sums.count())),
             Table.NOISE_SCALE.schema()));
     double predicted = NoiseScale.withoutReplacement(atHalfway.bNoise(), sums.count());
@@ -77,8 +91,17 @@ final class BatchScience {
 
   private static Row noiseRow(String sweepId, String point, NoiseScale s, double[] theta, long n) {
     return RowFactory.create(
-        sweepId, point, s.bSimple(), s.bNoise(), s.gradNorm2(), s.traceSigma(), s.lambdaMax(),
-        s.lambdaMin(), theta[0], theta[1], n);
+        sweepId,
+        point,
+        s.bSimple(),
+        s.bNoise(),
+        s.gradNorm2(),
+        s.traceSigma(),
+        s.lambdaMax(),
+        s.lambdaMin(),
+        theta[0],
+        theta[1],
+        n);
   }
 
   /** One row per setting, from the median steps to target per setting × lr × batch size. */
@@ -108,8 +131,8 @@ final class BatchScience {
       double[] candidate = {steps, lr};
       lrsTried.computeIfAbsent(setting.toString(), s -> new HashSet<>()).add(lr);
       best.computeIfAbsent(setting.toString(), s -> new TreeMap<>())
-          .merge(batchSize, candidate,
-              (a, b) -> b[0] < a[0] || (b[0] == a[0] && b[1] < a[1]) ? b : a);
+          .merge(
+              batchSize, candidate, (a, b) -> b[0] < a[0] || (b[0] == a[0] && b[1] < a[1]) ? b : a);
     }
     List<Row> rows = new ArrayList<>();
     for (Map.Entry<String, Map<Integer, double[]>> setting : new TreeMap<>(best).entrySet()) {
@@ -129,23 +152,34 @@ final class BatchScience {
       ScalingFit fit = ScalingFit.of(points);
       String note;
       if (fit == null) {
-        note = String.format(Locale.ROOT,
-            "too few converged batch sizes to fit: %d of %d (a fit needs %d)", sizes.size(), tried,
-            ScalingFit.MIN_BATCH_SIZES);
+        note =
+            String.format(
+                Locale.ROOT,
+                "too few converged batch sizes to fit: %d of %d (a fit needs %d)",
+                sizes.size(),
+                tried,
+                ScalingFit.MIN_BATCH_SIZES);
       } else if (Double.isNaN(fit.bCrit())) {
-        note = "steps to target do not fall as the batch grows: no critical batch size of the form S_min(1 + B_crit/B)";
+        note =
+            "steps to target do not fall as the batch grows: no critical batch size of the form S_min(1 + B_crit/B)";
       } else {
         note = String.format(Locale.ROOT, "fitted on %d of %d batch sizes", sizes.size(), tried);
       }
       rows.add(
           RowFactory.create(
-              sweepId, setting.getKey(),
+              sweepId,
+              setting.getKey(),
               fit == null ? null : fit.sMin(),
               fit == null ? null : fit.eMin(),
               fit == null || Double.isNaN(fit.bCrit()) ? null : fit.bCrit(),
               Double.isInfinite(predicted) ? null : predicted,
               fit == null ? null : fit.r2(),
-              sizes, steps, lrs, tried, note, lrsTried.get(setting.getKey()).size()));
+              sizes,
+              steps,
+              lrs,
+              tried,
+              note,
+              lrsTried.get(setting.getKey()).size()));
     }
     return rows;
   }

@@ -19,7 +19,10 @@ final class EpochRows implements FlatMapFunction<RunOutcome, Row> {
   public Iterator<Row> call(RunOutcome run) {
     String runId = run.config().runId();
     return run.trajectory().epochs().stream()
-        .map(e -> RowFactory.create(sweepId, runId, e.epoch(), e.slope(), e.intercept(), e.trainMse()))
+        .map(
+            e ->
+                RowFactory.create(
+                    sweepId, runId, e.epoch(), e.slope(), e.intercept(), e.trainMse()))
         .iterator();
   }
 }

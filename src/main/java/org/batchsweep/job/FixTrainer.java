@@ -30,10 +30,21 @@ public final class FixTrainer implements AutoCloseable {
    * reference to the end (-1 when it did not end there or its epochs were not recorded).
    */
   public record Trained(
-      String runId, double slope, double intercept, long steps, boolean converged, String diagnosis,
-      String detail, double stepsNeeded, int settledEpoch) implements Serializable {}
+      String runId,
+      double slope,
+      double intercept,
+      long steps,
+      boolean converged,
+      String diagnosis,
+      String detail,
+      double stepsNeeded,
+      int settledEpoch)
+      implements Serializable {}
 
-  /** Trajectories are recorded (to find {@code settledEpoch}) only for runs of at most this many epochs. */
+  /**
+   * Trajectories are recorded (to find {@code settledEpoch}) only for runs of at most this many
+   * epochs.
+   */
   public static final int MAX_RECORDED_EPOCHS = 20_000;
 
   private final JavaSparkContext jsc;
@@ -42,7 +53,8 @@ public final class FixTrainer implements AutoCloseable {
   private final ConvergenceSpec tolerance;
   private final int n;
 
-  public FixTrainer(JavaSparkContext jsc, TrainingSet data, Reference reference, ConvergenceSpec tolerance) {
+  public FixTrainer(
+      JavaSparkContext jsc, TrainingSet data, Reference reference, ConvergenceSpec tolerance) {
     this.jsc = jsc;
     this.data = jsc.broadcast(data);
     this.reference = reference;
@@ -72,7 +84,8 @@ public final class FixTrainer implements AutoCloseable {
 
   /** The box a fixed run must end in, as for the sweep's own runs. */
   private Target target() {
-    return new Target(reference.slope(), reference.intercept(), tolerance.slopeTol(), tolerance.interceptTol());
+    return new Target(
+        reference.slope(), reference.intercept(), tolerance.slopeTol(), tolerance.interceptTol());
   }
 
   @Override
@@ -103,24 +116,36 @@ public final class FixTrainer implements AutoCloseable {
   }
 
   /** A fixed run's outcome, diagnosed; also what a test computes without Spark. */
-  public static Trained trained(RunOutcome run, Diagnoser diagnoser, Reference reference, ConvergenceSpec tolerance) {
+  public static Trained trained(
+      RunOutcome run, Diagnoser diagnoser, Reference reference, ConvergenceSpec tolerance) {
     Verdict verdict = diagnoser.diagnose(run);
     RunConfig config = run.config();
     boolean converged =
         run.isFinite()
-            && tolerance.converged(run.slope() - reference.slope(), run.intercept() - reference.intercept());
+            && tolerance.converged(
+                run.slope() - reference.slope(), run.intercept() - reference.intercept());
     return new Trained(
-        config.runId(), run.slope(), run.intercept(), run.steps(), converged, verdict.diagnosis().label(),
-        verdict.detail(), verdict.stepsNeeded(),
+        config.runId(),
+        run.slope(),
+        run.intercept(),
+        run.steps(),
+        converged,
+        verdict.diagnosis().label(),
+        verdict.detail(),
+        verdict.stepsNeeded(),
         converged ? settledEpoch(run.trajectory().epochs(), reference, tolerance) : -1);
   }
 
-  /** The first epoch from which every recorded epoch is within tolerance; -1 when none are recorded. */
-  private static int settledEpoch(List<EpochRecord> epochs, Reference reference, ConvergenceSpec tolerance) {
+  /**
+   * The first epoch from which every recorded epoch is within tolerance; -1 when none are recorded.
+   */
+  private static int settledEpoch(
+      List<EpochRecord> epochs, Reference reference, ConvergenceSpec tolerance) {
     int settled = -1;
     for (int i = epochs.size() - 1; i >= 0; i--) {
       EpochRecord e = epochs.get(i);
-      if (!tolerance.converged(e.slope() - reference.slope(), e.intercept() - reference.intercept())) {
+      if (!tolerance.converged(
+          e.slope() - reference.slope(), e.intercept() - reference.intercept())) {
         break;
       }
       settled = e.epoch();

@@ -10,8 +10,8 @@ import org.batchsweep.train.TrainingSet;
 
 /**
  * Executor side: turns a range of indices into {@link Table#POINTS} rows from the broadcast points
- * (training points first, then validation points), so the points DataFrame is built in parallel
- * and is identical to what the trainers see.
+ * (training points first, then validation points), so the points DataFrame is built in parallel and
+ * is identical to what the trainers see.
  */
 final class PointRows implements MapPartitionsFunction<Long, Row> {
 

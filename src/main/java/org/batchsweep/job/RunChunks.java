@@ -7,8 +7,8 @@ import org.batchsweep.train.RunConfig;
 
 /**
  * Cuts a sweep's runs into chunks of at most {@code chunkRuns}, each trained and committed by one
- * Spark job. Runs that can share epoch orders (same seed, shuffle, precision) are kept together,
- * so chunking costs little of that sharing.
+ * Spark job. Runs that can share epoch orders (same seed, shuffle, precision) are kept together, so
+ * chunking costs little of that sharing.
  */
 final class RunChunks {
 

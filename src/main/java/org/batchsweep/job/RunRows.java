@@ -12,8 +12,8 @@ import org.batchsweep.train.RunOutcome;
 import org.batchsweep.train.TrainingSet;
 
 /**
- * Executor side: one {@link Table#RUNS} row per outcome, carrying the run's whole configuration
- * (so any run can be rebuilt from its row), its result, and its comparison with the reference.
+ * Executor side: one {@link Table#RUNS} row per outcome, carrying the run's whole configuration (so
+ * any run can be rebuilt from its row), its result, and its comparison with the reference.
  */
 final class RunRows implements Function<RunOutcome, Row> {
 
@@ -68,7 +68,6 @@ final class RunRows implements Function<RunOutcome, Row> {
         verdict.objectiveIntercept(),
         Double.isNaN(verdict.stepsNeeded()) ? null : (Double) verdict.stepsNeeded(),
         run.stepsToTarget() == RunOutcome.NOT_REACHED ? null : (Long) run.stepsToTarget(),
-
         config.optimizer().nesterov(),
         config.optimizer().weightDecay(),
         config.schedule().label(),

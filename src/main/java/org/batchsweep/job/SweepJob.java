@@ -27,15 +27,15 @@ import org.batchsweep.train.RunOutcome;
 import org.batchsweep.train.TrainingSet;
 
 /**
- * Runs a sweep on Spark and writes its tables. The training points are broadcast once; the runs
- * are cut into chunks, each planned into cost-balanced tasks and trained on executors by one Spark
- * job that writes its rows from the executors to a staging folder, so the driver never holds the
+ * Runs a sweep on Spark and writes its tables. The training points are broadcast once; the runs are
+ * cut into chunks, each planned into cost-balanced tasks and trained on executors by one Spark job
+ * that writes its rows from the executors to a staging folder, so the driver never holds the
  * results and every finished chunk survives a crash. Once all runs are staged, the sweep's
  * partitions of the tables are replaced in one overwrite each.
  *
  * <p>The sweep's {@code sweeps} row says {@code running} from before the first table is touched
- * until the last is written, then {@code complete}: it is the one signal that a sweep is whole.
- * Run with {@code resume}, a sweep trains only the runs its staging folder does not hold yet.
+ * until the last is written, then {@code complete}: it is the one signal that a sweep is whole. Run
+ * with {@code resume}, a sweep trains only the runs its staging folder does not hold yet.
  */
 public final class SweepJob {
 
@@ -45,6 +45,7 @@ public final class SweepJob {
   private final SparkSession spark;
   private final TableStore store;
   private final PrintStream progress;
+
   /** Runs committed to staging so far (read by another thread when the user interrupts the run). */
   private final AtomicLong committedRuns = new AtomicLong();
 
@@ -80,16 +81,27 @@ public final class SweepJob {
       store.write(
           Table.REFERENCE,
           spark.createDataFrame(
-              List.of(RowFactory.create(sweepId, reference.method(), reference.slope(),
-                  reference.intercept(), reference.trainMse(), nullIfNaN(reference.validationMse()),
-                  reference.r2())),
+              List.of(
+                  RowFactory.create(
+                      sweepId,
+                      reference.method(),
+                      reference.slope(),
+                      reference.intercept(),
+                      reference.trainMse(),
+                      nullIfNaN(reference.validationMse()),
+                      reference.r2())),
               Table.REFERENCE.schema()));
 
       Set<String> staged = resume ? stagedRunIds(plan) : Set.of();
       committedRuns.set(staged.size());
       List<RunConfig> todo = plan.runs().stream().filter(r -> !staged.contains(r.runId())).toList();
       if (resume) {
-        progress.printf(Locale.ROOT, "resuming %s: %d runs already committed, %d to train%n", sweepId, staged.size(), todo.size());
+        progress.printf(
+            Locale.ROOT,
+            "resuming %s: %d runs already committed, %d to train%n",
+            sweepId,
+            staged.size(),
+            todo.size());
       }
       train(jsc, plan, todo, broadcast, reference);
       publish(plan);
@@ -114,13 +126,17 @@ public final class SweepJob {
 
   /** Trains {@code runs} chunk by chunk, appending each chunk's rows to the staging folder. */
   private void train(
-      JavaSparkContext jsc, SweepPlan plan, List<RunConfig> runs, Broadcast<TrainingSet> data,
+      JavaSparkContext jsc,
+      SweepPlan plan,
+      List<RunConfig> runs,
+      Broadcast<TrainingSet> data,
       Reference reference) {
     String sweepId = plan.sweepId();
     boolean recordEpochs = plan.spec().train().recordEpochs();
     int n = plan.data().train().size();
     RowContext context =
-        new RowContext(sweepId, reference, plan.spec().converged(), plan.data().validation() != null);
+        new RowContext(
+            sweepId, reference, plan.spec().converged(), plan.data().validation() != null);
     List<List<TrainingTask>> chunks = new ArrayList<>();
     List<Integer> chunkRuns = new ArrayList<>();
     double totalCost = 0;
@@ -130,14 +146,21 @@ public final class SweepJob {
       chunkRuns.add(chunk.size());
       totalCost += tasks.stream().mapToDouble(TrainingTask::cost).sum();
     }
-    TrainingProgress listener = new TrainingProgress(jobGroup(sweepId), runs.size(), totalCost, progress);
-    progress.printf(Locale.ROOT, "training %d runs in %d chunk%s%n", runs.size(), chunks.size(), chunks.size() == 1 ? "" : "s");
+    TrainingProgress listener =
+        new TrainingProgress(jobGroup(sweepId), runs.size(), totalCost, progress);
+    progress.printf(
+        Locale.ROOT,
+        "training %d runs in %d chunk%s%n",
+        runs.size(),
+        chunks.size(),
+        chunks.size() == 1 ? "" : "s");
     spark.sparkContext().addSparkListener(listener);
     try {
       for (int c = 0; c < chunks.size(); c++) {
         List<TrainingTask> tasks = chunks.get(c);
         JavaRDD<RunOutcome> outcomes =
-            jsc.parallelize(tasks, tasks.size()).mapPartitions(new TrainTasks(data, recordEpochs, context.target()));
+            jsc.parallelize(tasks, tasks.size())
+                .mapPartitions(new TrainTasks(data, recordEpochs, context.target()));
         if (recordEpochs) {
           // Both tables come from one training pass; a lost cached block is recomputed identically.
           outcomes = outcomes.persist(StorageLevel.MEMORY_AND_DISK());
@@ -145,14 +168,18 @@ public final class SweepJob {
         describe(jsc, "train chunk " + (c + 1) + "/" + chunks.size() + " of " + sweepId);
         listener.expect(tasks);
         store.appendStaged(
-            sweepId, Table.RUNS,
+            sweepId,
+            Table.RUNS,
             spark.createDataFrame(outcomes.map(new RunRows(context, data)), Table.RUNS.schema()));
         listener.expect(null);
         if (recordEpochs) {
-          describe(jsc, "trajectories of chunk " + (c + 1) + "/" + chunks.size() + " of " + sweepId);
+          describe(
+              jsc, "trajectories of chunk " + (c + 1) + "/" + chunks.size() + " of " + sweepId);
           store.appendStaged(
-              sweepId, Table.EPOCHS,
-              spark.createDataFrame(outcomes.flatMap(new EpochRows(sweepId)), Table.EPOCHS.schema()));
+              sweepId,
+              Table.EPOCHS,
+              spark.createDataFrame(
+                  outcomes.flatMap(new EpochRows(sweepId)), Table.EPOCHS.schema()));
           outcomes.unpersist(false);
         }
         committedRuns.addAndGet(chunkRuns.get(c));
@@ -171,7 +198,8 @@ public final class SweepJob {
     describe(JavaSparkContext.fromSparkContext(spark.sparkContext()), "publish " + sweepId);
     store.write(Table.RUNS, store.readStaged(sweepId, Table.RUNS).dropDuplicates("run_id"));
     if (plan.spec().train().recordEpochs()) {
-      store.write(Table.EPOCHS, store.readStaged(sweepId, Table.EPOCHS).dropDuplicates("run_id", "epoch"));
+      store.write(
+          Table.EPOCHS, store.readStaged(sweepId, Table.EPOCHS).dropDuplicates("run_id", "epoch"));
     } else {
       store.deletePartition(Table.EPOCHS, sweepId);
     }
@@ -190,7 +218,9 @@ public final class SweepJob {
     plan.runs().forEach(r -> planned.add(r.runId()));
     if (!planned.containsAll(staged)) {
       throw new BadInputException(
-          "--resume " + plan.sweepId() + ": the committed runs do not belong to this sweep's grid (its data"
+          "--resume "
+              + plan.sweepId()
+              + ": the committed runs do not belong to this sweep's grid (its data"
               + " changed since it started?); run it again without --resume");
     }
     return staged;
@@ -208,7 +238,8 @@ public final class SweepJob {
     long total =
         plan.data().train().size()
             + (plan.data().validation() == null ? 0 : plan.data().validation().size());
-    int partitions = (int) Math.max(1, Math.min(spark.sparkContext().defaultParallelism(), total / 100_000 + 1));
+    int partitions =
+        (int) Math.max(1, Math.min(spark.sparkContext().defaultParallelism(), total / 100_000 + 1));
     return spark
         .range(0, total, 1, partitions)
         .mapPartitions(new PointRows(data, plan.sweepId()), Encoders.row(Table.POINTS.schema()));
@@ -221,7 +252,8 @@ public final class SweepJob {
         hasValidation ? xy.where(functions.col("split").equalTo(PointRows.VALIDATION)) : null);
   }
 
-  private void writeSweepRow(SweepPlan plan, Timestamp createdAt, Double wallSeconds, String status) {
+  private void writeSweepRow(
+      SweepPlan plan, Timestamp createdAt, Double wallSeconds, String status) {
     Row row =
         RowFactory.create(
             plan.sweepId(),

@@ -15,8 +15,12 @@ public record SweepPlan(String sweepId, SweepSpec spec, SweepData data, List<Run
     for (int batchSize : spec.grid().batchSize()) {
       if (batchSize > n) {
         throw new BadInputException(
-            "grid.batch_size: " + batchSize + " is larger than the " + n
-                + " training points; accepted: batch sizes from 1 to " + n);
+            "grid.batch_size: "
+                + batchSize
+                + " is larger than the "
+                + n
+                + " training points; accepted: batch sizes from 1 to "
+                + n);
       }
     }
     return new SweepPlan(sweepId, spec, data, Grid.expand(spec, data.fingerprint()));

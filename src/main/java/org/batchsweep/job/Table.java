@@ -13,8 +13,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The result tables and their columns (see README, The tables). Each is Parquet under
- * {@code <out>/tables/<name>/}, partitioned by {@code sweep_id}; columns are only ever added.
+ * The result tables and their columns (see README, The tables). Each is Parquet under {@code
+ * <out>/tables/<name>/}, partitioned by {@code sweep_id}; columns are only ever added.
  */
 public enum Table {
   SWEEPS(
@@ -29,7 +29,12 @@ public enum Table {
       col("wall_seconds", DoubleType),
       // 'running' from the moment a sweep starts writing until every table is written.
       col("status", StringType)),
-  POINTS("points", col("sweep_id", StringType), col("split", StringType), col("x", DoubleType), col("y", DoubleType)),
+  POINTS(
+      "points",
+      col("sweep_id", StringType),
+      col("split", StringType),
+      col("x", DoubleType),
+      col("y", DoubleType)),
   REFERENCE(
       "reference",
       col("sweep_id", StringType),
@@ -71,7 +76,8 @@ public enum Table {
       col("objective_slope", DoubleType),
       col("objective_intercept", DoubleType),
       col("steps_needed", DoubleType),
-      // The step from which the run stayed within tolerance of the reference; null if it ended outside.
+      // The step from which the run stayed within tolerance of the reference; null if it ended
+      // outside.
       col("steps_to_target", LongType),
       // The optimizer settings beyond optimizer, lr and momentum (effective_lr: after lr_scaling).
       col("nesterov", BooleanType),

@@ -14,8 +14,8 @@ import org.apache.spark.sql.functions;
 
 /**
  * Reads and writes the result tables under {@code <out>/tables/}. Writes go through Spark's commit
- * protocol with dynamic partition overwrite, so writing a sweep replaces that sweep's partition
- * and nothing else, and a failed write leaves the previous partition in place.
+ * protocol with dynamic partition overwrite, so writing a sweep replaces that sweep's partition and
+ * nothing else, and a failed write leaves the previous partition in place.
  */
 public final class TableStore {
 
@@ -23,7 +23,9 @@ public final class TableStore {
   private final String root;
   private final String stagingRoot;
 
-  /** @param out the output folder as a URI or path understood by Hadoop (file:, hdfs:, ...) */
+  /**
+   * @param out the output folder as a URI or path understood by Hadoop (file:, hdfs:, ...)
+   */
   public TableStore(SparkSession spark, String out) {
     this.spark = spark;
     String base = out.endsWith("/") ? out : out + "/";
@@ -35,7 +37,9 @@ public final class TableStore {
     return root + "/" + table.tableName();
   }
 
-  /** Replaces the partitions present in {@code rows} (one per sweep id); other sweeps are untouched. */
+  /**
+   * Replaces the partitions present in {@code rows} (one per sweep id); other sweeps are untouched.
+   */
   public void write(Table table, Dataset<Row> rows) {
     rows.select(columns(table))
         .write()
@@ -56,7 +60,10 @@ public final class TableStore {
       FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
       return fs.exists(folder)
           && Arrays.stream(fs.listStatus(folder))
-              .anyMatch(s -> s.isDirectory() && s.getPath().getName().startsWith(Table.PARTITION_COLUMN + "="));
+              .anyMatch(
+                  s ->
+                      s.isDirectory()
+                          && s.getPath().getName().startsWith(Table.PARTITION_COLUMN + "="));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + folder, e);
     }
@@ -80,7 +87,10 @@ public final class TableStore {
 
   /** Appends one chunk's rows; each call is one Spark job, committed whole or not at all. */
   void appendStaged(String sweepId, Table table, Dataset<Row> rows) {
-    rows.select(columns(table)).write().mode(SaveMode.Append).parquet(stagingLocation(sweepId, table));
+    rows.select(columns(table))
+        .write()
+        .mode(SaveMode.Append)
+        .parquet(stagingLocation(sweepId, table));
   }
 
   /** The rows staged so far (an empty table when none are). */

@@ -16,7 +16,10 @@ import org.batchsweep.train.RunList;
  */
 public final class TaskPlanner {
 
-  /** Tasks per core: enough to balance uneven estimates and to show progress, few enough to be cheap. */
+  /**
+   * Tasks per core: enough to balance uneven estimates and to show progress, few enough to be
+   * cheap.
+   */
   static final int TASKS_PER_CORE = 4;
 
   /** At most this many runs in one task, which bounds an executor's memory for run state. */

@@ -14,9 +14,9 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
  * Reports runs trained so far, with an ETA from the planner's cost estimates, as Spark finishes the
- * training tasks of a sweep's chunks (one Spark job each, announced with {@link #expect}). A retried
- * or speculative copy of a finished task is not counted twice. Prints at most once a second, and
- * always when the last task is done.
+ * training tasks of a sweep's chunks (one Spark job each, announced with {@link #expect}). A
+ * retried or speculative copy of a finished task is not counted twice. Prints at most once a
+ * second, and always when the last task is done.
  */
 final class TrainingProgress extends SparkListener {
 
@@ -63,7 +63,8 @@ final class TrainingProgress extends SparkListener {
       return;
     }
     int partition = (int) taskEnd.taskInfo().partitionId();
-    if (partition < 0 || partition >= tasks.size()
+    if (partition < 0
+        || partition >= tasks.size()
         || !finished.add(taskEnd.stageId() + "/" + partition)) {
       return;
     }
@@ -80,8 +81,13 @@ final class TrainingProgress extends SparkListener {
               ? ""
               : String.format(Locale.ROOT, ", ETA %.0f s", elapsed * (1 - fraction) / fraction);
       out.printf(
-          Locale.ROOT, "  trained %d/%d runs (%.0f%%), %.1f s%s%n",
-          runsDone, totalRuns, 100.0 * runsDone / Math.max(1, totalRuns), elapsed, eta);
+          Locale.ROOT,
+          "  trained %d/%d runs (%.0f%%), %.1f s%s%n",
+          runsDone,
+          totalRuns,
+          100.0 * runsDone / Math.max(1, totalRuns),
+          elapsed,
+          eta);
       out.flush();
     }
   }

@@ -3,9 +3,9 @@ package org.batchsweep.optim;
 import org.batchsweep.optim.schedule.LrSchedule;
 
 /**
- * Adagrad (Duchi, Hazan and Singer, JMLR 2011) as PyTorch's {@code torch.optim.Adagrad}: {@code
- * clr = lr/(1 + (t−1)·lr_decay)}, {@code sum += g²}, {@code θ −= clr·g/(sqrt(sum) + ε)}, with the
- * sum starting at the initial accumulator value. Weight decay λ adds λθ to g. PyTorch's defaults:
+ * Adagrad (Duchi, Hazan and Singer, JMLR 2011) as PyTorch's {@code torch.optim.Adagrad}: {@code clr
+ * = lr/(1 + (t−1)·lr_decay)}, {@code sum += g²}, {@code θ −= clr·g/(sqrt(sum) + ε)}, with the sum
+ * starting at the initial accumulator value. Weight decay λ adds λθ to g. PyTorch's defaults:
  * lr_decay 0, ε = 1e-10, initial accumulator 0. Adagrad has no momentum.
  */
 public record AdagradConfig(

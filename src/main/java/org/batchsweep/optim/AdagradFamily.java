@@ -29,7 +29,11 @@ abstract sealed class AdagradFamily implements Optimizer
   }
 
   static AdagradFamily start(
-      AdagradConfig config, Precision precision, double slope, double intercept, LrSchedule schedule) {
+      AdagradConfig config,
+      Precision precision,
+      double slope,
+      double intercept,
+      LrSchedule schedule) {
     return precision == Precision.FLOAT32
         ? new Float32(config, schedule, slope, intercept)
         : new Float64(config, schedule, slope, intercept);

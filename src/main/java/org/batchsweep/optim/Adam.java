@@ -15,9 +15,9 @@ package org.batchsweep.optim;
  *
  * <p>The update is written twice, in {@link Float32} with {@code float} state and arithmetic and in
  * {@link Float64} with {@code double}. Java rounds every {@code float} operation to single
- * precision (no fused multiply-add, no wider intermediates), and for {@code + − × ÷} and
- * {@code sqrt} that equals computing in double and rounding once (see {@link Precision}), so
- * {@code Float32} is the single-precision tensor arithmetic; it is also several times cheaper than
+ * precision (no fused multiply-add, no wider intermediates), and for {@code + − × ÷} and {@code
+ * sqrt} that equals computing in double and rounding once (see {@link Precision}), so {@code
+ * Float32} is the single-precision tensor arithmetic; it is also several times cheaper than
  * rounding each double result through {@link Precision#round}.
  */
 abstract sealed class Adam implements Optimizer permits Adam.Float32, Adam.Float64 {
@@ -49,8 +49,10 @@ abstract sealed class Adam implements Optimizer permits Adam.Float32, Adam.Float
     private final float oneMinusBeta1;
     private final float oneMinusBeta2;
     private final float epsilon;
+
     /** The step size once {@code 1 − β1^t} has reached exactly 1: {@code −lr}. */
     private final float negativeLr;
+
     private float slope;
     private float intercept;
     private float slopeMoment1;
@@ -127,7 +129,8 @@ abstract sealed class Adam implements Optimizer permits Adam.Float32, Adam.Float
       double oneMinusBeta2 = 1.0 - beta2;
       double epsilon = config.epsilon();
       double biasCorrection1 = corrections.correction1(t);
-      double negativeStepSize = biasCorrection1 == 1.0 ? negativeLr : -config.lr() / biasCorrection1;
+      double negativeStepSize =
+          biasCorrection1 == 1.0 ? negativeLr : -config.lr() / biasCorrection1;
       double correction2 = corrections.correction2Sqrt(t);
       slopeMoment1 = slopeMoment1 * beta1 + oneMinusBeta1 * gradSlope;
       interceptMoment1 = interceptMoment1 * beta1 + oneMinusBeta1 * gradIntercept;

@@ -60,7 +60,10 @@ public record AdamConfig(
   public Optimizer start(Precision precision, double slope, double intercept, LrSchedule schedule) {
     return AdamFamily.start(
         new AdamFamily.Settings(beta1, beta2, epsilon, weightDecay, false, amsgrad),
-        precision, slope, intercept, schedule);
+        precision,
+        slope,
+        intercept,
+        schedule);
   }
 
   @Override

@@ -20,11 +20,17 @@ import org.batchsweep.optim.schedule.LrSchedule;
  * 1 the intercept, so the update is the same loop for any number of weights. Plain Adam at a
  * constant lr uses the faster {@link Adam}, with identical results.
  */
-abstract sealed class AdamFamily implements Optimizer permits AdamFamily.Float32, AdamFamily.Float64 {
+abstract sealed class AdamFamily implements Optimizer
+    permits AdamFamily.Float32, AdamFamily.Float64 {
 
   /** What the update needs of an {@link AdamConfig} or {@link AdamWConfig}. */
   record Settings(
-      double beta1, double beta2, double epsilon, double weightDecay, boolean decoupled, boolean amsgrad) {}
+      double beta1,
+      double beta2,
+      double epsilon,
+      double weightDecay,
+      boolean decoupled,
+      boolean amsgrad) {}
 
   final Settings settings;
   final LrSchedule schedule;

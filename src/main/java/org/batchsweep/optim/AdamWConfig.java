@@ -56,7 +56,10 @@ public record AdamWConfig(
   public Optimizer start(Precision precision, double slope, double intercept, LrSchedule schedule) {
     return AdamFamily.start(
         new AdamFamily.Settings(beta1, beta2, epsilon, weightDecay, true, amsgrad),
-        precision, slope, intercept, schedule);
+        precision,
+        slope,
+        intercept,
+        schedule);
   }
 
   @Override

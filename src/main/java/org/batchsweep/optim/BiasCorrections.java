@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Adam's bias corrections {@code 1 − β1^t} and {@code sqrt(1 − β2^t)} by step, computed once per JVM
- * for a pair of betas and then looked up: a step of the O(1) trainer is a few dozen floating-point
- * operations, and two {@code Math.pow} calls would be most of them.
+ * Adam's bias corrections {@code 1 − β1^t} and {@code sqrt(1 − β2^t)} by step, computed once per
+ * JVM for a pair of betas and then looked up: a step of the O(1) trainer is a few dozen
+ * floating-point operations, and two {@code Math.pow} calls would be most of them.
  *
  * <p>The values are exactly those {@code 1.0 - Math.pow(β, t)} and {@code Math.sqrt(...)} give, so
  * looking them up changes no result. {@code Math.pow} is semi-monotonic, so once {@code 1 − β^t}
@@ -25,11 +25,15 @@ final class BiasCorrections {
 
   private final double beta1;
   private final double beta2;
+
   /** {@code correction1[t] = 1 − β1^t} for t below its length. */
   private final double[] correction1;
+
   private final boolean correction1Saturates;
+
   /** {@code correction2Sqrt[t] = sqrt(1 − β2^t)} for t below its length. */
   private final double[] correction2Sqrt;
+
   private final boolean correction2Saturates;
 
   private BiasCorrections(double beta1, double beta2) {
@@ -42,7 +46,8 @@ final class BiasCorrections {
   }
 
   static BiasCorrections of(double beta1, double beta2) {
-    return CACHE.computeIfAbsent(new Betas(beta1, beta2), b -> new BiasCorrections(b.beta1, b.beta2));
+    return CACHE.computeIfAbsent(
+        new Betas(beta1, beta2), b -> new BiasCorrections(b.beta1, b.beta2));
   }
 
   /** {@code 1 − β1^t}. */

@@ -7,13 +7,15 @@ final class Checks {
 
   static void positiveFinite(String what, double value) {
     if (!(value > 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException(what + " must be a finite number > 0, cannot be: " + value);
+      throw new IllegalArgumentException(
+          what + " must be a finite number > 0, cannot be: " + value);
     }
   }
 
   static void nonNegativeFinite(String what, double value) {
     if (!(value >= 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException(what + " must be a finite number ≥ 0, cannot be: " + value);
+      throw new IllegalArgumentException(
+          what + " must be a finite number ≥ 0, cannot be: " + value);
     }
   }
 

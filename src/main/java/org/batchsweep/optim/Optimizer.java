@@ -1,8 +1,8 @@
 package org.batchsweep.optim;
 
 /**
- * One run's optimizer together with the parameters it moves: slope {@code w} and intercept
- * {@code b} of the model {@code y = w·x + b}.
+ * One run's optimizer together with the parameters it moves: slope {@code w} and intercept {@code
+ * b} of the model {@code y = w·x + b}.
  *
  * <p>Lifecycle: created by {@link OptimizerConfig#start} with the initial parameters, then one
  * {@link #step} per mini-batch. Each instance holds all mutable state of one run (parameters,

@@ -13,7 +13,12 @@ public sealed interface OptimizerConfig extends Serializable
 
   /** Every optimizer name the spec accepts. */
   List<String> ALL_NAMES =
-      List.of(AdamConfig.NAME, AdamWConfig.NAME, SgdConfig.NAME, RmspropConfig.NAME, AdagradConfig.NAME);
+      List.of(
+          AdamConfig.NAME,
+          AdamWConfig.NAME,
+          SgdConfig.NAME,
+          RmspropConfig.NAME,
+          AdagradConfig.NAME);
 
   /** The same names, for error messages. */
   String NAMES = String.join(", ", ALL_NAMES);
@@ -42,10 +47,15 @@ public sealed interface OptimizerConfig extends Serializable
   /** The same optimizer with another learning rate (batch-size scaling). */
   OptimizerConfig withLr(double lr);
 
-  /** A fresh optimizer at a constant lr, at the given initial parameters rounded to {@code precision}. */
+  /**
+   * A fresh optimizer at a constant lr, at the given initial parameters rounded to {@code
+   * precision}.
+   */
   Optimizer start(Precision precision, double slope, double intercept);
 
-  /** A fresh optimizer whose lr (and, under OneCycleLR, momentum or β1) follows {@code schedule}. */
+  /**
+   * A fresh optimizer whose lr (and, under OneCycleLR, momentum or β1) follows {@code schedule}.
+   */
   Optimizer start(Precision precision, double slope, double intercept, LrSchedule schedule);
 
   /**

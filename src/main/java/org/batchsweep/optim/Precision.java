@@ -8,13 +8,13 @@ import java.util.stream.Collectors;
  *
  * <p>All arithmetic is written in {@code double} and passed through {@link #round(double)} after
  * each elementary operation. For {@code +, -, *, /} and {@code sqrt}, rounding the exact double
- * result to float gives the correctly rounded float result (double carries more than 2·24+2
- * bits), so FLOAT32 reproduces IEEE single-precision arithmetic operation by operation, as
- * PyTorch does on float32 tensors, without a second copy of every formula. The optimizers, whose
- * update is the trainers' hot loop, are written in {@code float} and {@code double} instead (Java's
- * {@code float} operations are those same correctly rounded single-precision operations, and much
- * cheaper than a round trip through double per operation); the per-sample trainer's batch
- * arithmetic uses {@link #round}.
+ * result to float gives the correctly rounded float result (double carries more than 2·24+2 bits),
+ * so FLOAT32 reproduces IEEE single-precision arithmetic operation by operation, as PyTorch does on
+ * float32 tensors, without a second copy of every formula. The optimizers, whose update is the
+ * trainers' hot loop, are written in {@code float} and {@code double} instead (Java's {@code float}
+ * operations are those same correctly rounded single-precision operations, and much cheaper than a
+ * round trip through double per operation); the per-sample trainer's batch arithmetic uses {@link
+ * #round}.
  */
 public enum Precision {
   FLOAT32("float32") {

@@ -30,7 +30,11 @@ abstract sealed class RmspropFamily implements Optimizer
   }
 
   static RmspropFamily start(
-      RmspropConfig config, Precision precision, double slope, double intercept, LrSchedule schedule) {
+      RmspropConfig config,
+      Precision precision,
+      double slope,
+      double intercept,
+      LrSchedule schedule) {
     return precision == Precision.FLOAT32
         ? new Float32(config, schedule, slope, intercept)
         : new Float64(config, schedule, slope, intercept);

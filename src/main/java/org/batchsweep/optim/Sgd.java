@@ -2,8 +2,8 @@ package org.batchsweep.optim;
 
 /**
  * SGD's per-run state: the parameters and, with momentum, the momentum buffer. Like {@link Adam},
- * the update is written once in {@code float} ({@link Float32}) and once in {@code double}
- * ({@link Float64}); Java's {@code float} arithmetic is the single-precision tensor arithmetic.
+ * the update is written once in {@code float} ({@link Float32}) and once in {@code double} ({@link
+ * Float64}); Java's {@code float} arithmetic is the single-precision tensor arithmetic.
  */
 abstract sealed class Sgd implements Optimizer permits Sgd.Float32, Sgd.Float64 {
 

@@ -5,10 +5,11 @@ import org.batchsweep.optim.schedule.LrSchedule;
 /**
  * Stochastic gradient descent in PyTorch's form: weight decay λ adds λθ to the gradient g; with
  * momentum μ, {@code buf = μ·buf + (1−τ)·g} (on the first step {@code buf = g}) with dampening τ;
- * Nesterov uses {@code g + μ·buf} instead of {@code buf} (Sutskever et al. 2013); then {@code
- * θ −= lr·buf}. With μ = 0 this is plain SGD. As in PyTorch, Nesterov needs μ > 0 and τ = 0.
+ * Nesterov uses {@code g + μ·buf} instead of {@code buf} (Sutskever et al. 2013); then {@code θ −=
+ * lr·buf}. With μ = 0 this is plain SGD. As in PyTorch, Nesterov needs μ > 0 and τ = 0.
  */
-public record SgdConfig(double lr, double momentum, double dampening, boolean nesterov, double weightDecay)
+public record SgdConfig(
+    double lr, double momentum, double dampening, boolean nesterov, double weightDecay)
     implements OptimizerConfig {
 
   public static final String NAME = "sgd";
@@ -24,7 +25,9 @@ public record SgdConfig(double lr, double momentum, double dampening, boolean ne
     if (nesterov && (momentum <= 0 || dampening != 0)) {
       throw new IllegalArgumentException(
           "Nesterov momentum requires a momentum > 0 and zero dampening, cannot be: momentum "
-              + momentum + ", dampening " + dampening);
+              + momentum
+              + ", dampening "
+              + dampening);
     }
     Checks.nonNegativeFinite("weight_decay", weightDecay);
   }

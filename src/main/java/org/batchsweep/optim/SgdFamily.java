@@ -21,6 +21,7 @@ abstract sealed class SgdFamily implements Optimizer permits SgdFamily.Float32, 
   final SgdConfig config;
   final LrSchedule schedule;
   long steps;
+
   /** Whether the momentum buffer exists (PyTorch creates it on the first step with momentum). */
   boolean hasBuffer;
 

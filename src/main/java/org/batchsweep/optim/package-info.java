@@ -1,7 +1,7 @@
 /**
- * Optimizers, each an immutable validated config ({@link org.batchsweep.optim.OptimizerConfig})
- * and a per-run state ({@link org.batchsweep.optim.Optimizer}) created inside the Spark task, in
- * {@code float} and {@code double} as PyTorch computes in float32 and float64 tensors.
+ * Optimizers, each an immutable validated config ({@link org.batchsweep.optim.OptimizerConfig}) and
+ * a per-run state ({@link org.batchsweep.optim.Optimizer}) created inside the Spark task, in {@code
+ * float} and {@code double} as PyTorch computes in float32 and float64 tensors.
  *
  * <p>The update rules are PyTorch's, operation for operation (the tests check them by hand and
  * against {@code torch.optim} output in {@code src/test/resources/torch/}):
@@ -16,7 +16,7 @@
  *   p = p − lr·buf
  * </pre>
  *
- * The bias corrections {@code 1−β^t} are computed in double precision from the Python-float
- * betas, as PyTorch does; everything else in the parameters' precision.
+ * The bias corrections {@code 1−β^t} are computed in double precision from the Python-float betas,
+ * as PyTorch does; everything else in the parameters' precision.
  */
 package org.batchsweep.optim;

@@ -47,7 +47,6 @@ final class BatchSizeCurves {
    * One plotted batch size of one setting.
    *
    * @param diverged runs diagnosed {@code diverged}, finite or not
-   *
    * @param line the setting without its loss, as it reads in a legend ({@code shuffled · lr 0.1})
    * @param initSlope the range of the runs' initial slopes (NaN when the table has none)
    */

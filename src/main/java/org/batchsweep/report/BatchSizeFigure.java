@@ -15,9 +15,9 @@ import org.knowm.xchart.XYChart;
 
 /**
  * The seed's figure for one loss: final slope, final intercept and final train loss (log scale)
- * against batch size, stacked, one colour per line (shuffle setting), the seeds' median as a
- * solid line over their min–max band, the MLlib reference dashed and, when the tables have it,
- * the minimiser of the objective the runs actually optimised dotted.
+ * against batch size, stacked, one colour per line (shuffle setting), the seeds' median as a solid
+ * line over their min–max band, the MLlib reference dashed and, when the tables have it, the
+ * minimiser of the objective the runs actually optimised dotted.
  *
  * <p>Series names, for reading the plotted data back: the line's label (e.g. {@code fixed order})
  * for the median, {@code LABEL (min–max)} for the band, {@code LABEL (objective)} for the dotted
@@ -79,20 +79,62 @@ final class BatchSizeFigure {
       double[] x = ps.stream().mapToDouble(Point::batchSize).toArray();
       boolean[] counted = new boolean[ps.size()];
       java.util.Arrays.fill(counted, true);
-      offScale += ClippedCurve.draw(slope, line, x, ps.stream().map(Point::slope).toList(), counted, slopeClip, color, false);
-      offScale += ClippedCurve.draw(intercept, line, x, ps.stream().map(Point::intercept).toList(), counted, interceptClip, color, false);
-      offScale += ClippedCurve.draw(trainMse, line, x, ps.stream().map(Point::trainMse).toList(), counted, mseClip, color, true);
+      offScale +=
+          ClippedCurve.draw(
+              slope,
+              line,
+              x,
+              ps.stream().map(Point::slope).toList(),
+              counted,
+              slopeClip,
+              color,
+              false);
+      offScale +=
+          ClippedCurve.draw(
+              intercept,
+              line,
+              x,
+              ps.stream().map(Point::intercept).toList(),
+              counted,
+              interceptClip,
+              color,
+              false);
+      offScale +=
+          ClippedCurve.draw(
+              trainMse,
+              line,
+              x,
+              ps.stream().map(Point::trainMse).toList(),
+              counted,
+              mseClip,
+              color,
+              true);
       if (objective) {
         dotted(slope, line, ps, Point::objectiveSlope, color, slopeClip);
         dotted(intercept, line, ps, Point::objectiveIntercept, color, interceptClip);
       }
       long seeds = ps.stream().mapToLong(Point::runs).max().orElse(0);
-      legend.add(new Entry(line + " (median of " + seeds + (seeds == 1 ? " seed)" : " seeds)"), color, Style.LINE));
+      legend.add(
+          new Entry(
+              line + " (median of " + seeds + (seeds == 1 ? " seed)" : " seeds)"),
+              color,
+              Style.LINE));
     }
     double[] ends = {minB, maxB};
-    Charts.dashed(slope, REFERENCE, ends, new double[] {reference.slope(), reference.slope()}, Palette.INK);
-    Charts.dashed(intercept, REFERENCE, ends, new double[] {reference.intercept(), reference.intercept()}, Palette.INK);
-    Charts.dashed(trainMse, REFERENCE, ends, new double[] {reference.trainMse(), reference.trainMse()}, Palette.INK);
+    Charts.dashed(
+        slope, REFERENCE, ends, new double[] {reference.slope(), reference.slope()}, Palette.INK);
+    Charts.dashed(
+        intercept,
+        REFERENCE,
+        ends,
+        new double[] {reference.intercept(), reference.intercept()},
+        Palette.INK);
+    Charts.dashed(
+        trainMse,
+        REFERENCE,
+        ends,
+        new double[] {reference.trainMse(), reference.trainMse()},
+        Palette.INK);
 
     legend.add(new Entry("min–max over seeds", Palette.GREY, Style.BAND));
     legend.add(new Entry("MLlib least-squares line (the target)", Palette.INK, Style.DASHED));
@@ -100,7 +142,8 @@ final class BatchSizeFigure {
       legend.add(new Entry("minimiser of the loss the runs optimise", Palette.GREY, Style.DOTTED));
     }
     if (offScale > 0) {
-      legend.add(new Entry("median off the scale (exploded or non-finite)", Palette.GREY, Style.TRIANGLE));
+      legend.add(
+          new Entry("median off the scale (exploded or non-finite)", Palette.GREY, Style.TRIANGLE));
     }
     return new Figure(
         fileName(loss),
@@ -116,7 +159,10 @@ final class BatchSizeFigure {
 
   /** The range to clip a panel to (its y axis fixed to it), or null when nothing needs clipping. */
   private static AxisRange clipping(
-      XYChart chart, AxisRange range, List<Point> points, java.util.function.Function<Point, Spread> metric) {
+      XYChart chart,
+      AxisRange range,
+      List<Point> points,
+      java.util.function.Function<Point, Spread> metric) {
     if (!RobustAxes.clips(range, points, metric)) {
       return null;
     }
@@ -124,7 +170,8 @@ final class BatchSizeFigure {
     return range;
   }
 
-  private static XYChart panel(String title, String yTitle, boolean bottom, double axisMin, double axisMax) {
+  private static XYChart panel(
+      String title, String yTitle, boolean bottom, double axisMin, double axisMax) {
     XYChart chart = Charts.xy(title, "batch size", yTitle);
     chart.getStyler().setXAxisTitleVisible(bottom);
     chart.getStyler().setXAxisMin(axisMin);
@@ -133,7 +180,12 @@ final class BatchSizeFigure {
   }
 
   private static void dotted(
-      XYChart chart, String line, List<Point> ps, ToDoubleFunction<Point> metric, Color color, AxisRange range) {
+      XYChart chart,
+      String line,
+      List<Point> ps,
+      ToDoubleFunction<Point> metric,
+      Color color,
+      AxisRange range) {
     List<double[]> kept = new ArrayList<>();
     for (Point p : ps) {
       double v = metric.applyAsDouble(p);
@@ -153,21 +205,32 @@ final class BatchSizeFigure {
   private static String caption(String loss, List<Point> points, boolean objective, int offScale) {
     long nonFinite = points.stream().mapToLong(Point::nonFinite).sum();
     StringBuilder text = new StringBuilder();
-    text.append("Every run of loss ").append(loss).append(" ends at one slope and intercept. Each colour is one")
-        .append(" setting of the data order; the solid line is the median over the replicate seeds and")
-        .append(" the shaded band spans their minimum to maximum. The dashed line is what a perfectly")
+    text.append("Every run of loss ")
+        .append(loss)
+        .append(" ends at one slope and intercept. Each colour is one")
+        .append(
+            " setting of the data order; the solid line is the median over the replicate seeds and")
+        .append(
+            " the shaded band spans their minimum to maximum. The dashed line is what a perfectly")
         .append(" converged run reaches: the least-squares line MLlib computes in closed form.");
     if (objective) {
-      text.append(" The dotted line is the minimiser of the loss the runs actually optimise: where a")
-          .append(" run sits on it rather than on the dashed line, it converged — to the wrong objective.");
+      text.append(
+              " The dotted line is the minimiser of the loss the runs actually optimise: where a")
+          .append(
+              " run sits on it rather than on the dashed line, it converged — to the wrong objective.");
     }
     if (nonFinite > 0) {
-      text.append(' ').append(nonFinite).append(nonFinite == 1 ? " run" : " runs")
+      text.append(' ')
+          .append(nonFinite)
+          .append(nonFinite == 1 ? " run" : " runs")
           .append(" ended with non-finite parameters (diverged) and are not drawn.");
     }
     if (offScale > 0) {
-      text.append(' ').append(offScale).append(offScale == 1 ? " median lies" : " medians lie")
-          .append(" far off the scale sensible runs reach (exploded, or no finite run at all); each is a")
+      text.append(' ')
+          .append(offScale)
+          .append(offScale == 1 ? " median lies" : " medians lie")
+          .append(
+              " far off the scale sensible runs reach (exploded, or no finite run at all); each is a")
           .append(" triangle at the panel's edge, so it cannot flatten the other lines.");
     }
     return text.toString();

@@ -19,11 +19,14 @@ final class Charts {
 
   static final Font BASE = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
   static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
-  static final BasicStroke SOLID = new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+  static final BasicStroke SOLID =
+      new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
   static final BasicStroke DASHED =
-      new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 5f}, 0f);
+      new BasicStroke(
+          1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 5f}, 0f);
   static final BasicStroke DOTTED =
-      new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {0.5f, 4.5f}, 0f);
+      new BasicStroke(
+          2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {0.5f, 4.5f}, 0f);
 
   private Charts() {}
 
@@ -90,11 +93,12 @@ final class Charts {
   }
 
   /**
-   * A filled band between {@code low} and {@code high}, drawn as one polygon (forward along the
-   * low edge, back along the high edge), hidden from the legend. Points where either edge is
-   * missing (NaN) are left out.
+   * A filled band between {@code low} and {@code high}, drawn as one polygon (forward along the low
+   * edge, back along the high edge), hidden from the legend. Points where either edge is missing
+   * (NaN) are left out.
    */
-  static XYSeries band(XYChart chart, String name, double[] x, double[] low, double[] high, Color color) {
+  static XYSeries band(
+      XYChart chart, String name, double[] x, double[] low, double[] high, Color color) {
     int n = 0;
     for (int i = 0; i < x.length; i++) {
       if (Double.isFinite(low[i]) && Double.isFinite(high[i])) {

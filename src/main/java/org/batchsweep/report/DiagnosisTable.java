@@ -18,8 +18,8 @@ import org.batchsweep.diagnose.BatchBands.Band;
 import org.batchsweep.diagnose.Diagnosis;
 
 /**
- * How many runs got each diagnosis, per loss and shuffle setting, in each batch-size band
- * ({@link BatchBands}). Counted by Spark per batch size; the driver only sums batch sizes into bands.
+ * How many runs got each diagnosis, per loss and shuffle setting, in each batch-size band ({@link
+ * BatchBands}). Counted by Spark per batch size; the driver only sums batch sizes into bands.
  */
 public record DiagnosisTable(List<Band> bands, List<Group> groups) {
 
@@ -50,19 +50,26 @@ public record DiagnosisTable(List<Band> bands, List<Group> groups) {
   /** Counts a sweep's runs (its rows of the runs table). */
   public static DiagnosisTable of(Dataset<Row> runs) {
     List<Row> counts =
-        runs.groupBy(col("loss"), col("shuffle"), coalesce(col("diagnosis"), lit(UNKNOWN)), col("batch_size"))
+        runs.groupBy(
+                col("loss"),
+                col("shuffle"),
+                coalesce(col("diagnosis"), lit(UNKNOWN)),
+                col("batch_size"))
             .agg(count(lit(1)))
             .collectAsList();
     List<Band> bands = BatchBands.of(counts.stream().map(r -> r.getInt(3)).toList());
     Map<String, Map<String, long[]>> byGroup = new LinkedHashMap<>();
     counts.stream()
         .sorted(Comparator.comparing((Row r) -> r.getString(0)).thenComparing(r -> r.getBoolean(1)))
-        .forEach(r -> {
-          long[] perBand =
-              byGroup.computeIfAbsent(r.getString(0) + "|" + r.getBoolean(1), k -> new LinkedHashMap<>())
-                  .computeIfAbsent(r.getString(2), k -> new long[bands.size()]);
-          perBand[bandOf(bands, r.getInt(3))] += r.getLong(4);
-        });
+        .forEach(
+            r -> {
+              long[] perBand =
+                  byGroup
+                      .computeIfAbsent(
+                          r.getString(0) + "|" + r.getBoolean(1), k -> new LinkedHashMap<>())
+                      .computeIfAbsent(r.getString(2), k -> new long[bands.size()]);
+              perBand[bandOf(bands, r.getInt(3))] += r.getLong(4);
+            });
     List<Group> groups = new ArrayList<>();
     for (Map.Entry<String, Map<String, long[]>> g : byGroup.entrySet()) {
       String[] key = g.getKey().split("\\|", -1);
@@ -70,12 +77,13 @@ public record DiagnosisTable(List<Band> bands, List<Group> groups) {
       List<Line> lines = new ArrayList<>();
       g.getValue().entrySet().stream()
           .sorted(Comparator.comparingInt(e -> order(e.getKey())))
-          .forEach(e -> {
-            lines.add(new Line(e.getKey(), e.getValue()));
-            for (int b = 0; b < total.length; b++) {
-              total[b] += e.getValue()[b];
-            }
-          });
+          .forEach(
+              e -> {
+                lines.add(new Line(e.getKey(), e.getValue()));
+                for (int b = 0; b < total.length; b++) {
+                  total[b] += e.getValue()[b];
+                }
+              });
       groups.add(new Group(key[0], Boolean.parseBoolean(key[1]), total, lines));
     }
     return new DiagnosisTable(bands, groups);
@@ -83,7 +91,8 @@ public record DiagnosisTable(List<Band> bands, List<Group> groups) {
 
   /** A text table: per loss × shuffle and band, the most common diagnosis and its share. */
   public String text() {
-    StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "  %-14s %-8s", "loss", "shuffle"));
+    StringBuilder text =
+        new StringBuilder(String.format(Locale.ROOT, "  %-14s %-8s", "loss", "shuffle"));
     for (Band band : bands) {
       text.append(String.format(Locale.ROOT, " %-20s", band.label()));
     }
@@ -97,8 +106,13 @@ public record DiagnosisTable(List<Band> bands, List<Group> groups) {
                 ? "-"
                 : group.lines().stream()
                     .max(Comparator.comparingLong((Line line) -> line.runs()[band]))
-                    .map(line -> String.format(Locale.ROOT, "%s %.0f%%", line.diagnosis(),
-                        100.0 * line.runs()[band] / group.runs()[band]))
+                    .map(
+                        line ->
+                            String.format(
+                                Locale.ROOT,
+                                "%s %.0f%%",
+                                line.diagnosis(),
+                                100.0 * line.runs()[band] / group.runs()[band]))
                     .orElseThrow();
         text.append(String.format(Locale.ROOT, " %-20s", cell));
       }

@@ -31,7 +31,13 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * @param caption how to read the figure, one or two sentences
  */
 record Figure(
-    String name, String title, String caption, int width, int columns, List<Panel> panels, Legend legend) {
+    String name,
+    String title,
+    String caption,
+    int width,
+    int columns,
+    List<Panel> panels,
+    Legend legend) {
 
   /** Pixels of PNG per nominal pixel. */
   public static final int PNG_SCALE = 2;
@@ -72,7 +78,10 @@ record Figure(
     this(name, title, caption, width, 1, panels, legend);
   }
 
-  /** The nominal height: the rows' heights (the tallest panel of each) added up, and the legend's under them. */
+  /**
+   * The nominal height: the rows' heights (the tallest panel of each) added up, and the legend's
+   * under them.
+   */
   public int height() {
     int height = 0;
     for (int row = 0; row * columns < panels.size(); row++) {
@@ -101,7 +110,13 @@ record Figure(
     XYSeries series = chart.getSeriesMap().get(seriesName);
     if (series == null) {
       throw new IllegalArgumentException(
-          "no series '" + seriesName + "' in panel " + panel + " of " + name + "; there are "
+          "no series '"
+              + seriesName
+              + "' in panel "
+              + panel
+              + " of "
+              + name
+              + "; there are "
               + chart.getSeriesMap().keySet());
     }
     return series;
@@ -113,7 +128,8 @@ record Figure(
     Graphics2D g = image.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
       g.scale(PNG_SCALE, PNG_SCALE);
       paint(g);

@@ -22,7 +22,10 @@ final class Labels {
 
   /** One axis value as it reads on its own: {@code lr 0.01}, {@code B 100}, {@code 200 epochs}. */
   static String axisValue(String column, Object value) {
-    String text = value instanceof Double d ? (number(d).length() > 8 ? compact(d) : number(d)) : String.valueOf(value);
+    String text =
+        value instanceof Double d
+            ? (number(d).length() > 8 ? compact(d) : number(d))
+            : String.valueOf(value);
     return switch (column) {
       case "batch_size" -> "B " + text;
       case "epochs" -> text + " epochs";
@@ -50,7 +53,10 @@ final class Labels {
     if (value != 0 && (Math.abs(value) >= 1e6 || Math.abs(value) < 1e-4)) {
       return String.format(Locale.ROOT, "%.2e", value).replaceAll("\\.?0+e", "e");
     }
-    return new BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    return new BigDecimal(value)
+        .round(new java.math.MathContext(3))
+        .stripTrailingZeros()
+        .toPlainString();
   }
 
   static String fixed(double value, int decimals) {

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One legend for a whole figure, drawn under its panels, so stacked panels need no legend of
- * their own and every line style (median, band, dashed reference, dotted objective) is explained
- * once. Entries flow left to right and wrap at the figure's width.
+ * One legend for a whole figure, drawn under its panels, so stacked panels need no legend of their
+ * own and every line style (median, band, dashed reference, dotted objective) is explained once.
+ * Entries flow left to right and wrap at the figure's width.
  */
 record Legend(List<Entry> entries) {
 
@@ -66,7 +66,10 @@ record Legend(List<Entry> entries) {
           lg.setColor(Palette.INK);
           // Text as outlines, like XChart's own labels, so PNG and SVG show the same glyphs.
           TextLayout text = new TextLayout(e.label(), FONT, FRC);
-          lg.fill(text.getOutline(AffineTransform.getTranslateInstance(x + SAMPLE + 6, mid + text.getAscent() / 2 - 1)));
+          lg.fill(
+              text.getOutline(
+                  AffineTransform.getTranslateInstance(
+                      x + SAMPLE + 6, mid + text.getAscent() / 2 - 1)));
           x += SAMPLE + 6 + advance(e.label()) + GAP;
         }
         y += ROW;

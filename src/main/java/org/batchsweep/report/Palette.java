@@ -6,8 +6,9 @@ import java.util.Locale;
 import org.batchsweep.diagnose.Diagnosis;
 
 /**
- * The report's colours: the Okabe–Ito palette (its yellow, too pale on white, swapped for wine), distinguishable with the common colour-vision
- * deficiencies, and one fixed colour per diagnosis so the table and the trajectories agree.
+ * The report's colours: the Okabe–Ito palette (its yellow, too pale on white, swapped for wine),
+ * distinguishable with the common colour-vision deficiencies, and one fixed colour per diagnosis so
+ * the table and the trajectories agree.
  */
 final class Palette {
 
@@ -33,7 +34,9 @@ final class Palette {
 
   // Viridis from 0 to 0.85 (its palest yellows are lost on white): ordered, and readable with the
   // common colour-vision deficiencies.
-  private static final int[] RAMP = {0x440154, 0x46327E, 0x365C8D, 0x277F8E, 0x1FA187, 0x4AC16D, 0xA0DA39};
+  private static final int[] RAMP = {
+    0x440154, 0x46327E, 0x365C8D, 0x277F8E, 0x1FA187, 0x4AC16D, 0xA0DA39
+  };
 
   /** The colour of value {@code i} of {@code n} ordered values (small lr dark, large lr light). */
   static Color ramp(int i, int n) {

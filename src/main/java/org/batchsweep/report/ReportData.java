@@ -15,12 +15,12 @@ import org.batchsweep.spec.SweepSpec;
 import org.batchsweep.train.Loss;
 
 /**
- * Everything the report shows about one sweep, read from its tables: the sweep's row, its spec,
- * its reference line, and the aggregates behind each figure and table. Spark does the
- * aggregating; only the aggregates are collected.
+ * Everything the report shows about one sweep, read from its tables: the sweep's row, its spec, its
+ * reference line, and the aggregates behind each figure and table. Spark does the aggregating; only
+ * the aggregates are collected.
  *
- * @param spec the stored spec parsed, or null when this build cannot read it (then only its
- *     YAML text is shown)
+ * @param spec the stored spec parsed, or null when this build cannot read it (then only its YAML
+ *     text is shown)
  * @param reference null when the sweep stopped before fitting it
  */
 record ReportData(
@@ -36,13 +36,22 @@ record ReportData(
     List<Trajectories.Path> trajectories,
     DiagnosisTable diagnoses) {
 
-  /** The seed's figure (one per loss) holds at most this many lines; more settings get small multiples. */
+  /**
+   * The seed's figure (one per loss) holds at most this many lines; more settings get small
+   * multiples.
+   */
   static final int MAX_LINES = SettingsFigure.MAX_LINES;
 
   /** The sweep's row of the sweeps table. */
   record SweepRow(
-      String name, String specYaml, Timestamp createdAt, String master, String sparkVersion,
-      long runs, Double wallSeconds, String status) {}
+      String name,
+      String specYaml,
+      Timestamp createdAt,
+      String master,
+      String sparkVersion,
+      long runs,
+      Double wallSeconds,
+      String status) {}
 
   static ReportData load(TableStore store, String sweepId) {
     Row row = StoredSweep.row(store, sweepId);
@@ -65,8 +74,17 @@ record ReportData(
     Reference reference = reference(store, sweepId);
 
     if (!store.exists(Table.RUNS)) {
-      return new ReportData(sweepId, sweep, spec, reference, new SweepAxes(java.util.Map.of()), List.of(),
-          Optional.empty(), Optional.empty(), new ConvergenceCells(List.of(), false, List.of()), List.of(),
+      return new ReportData(
+          sweepId,
+          sweep,
+          spec,
+          reference,
+          new SweepAxes(java.util.Map.of()),
+          List.of(),
+          Optional.empty(),
+          Optional.empty(),
+          new ConvergenceCells(List.of(), false, List.of()),
+          List.of(),
           new DiagnosisTable(List.of(), List.of()));
     }
     // Only the columns the report reads are cached (no run ids or detail sentences unless needed),
@@ -75,50 +93,83 @@ record ReportData(
     Dataset<Row> table = store.read(Table.RUNS, sweepId);
     List<String> present = java.util.Arrays.asList(table.columns());
     List<String> used = new java.util.ArrayList<>(SweepAxes.CONFIGURATION);
-    used.addAll(List.of("slope", "intercept", "train_mse", "converged", "diagnosis",
-        BatchSizeCurves.OBJECTIVE_SLOPE, BatchSizeCurves.OBJECTIVE_INTERCEPT, "init_slope", "init_intercept"));
+    used.addAll(
+        List.of(
+            "slope",
+            "intercept",
+            "train_mse",
+            "converged",
+            "diagnosis",
+            BatchSizeCurves.OBJECTIVE_SLOPE,
+            BatchSizeCurves.OBJECTIVE_INTERCEPT,
+            "init_slope",
+            "init_intercept"));
     if (epochs) {
       used.add("run_id");
     }
     Dataset<Row> runs =
-        table.select(used.stream().filter(present::contains).map(org.apache.spark.sql.functions::col)
-                .toArray(org.apache.spark.sql.Column[]::new))
+        table
+            .select(
+                used.stream()
+                    .filter(present::contains)
+                    .map(org.apache.spark.sql.functions::col)
+                    .toArray(org.apache.spark.sql.Column[]::new))
             .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK_SER());
     try {
       SweepAxes axes = SweepAxes.of(runs);
       List<Trajectories.Path> paths =
-          epochs
-              ? Trajectories.of(runs, store.read(Table.EPOCHS, sweepId), axes)
-              : List.of();
+          epochs ? Trajectories.of(runs, store.read(Table.EPOCHS, sweepId), axes) : List.of();
       // What is drawn is planned on the list of settings first, so Spark aggregates only those:
       // the driver's share depends on the figures, not on the runs or even the grid.
       SettingList settings = SettingList.of(runs, axes);
       List<Integer> batchSizes =
           runs.select("batch_size").distinct().orderBy("batch_size").collectAsList().stream()
-              .map(r -> r.getInt(0)).toList();
+              .map(r -> r.getInt(0))
+              .toList();
       List<String> settingAxes = axes.settingAxes();
       Optional<PanelPlan> curvePanels =
           fitsOnePanelPerLoss(settings.settings())
               ? Optional.empty()
-              : Optional.of(PanelPlan.of(settings.settings(), settingAxes, SettingsFigure.MAX_LINES, SettingsFigure.MAX_PANELS));
+              : Optional.of(
+                  PanelPlan.of(
+                      settings.settings(),
+                      settingAxes,
+                      SettingsFigure.MAX_LINES,
+                      SettingsFigure.MAX_PANELS));
       PanelPlan mapPanels =
-          PanelPlan.of(settings.settings(), settingAxes, ConvergenceMapFigure.MAX_ROWS, ConvergenceMapFigure.MAX_PANELS);
+          PanelPlan.of(
+              settings.settings(),
+              settingAxes,
+              ConvergenceMapFigure.MAX_ROWS,
+              ConvergenceMapFigure.MAX_PANELS);
       if (settings.truncated()) {
-        String note = String.format(java.util.Locale.ROOT,
-            "The sweep has more than %,d settings; only the first %,d (in the order of their values) are drawn.",
-            SettingList.MAX_SETTINGS, SettingList.MAX_SETTINGS);
+        String note =
+            String.format(
+                java.util.Locale.ROOT,
+                "The sweep has more than %,d settings; only the first %,d (in the order of their values) are drawn.",
+                SettingList.MAX_SETTINGS,
+                SettingList.MAX_SETTINGS);
         curvePanels = curvePanels.map(p -> p.withNote(note));
         mapPanels = mapPanels.withNote(note);
       }
       List<Setting> curveSettings = curvePanels.map(ReportData::drawn).orElse(settings.settings());
       List<Setting> mapSettings = drawn(mapPanels);
       return new ReportData(
-          sweepId, sweep, spec, reference, axes,
-          BatchSizeCurves.of(runs, axes, BatchSizeCurves.thin(batchSizes, BatchSizeCurves.MAX_BATCH_SIZES),
+          sweepId,
+          sweep,
+          spec,
+          reference,
+          axes,
+          BatchSizeCurves.of(
+              runs,
+              axes,
+              BatchSizeCurves.thin(batchSizes, BatchSizeCurves.MAX_BATCH_SIZES),
               onlyIfFewer(curveSettings, settings)),
-          curvePanels, Optional.of(mapPanels),
+          curvePanels,
+          Optional.of(mapPanels),
           ConvergenceCells.of(runs, axes, batchSizes, onlyIfFewer(mapSettings, settings)),
-          paths, DiagnosisTable.of(runs));
+          paths,
+          DiagnosisTable.of(runs));
     } finally {
       runs.unpersist(false);
     }
@@ -160,11 +211,14 @@ record ReportData(
 
   /** The losses in the order their figures appear: the spec's order when it can be read. */
   List<String> losses() {
-    List<String> order = spec == null ? List.of() : spec.grid().loss().stream().map(Loss::label).toList();
+    List<String> order =
+        spec == null ? List.of() : spec.grid().loss().stream().map(Loss::label).toList();
     return points.stream()
         .map(BatchSizeCurves.Point::loss)
         .distinct()
-        .sorted(Comparator.comparingInt(loss -> order.contains(loss) ? order.indexOf(loss) : order.size()))
+        .sorted(
+            Comparator.comparingInt(
+                loss -> order.contains(loss) ? order.indexOf(loss) : order.size()))
         .toList();
   }
 

@@ -23,7 +23,10 @@ final class ReportFolder {
     try {
       FileSystem fileSystem = folder.getFileSystem(hadoop);
       // The local file system would add a .crc file beside each file; a web page needs none.
-      this.fs = fileSystem instanceof ChecksumFileSystem checked ? checked.getRawFileSystem() : fileSystem;
+      this.fs =
+          fileSystem instanceof ChecksumFileSystem checked
+              ? checked.getRawFileSystem()
+              : fileSystem;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the file system of " + folder, e);
     }
@@ -51,6 +54,8 @@ final class ReportFolder {
   /** Where a file of the report is, as a local path when it is local, else as a URI. */
   String location(String file) {
     Path path = fs.makeQualified(new Path(folder, file));
-    return "file".equals(path.toUri().getScheme()) ? Paths.get(path.toUri()).toString() : path.toString();
+    return "file".equals(path.toUri().getScheme())
+        ? Paths.get(path.toUri()).toString()
+        : path.toString();
   }
 }

@@ -37,34 +37,54 @@ final class ReportPage {
    * @param out the output folder as a user would pass it to {@code --out}
    */
   static String render(
-      ReportData data, List<String> answer, List<FigureFiles> figures, List<TableLink> tables, String out) {
+      ReportData data,
+      List<String> answer,
+      List<FigureFiles> figures,
+      List<TableLink> tables,
+      String out) {
     return new ReportPage().page(data, answer, figures, tables, out);
   }
 
   private String page(
-      ReportData data, List<String> answer, List<FigureFiles> figures, List<TableLink> tables, String out) {
+      ReportData data,
+      List<String> answer,
+      List<FigureFiles> figures,
+      List<TableLink> tables,
+      String out) {
     ReportData.SweepRow sweep = data.sweep();
     html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(esc(sweep.name())).append(" · ").append(esc(data.sweepId()))
-        .append(" · batchsweep</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
+        .append("<title>")
+        .append(esc(sweep.name()))
+        .append(" · ")
+        .append(esc(data.sweepId()))
+        .append(" · batchsweep</title>\n<style>")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n<main>\n");
 
-    html.append("<header>\n<p class=\"kicker\">batchsweep report</p>\n<h1>").append(esc(sweep.name()));
+    html.append("<header>\n<p class=\"kicker\">batchsweep report</p>\n<h1>")
+        .append(esc(sweep.name()));
     if (!data.sweepId().equals(sweep.name())) {
       html.append(" <span class=\"id\">sweep ").append(esc(data.sweepId())).append("</span>");
     }
-    html.append("</h1>\n<p class=\"meta\">").append(String.format(Locale.ROOT, "%,d runs", sweep.runs()));
+    html.append("</h1>\n<p class=\"meta\">")
+        .append(String.format(Locale.ROOT, "%,d runs", sweep.runs()));
     if (sweep.createdAt() != null) {
       html.append(" · started ").append(WHEN.format(sweep.createdAt().toInstant()));
     }
     if (sweep.wallSeconds() != null) {
       html.append(String.format(Locale.ROOT, " · %.1f s", sweep.wallSeconds()));
     }
-    html.append(" on <code>").append(esc(sweep.master())).append("</code> · Spark ")
-        .append(esc(sweep.sparkVersion())).append("</p>\n");
+    html.append(" on <code>")
+        .append(esc(sweep.master()))
+        .append("</code> · Spark ")
+        .append(esc(sweep.sparkVersion()))
+        .append("</p>\n");
     if (!"complete".equals(sweep.status())) {
-      html.append("<p class=\"warning\">This sweep's status is <b>").append(esc(String.valueOf(sweep.status())))
-          .append("</b>: it did not finish writing its tables, so what follows may be incomplete.</p>\n");
+      html.append("<p class=\"warning\">This sweep's status is <b>")
+          .append(esc(String.valueOf(sweep.status())))
+          .append(
+              "</b>: it did not finish writing its tables, so what follows may be incomplete.</p>\n");
     }
     html.append("</header>\n");
 
@@ -83,20 +103,30 @@ final class ReportPage {
       html.append("<section id=\"figures\">\n<h2>Figures</h2>\n");
       if (figures.size() > 1) {
         html.append("<ol class=\"figlist\">");
-        figures.forEach(f -> html.append("<li><a href=\"#").append(esc(f.figure().name())).append("\">")
-            .append(esc(f.figure().title())).append("</a></li>"));
+        figures.forEach(
+            f ->
+                html.append("<li><a href=\"#")
+                    .append(esc(f.figure().name()))
+                    .append("\">")
+                    .append(esc(f.figure().title()))
+                    .append("</a></li>"));
         html.append("</ol>\n");
       }
       figures.forEach(this::figure);
       html.append("</section>\n");
     }
     tables(data, tables, out);
-    html.append("<section id=\"spec\">\n<h2>The spec</h2>\n<p>The effective spec of this sweep (file, defaults and")
-        .append(" <code>--set</code> overrides merged), as stored in <code>sweeps.spec</code>. Save it to a file")
+    html.append(
+            "<section id=\"spec\">\n<h2>The spec</h2>\n<p>The effective spec of this sweep (file, defaults and")
+        .append(
+            " <code>--set</code> overrides merged), as stored in <code>sweeps.spec</code>. Save it to a file")
         .append(" and pass it to <code>./submit run</code> to run the sweep again.</p>\n<pre>")
-        .append(esc(sweep.specYaml())).append("</pre>\n</section>\n");
-    html.append("<footer>Made by <code>./submit report</code> from this sweep's tables alone, without")
-        .append(" retraining. Works offline: every file it shows is in this folder or in the tables folder.</footer>\n")
+        .append(esc(sweep.specYaml()))
+        .append("</pre>\n</section>\n");
+    html.append(
+            "<footer>Made by <code>./submit report</code> from this sweep's tables alone, without")
+        .append(
+            " retraining. Works offline: every file it shows is in this folder or in the tables folder.</footer>\n")
         .append("</main>\n</body>\n</html>\n");
     return html.toString();
   }
@@ -120,29 +150,53 @@ final class ReportPage {
     html.append("<section id=\"experiment\">\n<h2>What was run</h2>\n");
     SweepSpec spec = data.spec();
     if (spec == null) {
-      html.append("<p>This build cannot read the stored spec; it is shown as text <a href=\"#spec\">below</a>.</p>\n");
+      html.append(
+          "<p>This build cannot read the stored spec; it is shown as text <a href=\"#spec\">below</a>.</p>\n");
     } else {
       DataSpec d = spec.data();
-      html.append("<p>Every run trains one linear neuron, <i>y</i> = <i>w</i>·<i>x</i> + <i>b</i>, by mini-batch")
+      html.append(
+              "<p>Every run trains one linear neuron, <i>y</i> = <i>w</i>·<i>x</i> + <i>b</i>, by mini-batch")
           .append(" gradient descent on ");
       if (d.kind() == DataSpec.DataKind.LINE) {
-        html.append(String.format(Locale.ROOT, "%,d points on the line <i>y</i> = %s", d.n(), line(d)))
-            .append(" with <i>x</i> evenly spaced from ").append(Labels.number(d.xMin())).append(" to ")
-            .append(Labels.number(d.xMax())).append(" and Gaussian noise of standard deviation ")
+        html.append(
+                String.format(Locale.ROOT, "%,d points on the line <i>y</i> = %s", d.n(), line(d)))
+            .append(" with <i>x</i> evenly spaced from ")
+            .append(Labels.number(d.xMin()))
+            .append(" to ")
+            .append(Labels.number(d.xMax()))
+            .append(" and Gaussian noise of standard deviation ")
             .append(Labels.number(d.noise()));
       } else {
-        html.append("the points of <code>").append(esc(d.path())).append("</code> (").append(d.kind().label()).append(")");
+        html.append("the points of <code>")
+            .append(esc(d.path()))
+            .append("</code> (")
+            .append(d.kind().label())
+            .append(")");
       }
-      html.append(", for ").append(spec.grid().epochs().isEmpty() ? spec.train().epochs() + " epochs" : "a number of epochs")
-          .append(" in ").append(spec.train().precision().label()).append(", starting from ")
-          .append(spec.train().init().isKaiming()
-              ? "PyTorch's default random initial values (one draw per seed)"
-              : "<code>" + esc(spec.train().init().describe()) + "</code>")
-          .append(". The sweep crosses these settings, one run for each combination:</p>\n<ul class=\"axes\">\n");
+      html.append(", for ")
+          .append(
+              spec.grid().epochs().isEmpty()
+                  ? spec.train().epochs() + " epochs"
+                  : "a number of epochs")
+          .append(" in ")
+          .append(spec.train().precision().label())
+          .append(", starting from ")
+          .append(
+              spec.train().init().isKaiming()
+                  ? "PyTorch's default random initial values (one draw per seed)"
+                  : "<code>" + esc(spec.train().init().describe()) + "</code>")
+          .append(
+              ". The sweep crosses these settings, one run for each combination:</p>\n<ul class=\"axes\">\n");
       GridSpec g = spec.grid();
       axis("batch size", g.batchSize(), true);
-      html.append("<li><b>data order</b>: ").append(String.join(", ",
-          g.shuffle().stream().map(s -> s ? "reshuffled every epoch" : "fixed order").toList())).append("</li>\n");
+      html.append("<li><b>data order</b>: ")
+          .append(
+              String.join(
+                  ", ",
+                  g.shuffle().stream()
+                      .map(s -> s ? "reshuffled every epoch" : "fixed order")
+                      .toList()))
+          .append("</li>\n");
       axis("loss", g.loss().stream().map(ReportPage::lossLabel).toList(), false);
       axis("optimizer", g.optimizer(), false);
       axis("learning rate", g.lr(), true);
@@ -184,12 +238,18 @@ final class ReportPage {
     html.append("<li><b>").append(title).append("</b>: ");
     if (numeric && values.size() > 6) {
       List<Double> sorted = values.stream().map(v -> ((Number) v).doubleValue()).sorted().toList();
-      html.append(values.size()).append(" values from ").append(Labels.number(sorted.get(0))).append(" to ")
+      html.append(values.size())
+          .append(" values from ")
+          .append(Labels.number(sorted.get(0)))
+          .append(" to ")
           .append(Labels.number(sorted.get(sorted.size() - 1)));
     } else {
       List<String> texts = new ArrayList<>();
       for (Object v : values) {
-        texts.add(v instanceof Double d ? Labels.number(d) : numeric ? esc(String.valueOf(v)) : String.valueOf(v));
+        texts.add(
+            v instanceof Double d
+                ? Labels.number(d)
+                : numeric ? esc(String.valueOf(v)) : String.valueOf(v));
       }
       html.append(String.join(", ", texts));
     }
@@ -204,26 +264,38 @@ final class ReportPage {
       return;
     }
     html.append("<p>Spark MLlib solves least squares for the training points in closed form (")
-        .append("<code>").append(esc(ref.method())).append("</code>). That line is the best any run can reach,")
-        .append(" so every run is compared with it.</p>\n<table class=\"numbers\">\n<tr><th>slope</th><th>intercept</th>")
+        .append("<code>")
+        .append(esc(ref.method()))
+        .append("</code>). That line is the best any run can reach,")
+        .append(
+            " so every run is compared with it.</p>\n<table class=\"numbers\">\n<tr><th>slope</th><th>intercept</th>")
         .append("<th>train MSE</th><th>validation MSE</th><th>r²</th></tr>\n<tr>")
-        .append(td(Labels.fixed(ref.slope(), 4))).append(td(Labels.fixed(ref.intercept(), 4)))
-        .append(td(Labels.significant(ref.trainMse(), 4))).append(td(Labels.significant(ref.validationMse(), 4)))
-        .append(td(Labels.fixed(ref.r2(), 4))).append("</tr>\n</table>\n");
+        .append(td(Labels.fixed(ref.slope(), 4)))
+        .append(td(Labels.fixed(ref.intercept(), 4)))
+        .append(td(Labels.significant(ref.trainMse(), 4)))
+        .append(td(Labels.significant(ref.validationMse(), 4)))
+        .append(td(Labels.fixed(ref.r2(), 4)))
+        .append("</tr>\n</table>\n");
     if (data.spec() != null) {
       html.append("<p>A run <b>converged</b> when its final slope is within ")
-          .append(Labels.number(data.spec().converged().slopeTol())).append(" of the reference slope and its")
-          .append(" intercept within ").append(Labels.number(data.spec().converged().interceptTol()))
-          .append(" of the reference intercept. The train MSE above is the noise floor: no line does better.</p>\n");
+          .append(Labels.number(data.spec().converged().slopeTol()))
+          .append(" of the reference slope and its")
+          .append(" intercept within ")
+          .append(Labels.number(data.spec().converged().interceptTol()))
+          .append(
+              " of the reference intercept. The train MSE above is the noise floor: no line does better.</p>\n");
     }
     html.append("</section>\n");
   }
 
   private void diagnoses(DiagnosisTable table) {
     html.append("<section id=\"diagnoses\">\n<h2>Diagnoses by batch size</h2>\n")
-        .append("<p>Why each run ended where it did, counted per loss, data order and batch-size band. A cell")
-        .append(" gives the runs with that diagnosis and, below, their share of the band's runs; the")
-        .append(" stronger the colour, the larger the share.</p>\n<div class=\"scroll\"><table class=\"diagnoses\">\n")
+        .append(
+            "<p>Why each run ended where it did, counted per loss, data order and batch-size band. A cell")
+        .append(
+            " gives the runs with that diagnosis and, below, their share of the band's runs; the")
+        .append(
+            " stronger the colour, the larger the share.</p>\n<div class=\"scroll\"><table class=\"diagnoses\">\n")
         .append("<tr><th>loss</th><th>data order</th><th>diagnosis</th>");
     for (Band band : table.bands()) {
       html.append("<th class=\"n\">").append(esc(band.label().replace('-', '–'))).append("</th>");
@@ -235,13 +307,24 @@ final class ReportPage {
         html.append(first ? "<tr class=\"group\">" : "<tr>");
         if (first) {
           int span = group.lines().size();
-          html.append("<th rowspan=\"").append(span).append("\"><code>").append(esc(group.loss())).append("</code></th>")
-              .append("<th rowspan=\"").append(span).append("\">").append(Labels.shuffle(group.shuffle())).append("</th>");
+          html.append("<th rowspan=\"")
+              .append(span)
+              .append("\"><code>")
+              .append(esc(group.loss()))
+              .append("</code></th>")
+              .append("<th rowspan=\"")
+              .append(span)
+              .append("\">")
+              .append(Labels.shuffle(group.shuffle()))
+              .append("</th>");
           first = false;
         }
         String color = Palette.hex(Palette.diagnosis(line.diagnosis()));
-        html.append("<td class=\"diagnosis\"><span class=\"chip\" style=\"background:").append(color).append("\"></span>")
-            .append(esc(line.diagnosis())).append("</td>");
+        html.append("<td class=\"diagnosis\"><span class=\"chip\" style=\"background:")
+            .append(color)
+            .append("\"></span>")
+            .append(esc(line.diagnosis()))
+            .append("</td>");
         for (int b = 0; b < table.bands().size(); b++) {
           html.append(countCell(line.runs()[b], group.runs()[b], color));
         }
@@ -250,8 +333,12 @@ final class ReportPage {
     }
     html.append("</table></div>\n<dl class=\"glossary\">\n");
     for (Diagnosis d : Diagnosis.values()) {
-      html.append("<dt><span class=\"chip\" style=\"background:").append(Palette.hex(Palette.diagnosis(d.label())))
-          .append("\"></span>").append(d.label()).append("</dt><dd>").append(esc(Diagnoses.meaning(d)))
+      html.append("<dt><span class=\"chip\" style=\"background:")
+          .append(Palette.hex(Palette.diagnosis(d.label())))
+          .append("\"></span>")
+          .append(d.label())
+          .append("</dt><dd>")
+          .append(esc(Diagnoses.meaning(d)))
           .append("</dd>\n");
     }
     html.append("</dl>\n</section>\n");
@@ -263,36 +350,70 @@ final class ReportPage {
     }
     double share = of == 0 ? 0 : (double) count / of;
     int alpha = (int) Math.round(20 + 150 * share);
-    return String.format(Locale.ROOT, "<td class=\"n\" style=\"background:%s%02x\">%d<small>%.0f%%</small></td>",
-        color, alpha, count, 100 * share);
+    return String.format(
+        Locale.ROOT,
+        "<td class=\"n\" style=\"background:%s%02x\">%d<small>%.0f%%</small></td>",
+        color,
+        alpha,
+        count,
+        100 * share);
   }
 
   private void figure(FigureFiles files) {
     Figure f = files.figure();
-    html.append("<figure id=\"").append(esc(f.name())).append("\">\n<h3>").append(esc(f.title())).append("</h3>\n")
-        .append("<img src=\"").append(esc(files.png())).append("\" width=\"").append(f.width())
-        .append("\" height=\"").append(f.height()).append("\" alt=\"").append(esc(f.title())).append("\">\n")
-        .append("<figcaption>").append(esc(f.caption()));
+    html.append("<figure id=\"")
+        .append(esc(f.name()))
+        .append("\">\n<h3>")
+        .append(esc(f.title()))
+        .append("</h3>\n")
+        .append("<img src=\"")
+        .append(esc(files.png()))
+        .append("\" width=\"")
+        .append(f.width())
+        .append("\" height=\"")
+        .append(f.height())
+        .append("\" alt=\"")
+        .append(esc(f.title()))
+        .append("\">\n")
+        .append("<figcaption>")
+        .append(esc(f.caption()));
     html.append(" <span class=\"files\">");
     if (files.svg() != null) {
       html.append("<a href=\"").append(esc(files.svg())).append("\">SVG</a> · ");
     }
-    html.append("<a href=\"").append(esc(files.png())).append("\">PNG</a></span></figcaption>\n</figure>\n");
+    html.append("<a href=\"")
+        .append(esc(files.png()))
+        .append("\">PNG</a></span></figcaption>\n</figure>\n");
   }
 
   private void tables(ReportData data, List<TableLink> tables, String out) {
     html.append("<section id=\"tables\">\n<h2>The tables behind this report</h2>\n")
-        .append("<p>Everything above comes from these Parquet folders (this sweep's partition of each table):</p>\n<ul>\n");
+        .append(
+            "<p>Everything above comes from these Parquet folders (this sweep's partition of each table):</p>\n<ul>\n");
     for (TableLink t : tables) {
-      html.append("<li><a href=\"").append(esc(t.href())).append("\"><code>").append(esc(t.table()))
-          .append("</code></a> — ").append(esc(t.what())).append("</li>\n");
+      html.append("<li><a href=\"")
+          .append(esc(t.href()))
+          .append("\"><code>")
+          .append(esc(t.table()))
+          .append("</code></a> — ")
+          .append(esc(t.what()))
+          .append("</li>\n");
     }
-    html.append("</ul>\n<p>Query them with Spark SQL; each table is a view of the same name:</p>\n<pre>./submit sql \"")
-        .append(esc("SELECT batch_size, shuffle, slope, diagnosis, detail\n    FROM runs WHERE sweep_id = '"
-            + data.sweepId() + "' AND loss = 'mse' ORDER BY batch_size LIMIT 20"))
-        .append("\" \\\n  --out ").append(esc(out)).append("</pre>\n")
-        .append("<p>and rebuild this page with <code>./submit report --out ").append(esc(out))
-        .append(" --sweep-id ").append(esc(data.sweepId())).append("</code>.</p>\n</section>\n");
+    html.append(
+            "</ul>\n<p>Query them with Spark SQL; each table is a view of the same name:</p>\n<pre>./submit sql \"")
+        .append(
+            esc(
+                "SELECT batch_size, shuffle, slope, diagnosis, detail\n    FROM runs WHERE sweep_id = '"
+                    + data.sweepId()
+                    + "' AND loss = 'mse' ORDER BY batch_size LIMIT 20"))
+        .append("\" \\\n  --out ")
+        .append(esc(out))
+        .append("</pre>\n")
+        .append("<p>and rebuild this page with <code>./submit report --out ")
+        .append(esc(out))
+        .append(" --sweep-id ")
+        .append(esc(data.sweepId()))
+        .append("</code>.</p>\n</section>\n");
   }
 
   private static String td(String text) {

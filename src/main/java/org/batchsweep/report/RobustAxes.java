@@ -31,7 +31,8 @@ final class RobustAxes {
    * setting cannot squeeze every other panel.
    */
   static AxisRange sharedSlope(List<Point> points, Reference reference) {
-    double[] medians = points.stream().filter(Point::sane).mapToDouble(p -> p.slope().median()).toArray();
+    double[] medians =
+        points.stream().filter(Point::sane).mapToDouble(p -> p.slope().median()).toArray();
     return AxisRange.robust(
         core(points, reference.slope(), Point::objectiveSlope, Point::initSlope), medians);
   }

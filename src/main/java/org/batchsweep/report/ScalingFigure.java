@@ -71,8 +71,12 @@ final class ScalingFigure {
   private static XYChart panel(BatchScaling.Setting s, double bNoise) {
     String title =
         s.fitted() && !Double.isNaN(s.bCrit())
-            ? String.format(java.util.Locale.ROOT, "%s: B_crit ≈ %s, S_min ≈ %s", s.label(),
-                CriticalBatchAnswer.number(s.bCrit()), CriticalBatchAnswer.number(s.sMin()))
+            ? String.format(
+                java.util.Locale.ROOT,
+                "%s: B_crit ≈ %s, S_min ≈ %s",
+                s.label(),
+                CriticalBatchAnswer.number(s.bCrit()),
+                CriticalBatchAnswer.number(s.sMin()))
             : s.label() + ": " + s.note();
     XYChart chart = Charts.xy(title, "batch size", "steps to target");
     chart.getStyler().setXAxisLogarithmic(true);
@@ -124,7 +128,8 @@ final class ScalingFigure {
     return chart;
   }
 
-  private static void vertical(XYChart chart, String name, double x, double low, double high, Color color) {
+  private static void vertical(
+      XYChart chart, String name, double x, double low, double high, Color color) {
     Charts.dotted(chart, name, new double[] {x, x}, new double[] {low / 1.5, high * 1.5}, color);
   }
 }

@@ -15,8 +15,8 @@ import org.batchsweep.job.TableStore;
 
 /**
  * Builds a sweep's report, {@code <out>/report/<sweep_id>/index.html} with its figures as PNG and
- * SVG, from the sweep's tables alone: nothing is retrained. Spark aggregates the tables, the
- * driver draws the aggregates.
+ * SVG, from the sweep's tables alone: nothing is retrained. Spark aggregates the tables, the driver
+ * draws the aggregates.
  */
 public final class SweepReport {
 
@@ -26,7 +26,9 @@ public final class SweepReport {
   private final TableStore store;
   private final String outUri;
 
-  /** @param outUri the output folder holding {@code tables/}, as given to {@link TableStore} */
+  /**
+   * @param outUri the output folder holding {@code tables/}, as given to {@link TableStore}
+   */
   public SweepReport(SparkSession spark, TableStore store, String outUri) {
     this.spark = spark;
     this.store = store;
@@ -56,7 +58,9 @@ public final class SweepReport {
         folder.write(svg, figure.svg());
         files.add(new ReportPage.FigureFiles(figure, png, svg));
       }
-      String html = ReportPage.render(data, List.copyOf(answer), files, tableLinks(hadoop, sweepId), outForUser());
+      String html =
+          ReportPage.render(
+              data, List.copyOf(answer), files, tableLinks(hadoop, sweepId), outForUser());
       folder.write(INDEX, html.getBytes(StandardCharsets.UTF_8));
       return folder.location(INDEX);
     } finally {
@@ -80,7 +84,9 @@ public final class SweepReport {
         if (path.getFileSystem(hadoop).exists(path)) {
           links.add(
               new ReportPage.TableLink(
-                  table.tableName(), "../../tables/" + table.tableName() + "/" + partition + "/", about(table)));
+                  table.tableName(),
+                  "../../tables/" + table.tableName() + "/" + partition + "/",
+                  about(table)));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot look for " + path, e);
@@ -94,11 +100,15 @@ public final class SweepReport {
       case SWEEPS -> "this sweep's row: its spec, when and where it ran, how long it took";
       case POINTS -> "the training (and validation) points the runs were fitted to";
       case REFERENCE -> "the MLlib least-squares line every run is compared with";
-      case RUNS -> "one row per run: its configuration, final slope and intercept, errors, diagnosis";
+      case RUNS ->
+          "one row per run: its configuration, final slope and intercept, errors, diagnosis";
       case EPOCHS -> "each run's slope, intercept and train loss after every epoch";
-      case FIXES -> "each proposed fix as trained: the failed run, the change, whether the changed run converged";
-      case NOISE_SCALE -> "the exact gradient noise scale B_noise of the data, at zero and halfway to the line";
-      case BATCH_SCALING -> "per setting: steps to target against batch size, fitted S_min, E_min and B_crit";
+      case FIXES ->
+          "each proposed fix as trained: the failed run, the change, whether the changed run converged";
+      case NOISE_SCALE ->
+          "the exact gradient noise scale B_noise of the data, at zero and halfway to the line";
+      case BATCH_SCALING ->
+          "per setting: steps to target against batch size, fitted S_min, E_min and B_crit";
     };
   }
 }

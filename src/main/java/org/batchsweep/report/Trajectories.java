@@ -27,7 +27,13 @@ final class Trajectories {
   static final int MAX_POINTS = 1000;
 
   /** A run's slope and intercept after each recorded epoch (epoch 0 is the initial point). */
-  record Path(String runId, String diagnosis, String label, double[] epochs, double[] slopes, double[] intercepts) {}
+  record Path(
+      String runId,
+      String diagnosis,
+      String label,
+      double[] epochs,
+      double[] slopes,
+      double[] intercepts) {}
 
   private Trajectories() {}
 
@@ -49,11 +55,14 @@ final class Trajectories {
     picked.forEach(r -> byRun.put(r.getAs("run_id"), r));
 
     Dataset<Row> chosen =
-        epochs.where(col("run_id").isin(byRun.keySet().toArray())).select("run_id", "epoch", "slope", "intercept");
+        epochs
+            .where(col("run_id").isin(byRun.keySet().toArray()))
+            .select("run_id", "epoch", "slope", "intercept");
     long lastEpoch = ((Number) chosen.agg(max("epoch")).first().get(0)).longValue();
     long stride = Math.max(1, (lastEpoch + MAX_POINTS) / MAX_POINTS);
     List<Row> rows =
-        chosen.where(col("epoch").mod(stride).equalTo(0).or(col("epoch").equalTo(lastEpoch)))
+        chosen
+            .where(col("epoch").mod(stride).equalTo(0).or(col("epoch").equalTo(lastEpoch)))
             .orderBy("run_id", "epoch")
             .collectAsList();
 
@@ -68,12 +77,15 @@ final class Trajectories {
               label(run, axes),
               mine.stream().mapToDouble(r -> r.getInt(1)).toArray(),
               mine.stream().mapToDouble(r -> r.isNullAt(2) ? Double.NaN : r.getDouble(2)).toArray(),
-              mine.stream().mapToDouble(r -> r.isNullAt(3) ? Double.NaN : r.getDouble(3)).toArray()));
+              mine.stream()
+                  .mapToDouble(r -> r.isNullAt(3) ? Double.NaN : r.getDouble(3))
+                  .toArray()));
     }
     return paths;
   }
 
-  // "wrong-objective: mse-broadcast, shuffled, B 500, seed 2" (and any other axis the sweep varies).
+  // "wrong-objective: mse-broadcast, shuffled, B 500, seed 2" (and any other axis the sweep
+  // varies).
   private static String label(Row run, SweepAxes axes) {
     StringBuilder text = new StringBuilder();
     text.append(run.<String>getAs("diagnosis")).append(": ").append(run.<String>getAs("loss"));

@@ -25,7 +25,11 @@ final class TrajectoryFigure {
   private TrajectoryFigure() {}
 
   static Figure of(List<Path> paths, Reference reference) {
-    double last = paths.stream().mapToDouble(p -> p.epochs().length == 0 ? 0 : p.epochs()[p.epochs().length - 1]).max().orElse(1);
+    double last =
+        paths.stream()
+            .mapToDouble(p -> p.epochs().length == 0 ? 0 : p.epochs()[p.epochs().length - 1])
+            .max()
+            .orElse(1);
     XYChart slope = Charts.xy("one run per diagnosis", "epoch", "slope");
     XYChart intercept = Charts.xy(null, "epoch", "intercept");
     slope.getStyler().setXAxisTitleVisible(false);
@@ -49,13 +53,24 @@ final class TrajectoryFigure {
       if (n < p.epochs().length) {
         // Where it left the scale (or stopped being finite).
         marked |= mark(slope, p.label(), p.epochs()[n], p.slopes()[n], slopeRange, color);
-        marked |= mark(intercept, p.label(), p.epochs()[n], p.intercepts()[n], interceptRange, color);
+        marked |=
+            mark(intercept, p.label(), p.epochs()[n], p.intercepts()[n], interceptRange, color);
       }
       legend.add(new Entry(p.label(), color, Style.LINE));
     }
     double[] ends = {0, Math.max(1, last)};
-    Charts.dashed(slope, BatchSizeFigure.REFERENCE, ends, new double[] {reference.slope(), reference.slope()}, Palette.INK);
-    Charts.dashed(intercept, BatchSizeFigure.REFERENCE, ends, new double[] {reference.intercept(), reference.intercept()}, Palette.INK);
+    Charts.dashed(
+        slope,
+        BatchSizeFigure.REFERENCE,
+        ends,
+        new double[] {reference.slope(), reference.slope()},
+        Palette.INK);
+    Charts.dashed(
+        intercept,
+        BatchSizeFigure.REFERENCE,
+        ends,
+        new double[] {reference.intercept(), reference.intercept()},
+        Palette.INK);
     legend.add(new Entry("MLlib least-squares line (the target)", Palette.INK, Style.DASHED));
     if (marked) {
       legend.add(new Entry("where a run left the scale (blew up)", Palette.GREY, Style.TRIANGLE));
@@ -75,7 +90,8 @@ final class TrajectoryFigure {
         new Legend(legend));
   }
 
-  private static AxisRange range(List<Path> paths, java.util.function.Function<Path, double[]> values, double reference) {
+  private static AxisRange range(
+      List<Path> paths, java.util.function.Function<Path, double[]> values, double reference) {
     List<Double> core = new ArrayList<>();
     List<Double> all = new ArrayList<>();
     core.add(reference);
@@ -91,7 +107,8 @@ final class TrajectoryFigure {
         all.add(x);
       }
     }
-    return AxisRange.robust(core.stream().mapToDouble(Double::doubleValue).toArray(),
+    return AxisRange.robust(
+        core.stream().mapToDouble(Double::doubleValue).toArray(),
         all.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
@@ -104,18 +121,23 @@ final class TrajectoryFigure {
     return n;
   }
 
-  private static boolean mark(XYChart chart, String label, double epoch, double value, AxisRange range, Color color) {
+  private static boolean mark(
+      XYChart chart, String label, double epoch, double value, AxisRange range, Color color) {
     if (!range.offScale(value) || chart.getSeriesMap().containsKey(label + ClippedCurve.ABOVE)) {
       return false;
     }
     boolean below = Double.isFinite(value) && value < range.lo();
     chart.getStyler().setMarkerSize(ClippedCurve.MARKER_SIZE);
     org.knowm.xchart.XYSeries s =
-        chart.addSeries(label + (below ? ClippedCurve.BELOW : ClippedCurve.ABOVE), new double[] {epoch},
+        chart.addSeries(
+            label + (below ? ClippedCurve.BELOW : ClippedCurve.ABOVE),
+            new double[] {epoch},
             new double[] {range.edge(value)});
     s.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
-    s.setMarker(below ? org.knowm.xchart.style.markers.SeriesMarkers.TRIANGLE_DOWN
-        : org.knowm.xchart.style.markers.SeriesMarkers.TRIANGLE_UP);
+    s.setMarker(
+        below
+            ? org.knowm.xchart.style.markers.SeriesMarkers.TRIANGLE_DOWN
+            : org.knowm.xchart.style.markers.SeriesMarkers.TRIANGLE_UP);
     s.setMarkerColor(color);
     s.setShowInLegend(false);
     return true;

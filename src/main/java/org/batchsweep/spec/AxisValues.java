@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 import org.batchsweep.BadInputException;
 
 /**
- * Reads a grid axis: a YAML list, a single value, or {@code linspace(start, stop, count)} /
- * {@code logspace(start, stop, count)} with numpy's semantics (integer axes truncate each value like
+ * Reads a grid axis: a YAML list, a single value, or {@code linspace(start, stop, count)} / {@code
+ * logspace(start, stop, count)} with numpy's semantics (integer axes truncate each value like
  * {@code int(numpy.linspace(...))}). Repeated values are kept once, in first-seen order.
  */
 final class AxisValues {
@@ -29,7 +29,11 @@ final class AxisValues {
       Matcher m = SPACE.matcher(node.asText());
       if (!m.matches()) {
         throw new BadInputException(
-            key + ": '" + node.asText() + "' is not a list of values; accepted: " + accepted
+            key
+                + ": '"
+                + node.asText()
+                + "' is not a list of values; accepted: "
+                + accepted
                 + ", as a list like [1, 2] or linspace(start, stop, count)");
       }
       double start = parse(key, m.group(2));
@@ -37,8 +41,13 @@ final class AxisValues {
       double countValue = parse(key, m.group(4));
       if (countValue != Math.rint(countValue) || countValue < 1 || countValue > MAX_GENERATED) {
         throw new BadInputException(
-            key + ": " + m.group(1) + " count must be a whole number from 1 to " + MAX_GENERATED
-                + ", got " + m.group(4).trim());
+            key
+                + ": "
+                + m.group(1)
+                + " count must be a whole number from 1 to "
+                + MAX_GENERATED
+                + ", got "
+                + m.group(4).trim());
       }
       int count = (int) countValue;
       boolean log = m.group(1).equals("logspace");
@@ -105,6 +114,7 @@ final class AxisValues {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new BadInputException(key + ": '" + text.trim() + "' is not a finite number in linspace/logspace");
+    throw new BadInputException(
+        key + ": '" + text.trim() + "' is not a finite number in linspace/logspace");
   }
 }

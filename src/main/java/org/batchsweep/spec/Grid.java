@@ -30,8 +30,11 @@ public final class Grid {
     long size = optimizerVariants;
     for (int axis :
         new int[] {
-          grid.batchSize().size(), grid.shuffle().size(), grid.loss().size(),
-          grid.seed().size(), Math.max(1, grid.epochs().size())
+          grid.batchSize().size(),
+          grid.shuffle().size(),
+          grid.loss().size(),
+          grid.seed().size(),
+          Math.max(1, grid.epochs().size())
         }) {
       size = Math.multiplyExact(size, axis);
     }
@@ -47,7 +50,10 @@ public final class Grid {
     }
     if (size > spec.maxRuns()) {
       throw new BadInputException(
-          "grid: " + size + " runs is more than limits.max_runs = " + spec.maxRuns()
+          "grid: "
+              + size
+              + " runs is more than limits.max_runs = "
+              + spec.maxRuns()
               + "; shrink an axis or raise the limit with --set limits.max_runs=N");
     }
   }
@@ -72,8 +78,17 @@ public final class Grid {
                 // Only the batch size changes in the innermost loop: hash the rest once.
                 RunConfig template =
                     new RunConfig(
-                        null, optimizerConfig, loss, 1, shuffle, epochs, seed, train.precision(),
-                        train.init(), variant.schedule(), variant.lrScaling(),
+                        null,
+                        optimizerConfig,
+                        loss,
+                        1,
+                        shuffle,
+                        epochs,
+                        seed,
+                        train.precision(),
+                        train.init(),
+                        variant.schedule(),
+                        variant.lrScaling(),
                         grid.optim().baseBatchSize());
                 ids.start(template, dataFingerprint);
                 for (int batchSize : grid.batchSize()) {
@@ -91,7 +106,9 @@ public final class Grid {
   /** The run with its id: a hash of every setting that determines its result, and of the data. */
   static RunConfig withId(RunConfig run, String dataFingerprint) {
     String canonical =
-        canonicalBeforeBatchSize(run, dataFingerprint) + run.batchSize() + canonicalAfterBatchSize(run);
+        canonicalBeforeBatchSize(run, dataFingerprint)
+            + run.batchSize()
+            + canonicalAfterBatchSize(run);
     return run.with(sha256Hex(canonical).substring(0, 16), run.batchSize());
   }
 
@@ -129,8 +146,11 @@ public final class Grid {
       extras.append(";schedule=").append(run.schedule().label());
     }
     if (run.lrScaling() != LrScaling.NONE) {
-      extras.append(";lr_scaling=").append(run.lrScaling().label())
-          .append(";base_batch_size=").append(run.baseBatchSize());
+      extras
+          .append(";lr_scaling=")
+          .append(run.lrScaling().label())
+          .append(";base_batch_size=")
+          .append(run.baseBatchSize());
     }
     return extras.toString();
   }
@@ -148,7 +168,8 @@ public final class Grid {
 
     void start(RunConfig template, String dataFingerprint) {
       sha256.reset();
-      sha256.update(canonicalBeforeBatchSize(template, dataFingerprint).getBytes(StandardCharsets.UTF_8));
+      sha256.update(
+          canonicalBeforeBatchSize(template, dataFingerprint).getBytes(StandardCharsets.UTF_8));
       afterPrefix = copy(sha256);
       suffix = canonicalAfterBatchSize(template).getBytes(StandardCharsets.UTF_8);
     }

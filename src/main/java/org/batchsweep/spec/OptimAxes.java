@@ -6,10 +6,10 @@ import org.batchsweep.optim.schedule.LrScaling;
 import org.batchsweep.optim.schedule.Schedule;
 
 /**
- * The optimizer axes and constants beyond optimizer × lr × momentum: {@code grid.nesterov},
- * {@code grid.weight_decay} (NaN stands for {@code default}, PyTorch's per optimizer),
- * {@code grid.schedule}, {@code grid.lr_scaling}, the {@code optim} section's constants and
- * {@code train.base_batch_size}.
+ * The optimizer axes and constants beyond optimizer × lr × momentum: {@code grid.nesterov}, {@code
+ * grid.weight_decay} (NaN stands for {@code default}, PyTorch's per optimizer), {@code
+ * grid.schedule}, {@code grid.lr_scaling}, the {@code optim} section's constants and {@code
+ * train.base_batch_size}.
  */
 public record OptimAxes(
     List<Boolean> nesterov,
@@ -22,6 +22,10 @@ public record OptimAxes(
   /** What a spec gets when it sets none of these keys: every run as before they existed. */
   public static final OptimAxes DEFAULTS =
       new OptimAxes(
-          List.of(false), List.of(Double.NaN), List.of(Schedule.CONSTANT), List.of(LrScaling.NONE),
-          OptimizerConstants.DEFAULTS, 32);
+          List.of(false),
+          List.of(Double.NaN),
+          List.of(Schedule.CONSTANT),
+          List.of(LrScaling.NONE),
+          OptimizerConstants.DEFAULTS,
+          32);
 }

@@ -20,19 +20,22 @@ final class OptimSpecReader {
   static final Set<String> OPTIM_KEYS = Set.of("adam", "adamw", "rmsprop", "adagrad", "sgd");
   private static final Set<String> ADAM_KEYS = Set.of("betas", "eps", "amsgrad");
   private static final Set<String> RMSPROP_KEYS = Set.of("alpha", "eps", "centered");
-  private static final Set<String> ADAGRAD_KEYS = Set.of("lr_decay", "eps", "initial_accumulator_value");
+  private static final Set<String> ADAGRAD_KEYS =
+      Set.of("lr_decay", "eps", "initial_accumulator_value");
   private static final Set<String> SGD_KEYS = Set.of("dampening");
 
   private OptimSpecReader() {}
 
-  static OptimAxes read(Section optim, Section grid, Section train, List<String> optimizers, List<Double> momenta) {
+  static OptimAxes read(
+      Section optim, Section grid, Section train, List<String> optimizers, List<Double> momenta) {
     OptimizerConstants constants = constants(optim);
     List<Boolean> nesterov = nesterov(grid);
     List<Double> weightDecay = weightDecay(grid);
     List<Schedule> schedules = schedules(grid);
     List<LrScaling> scalings =
         AxisValues.items(
-            grid.key("lr_scaling"), grid.get("lr_scaling"),
+            grid.key("lr_scaling"),
+            grid.get("lr_scaling"),
             item -> {
               try {
                 return LrScaling.fromLabel(item.isTextual() ? item.asText() : "?");
@@ -41,20 +44,27 @@ final class OptimSpecReader {
               }
             });
     int base =
-        (int) Section.integer(
-            train.key("base_batch_size"), train.get("base_batch_size"), 1, Integer.MAX_VALUE,
-            "an integer ≥ 1 (the batch size at which grid.lr is given)");
+        (int)
+            Section.integer(
+                train.key("base_batch_size"),
+                train.get("base_batch_size"),
+                1,
+                Integer.MAX_VALUE,
+                "an integer ≥ 1 (the batch size at which grid.lr is given)");
     if (nesterov.contains(true) && optimizers.contains(SgdConfig.NAME)) {
       if (momenta.stream().anyMatch(m -> m <= 0)) {
         throw new BadInputException(
-            grid.key("nesterov") + ": true needs sgd momentum > 0, but grid.momentum has "
+            grid.key("nesterov")
+                + ": true needs sgd momentum > 0, but grid.momentum has "
                 + momenta.stream().filter(m -> m <= 0).findFirst().orElseThrow()
                 + "; accepted: grid.momentum values > 0 with nesterov, or nesterov: [false]");
       }
       if (constants.sgdDampening() != 0) {
         throw new BadInputException(
-            grid.key("nesterov") + ": true needs optim.sgd.dampening = 0 (as PyTorch), got "
-                + constants.sgdDampening() + "; accepted: dampening 0 with nesterov, or nesterov: [false]");
+            grid.key("nesterov")
+                + ": true needs optim.sgd.dampening = 0 (as PyTorch), got "
+                + constants.sgdDampening()
+                + "; accepted: dampening 0 with nesterov, or nesterov: [false]");
       }
     }
     return new OptimAxes(nesterov, weightDecay, schedules, scalings, constants, base);
@@ -62,10 +72,12 @@ final class OptimSpecReader {
 
   private static List<Boolean> nesterov(Section grid) {
     return AxisValues.items(
-        grid.key("nesterov"), grid.get("nesterov"),
+        grid.key("nesterov"),
+        grid.get("nesterov"),
         item -> {
           if (!item.isBoolean()) {
-            throw Section.failure(grid.key("nesterov"), item, "true, false (sgd with momentum > 0)");
+            throw Section.failure(
+                grid.key("nesterov"), item, "true, false (sgd with momentum > 0)");
           }
           return item.asBoolean();
         });
@@ -75,7 +87,8 @@ final class OptimSpecReader {
   private static List<Double> weightDecay(Section grid) {
     String accepted = "numbers ≥ 0 or default (PyTorch's: 0.01 for adamw, 0 for the others)";
     return AxisValues.items(
-        grid.key("weight_decay"), grid.get("weight_decay"),
+        grid.key("weight_decay"),
+        grid.get("weight_decay"),
         item -> {
           if (item.isTextual() && item.asText().equals("default")) {
             return Double.NaN;
@@ -89,7 +102,8 @@ final class OptimSpecReader {
 
   private static List<Schedule> schedules(Section grid) {
     return AxisValues.items(
-        grid.key("schedule"), grid.get("schedule"),
+        grid.key("schedule"),
+        grid.get("schedule"),
         item -> {
           if (!item.isTextual()) {
             throw Section.failure(grid.key("schedule"), item, Schedule.ACCEPTED);
@@ -103,8 +117,14 @@ final class OptimSpecReader {
                 text.contains("(") != text.contains(")")
                     ? " (in YAML flow syntax quote schedules with commas: 'grid.schedule=[\"step(5, 0.5)\"]')"
                     : "";
-            throw new BadInputException(grid.key("schedule") + ": " + e.getMessage()
-                + (e.getMessage().contains("accepted") ? "" : "; accepted: " + Schedule.ACCEPTED) + hint);
+            throw new BadInputException(
+                grid.key("schedule")
+                    + ": "
+                    + e.getMessage()
+                    + (e.getMessage().contains("accepted")
+                        ? ""
+                        : "; accepted: " + Schedule.ACCEPTED)
+                    + hint);
           }
         });
   }

@@ -10,8 +10,8 @@ import org.batchsweep.optim.schedule.Schedule;
 
 /**
  * The distinct ways a grid trains with one optimizer: lr × momentum × nesterov × weight decay ×
- * schedule × lr scaling, without the combinations that would repeat a run. Momentum is an axis
- * only for sgd and rmsprop, Nesterov only for sgd; {@code default} weight decay is resolved per
+ * schedule × lr scaling, without the combinations that would repeat a run. Momentum is an axis only
+ * for sgd and rmsprop, Nesterov only for sgd; {@code default} weight decay is resolved per
  * optimizer; OneCycleLR replaces the lr (as in PyTorch), so a onecycle run is not repeated per lr
  * and its optimizer carries max_lr as its lr.
  */
@@ -24,7 +24,8 @@ final class OptimizerVariants {
 
   static List<Variant> of(GridSpec grid, String optimizer) {
     OptimAxes axes = grid.optim();
-    List<Double> momenta = OptimizerConfig.takesMomentum(optimizer) ? grid.momentum() : List.of(0.0);
+    List<Double> momenta =
+        OptimizerConfig.takesMomentum(optimizer) ? grid.momentum() : List.of(0.0);
     List<Boolean> nesterovs = optimizer.equals(SgdConfig.NAME) ? axes.nesterov() : List.of(false);
     List<Double> decays = OptimSpecReader.weightDecaysFor(optimizer, axes.weightDecay());
     List<Variant> variants = new ArrayList<>();

@@ -21,8 +21,11 @@ final class Section {
     this.prefix = prefix;
     if (node == null || !node.isObject()) {
       throw new BadInputException(
-          (prefix.isEmpty() ? "spec" : prefix) + ": expected a map of keys ("
-              + String.join(", ", new TreeSet<>(allowedKeys)) + "), got " + SpecTree.describe(node));
+          (prefix.isEmpty() ? "spec" : prefix)
+              + ": expected a map of keys ("
+              + String.join(", ", new TreeSet<>(allowedKeys))
+              + "), got "
+              + SpecTree.describe(node));
     }
     this.node = node;
     Iterator<String> names = node.fieldNames();
@@ -30,8 +33,12 @@ final class Section {
       String name = names.next();
       if (!allowedKeys.contains(name)) {
         throw new BadInputException(
-            "unknown key '" + key(name) + "'; accepted" + (prefix.isEmpty() ? "" : " under " + prefix)
-                + ": " + String.join(", ", new TreeSet<>(allowedKeys)));
+            "unknown key '"
+                + key(name)
+                + "'; accepted"
+                + (prefix.isEmpty() ? "" : " under " + prefix)
+                + ": "
+                + String.join(", ", new TreeSet<>(allowedKeys)));
       }
     }
   }

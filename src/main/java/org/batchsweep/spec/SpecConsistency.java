@@ -17,8 +17,11 @@ final class SpecConsistency {
     List<Double> momenta = grid.momentum().stream().filter(m -> m != 0.0).toList();
     if (!momenta.isEmpty() && grid.optimizer().stream().noneMatch(OptimizerConfig::takesMomentum)) {
       throw new BadInputException(
-          "grid.momentum: " + grid.momentum() + " would be ignored: no optimizer in grid.optimizer "
-              + grid.optimizer() + " takes momentum; add one that does (sgd) or set grid.momentum=[0.0]");
+          "grid.momentum: "
+              + grid.momentum()
+              + " would be ignored: no optimizer in grid.optimizer "
+              + grid.optimizer()
+              + " takes momentum; add one that does (sgd) or set grid.momentum=[0.0]");
     }
     DataSpec data = spec.data();
     if (data.validationPath() != null && !data.freshValidation()) {

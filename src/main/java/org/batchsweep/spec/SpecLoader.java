@@ -23,13 +23,33 @@ public final class SpecLoader {
   private static final Set<String> ROOT_KEYS =
       Set.of("name", "data", "train", "optim", "grid", "converged", "limits", "fixes");
   private static final Set<String> DATA_KEYS =
-      Set.of("kind", "slope", "intercept", "n", "x_range", "noise", "seed", "path", "validation",
+      Set.of(
+          "kind",
+          "slope",
+          "intercept",
+          "n",
+          "x_range",
+          "noise",
+          "seed",
+          "path",
+          "validation",
           "validation_path");
   private static final Set<String> TRAIN_KEYS =
       Set.of("epochs", "precision", "init", "record_epochs", "base_batch_size");
   private static final Set<String> GRID_KEYS =
-      Set.of("batch_size", "shuffle", "loss", "optimizer", "lr", "momentum", "seed", "epochs",
-          "nesterov", "weight_decay", "schedule", "lr_scaling");
+      Set.of(
+          "batch_size",
+          "shuffle",
+          "loss",
+          "optimizer",
+          "lr",
+          "momentum",
+          "seed",
+          "epochs",
+          "nesterov",
+          "weight_decay",
+          "schedule",
+          "lr_scaling");
   private static final Set<String> CONVERGED_KEYS = Set.of("slope_tol", "intercept_tol");
   private static final Set<String> FIXES_KEYS = Set.of("enabled", "max_per_kind");
   private static final Set<String> LIMITS_KEYS = Set.of("max_runs", "chunk_runs");
@@ -43,7 +63,8 @@ public final class SpecLoader {
     SpecTree tree = SpecTree.defaults();
     if (file != null) {
       tree.mergeFile(file);
-      SpecPaths.resolve(tree.root(), file.toAbsolutePath().getParent()); // relative to the spec file
+      SpecPaths.resolve(
+          tree.root(), file.toAbsolutePath().getParent()); // relative to the spec file
     }
     return validate(tree, overrides);
   }
@@ -64,7 +85,10 @@ public final class SpecLoader {
     Section trainSection = root.section("train", TRAIN_KEYS);
     TrainSpec train = train(trainSection);
     GridSpec grid =
-        grid(root.section("grid", GRID_KEYS), root.section("optim", OptimSpecReader.OPTIM_KEYS), trainSection);
+        grid(
+            root.section("grid", GRID_KEYS),
+            root.section("optim", OptimSpecReader.OPTIM_KEYS),
+            trainSection);
     Section converged = root.section("converged", CONVERGED_KEYS);
     ConvergenceSpec convergence =
         new ConvergenceSpec(
@@ -72,24 +96,38 @@ public final class SpecLoader {
             converged.positive("intercept_tol", "a number > 0"));
     Section limits = root.section("limits", LIMITS_KEYS);
     long maxRuns = limits.integer("max_runs", 1, "an integer ≥ 1");
-    int chunkRuns = (int) Section.integer(
-        limits.key("chunk_runs"), limits.get("chunk_runs"), 1, Integer.MAX_VALUE, "an integer ≥ 1");
+    int chunkRuns =
+        (int)
+            Section.integer(
+                limits.key("chunk_runs"),
+                limits.get("chunk_runs"),
+                1,
+                Integer.MAX_VALUE,
+                "an integer ≥ 1");
     StoredSpec.normalize(tree.root(), data);
     Section fixesSection = root.section("fixes", FIXES_KEYS);
     FixesSpec fixes =
         new FixesSpec(
             fixesSection.bool("enabled"),
-            (int) Section.integer(
-                fixesSection.key("max_per_kind"), fixesSection.get("max_per_kind"), 1, 100, "an integer from 1 to 100"));
+            (int)
+                Section.integer(
+                    fixesSection.key("max_per_kind"),
+                    fixesSection.get("max_per_kind"),
+                    1,
+                    100,
+                    "an integer from 1 to 100"));
     SweepSpec spec =
-        new SweepSpec(name, data, train, grid, convergence, maxRuns, chunkRuns, tree.toYaml(), fixes);
+        new SweepSpec(
+            name, data, train, grid, convergence, maxRuns, chunkRuns, tree.toYaml(), fixes);
     Grid.checkSize(spec);
     SpecConsistency.check(spec);
     return spec;
   }
 
   private static DataSpec data(Section s) {
-    DataKind kind = DataKind.valueOf(s.text("kind", List.of("line", "csv", "parquet")).toUpperCase(Locale.ROOT));
+    DataKind kind =
+        DataKind.valueOf(
+            s.text("kind", List.of("line", "csv", "parquet")).toUpperCase(Locale.ROOT));
     boolean fresh = s.text("validation", List.of("fresh", "none")).equals("fresh");
     String path = s.optionalText("path");
     String validationPath = s.optionalText("validation_path");
@@ -101,8 +139,12 @@ public final class SpecLoader {
       }
     } else if (path == null) {
       throw new BadInputException(
-          s.key("path") + ": data.kind " + kind.label() + " needs a file with columns x,y; set "
-              + s.key("path") + "=FILE");
+          s.key("path")
+              + ": data.kind "
+              + kind.label()
+              + " needs a file with columns x,y; set "
+              + s.key("path")
+              + "=FILE");
     }
     List<Double> range = s.finiteList("x_range", 2, "[min, max] with min < max");
     if (!(range.get(0) < range.get(1))) {
@@ -152,13 +194,17 @@ public final class SpecLoader {
       long size = (long) v; // truncates like int(numpy.linspace(...))
       if (!(v >= 1) || size > Integer.MAX_VALUE || (!isGenerated(s, "batch_size") && v != size)) {
         throw new BadInputException(
-            s.key("batch_size") + ": " + format(v) + " is not a batch size; accepted: integers ≥ 1");
+            s.key("batch_size")
+                + ": "
+                + format(v)
+                + " is not a batch size; accepted: integers ≥ 1");
       }
       batchSizes.add((int) size);
     }
     List<Boolean> shuffle =
         AxisValues.items(
-            s.key("shuffle"), s.get("shuffle"),
+            s.key("shuffle"),
+            s.get("shuffle"),
             item -> {
               if (!item.isBoolean()) {
                 throw Section.failure(s.key("shuffle"), item, "true, false");
@@ -167,7 +213,8 @@ public final class SpecLoader {
             });
     List<Loss> losses =
         AxisValues.items(
-            s.key("loss"), s.get("loss"),
+            s.key("loss"),
+            s.get("loss"),
             item -> {
               if (!item.isTextual() || !Loss.isLabel(item.asText())) {
                 throw Section.failure(s.key("loss"), item, Loss.labels());
@@ -176,7 +223,8 @@ public final class SpecLoader {
             });
     List<String> optimizers =
         AxisValues.items(
-            s.key("optimizer"), s.get("optimizer"),
+            s.key("optimizer"),
+            s.get("optimizer"),
             item -> {
               if (!item.isTextual() || !OptimizerConfig.ALL_NAMES.contains(item.asText())) {
                 throw Section.failure(s.key("optimizer"), item, OptimizerConfig.NAMES);
@@ -186,7 +234,8 @@ public final class SpecLoader {
     List<Double> lrs = new ArrayList<>();
     for (double v : axis(s, "lr", "numbers > 0")) {
       if (!(v > 0) || !Double.isFinite(v)) {
-        throw new BadInputException(s.key("lr") + ": " + format(v) + " is not a learning rate; accepted: numbers > 0");
+        throw new BadInputException(
+            s.key("lr") + ": " + format(v) + " is not a learning rate; accepted: numbers > 0");
       }
       lrs.add(v);
     }
@@ -194,14 +243,18 @@ public final class SpecLoader {
     for (double v : axis(s, "momentum", "numbers in [0, 1)")) {
       if (!(v >= 0 && v < 1)) {
         throw new BadInputException(
-            s.key("momentum") + ": " + format(v) + " is not a momentum; accepted: numbers in [0, 1)");
+            s.key("momentum")
+                + ": "
+                + format(v)
+                + " is not a momentum; accepted: numbers in [0, 1)");
       }
       momenta.add(v);
     }
     List<Long> seeds = new ArrayList<>();
     for (double v : axis(s, "seed", "integers")) {
       if (v != Math.rint(v) || Math.abs(v) > 9.007199254740992E15) {
-        throw new BadInputException(s.key("seed") + ": " + format(v) + " is not a seed; accepted: integers");
+        throw new BadInputException(
+            s.key("seed") + ": " + format(v) + " is not a seed; accepted: integers");
       }
       seeds.add((long) v);
     }
@@ -210,7 +263,10 @@ public final class SpecLoader {
       for (double v : axis(s, "epochs", "integers from 1 to " + MAX_EPOCHS)) {
         if (!(v >= 1 && v <= MAX_EPOCHS) || (!isGenerated(s, "epochs") && v != Math.rint(v))) {
           throw new BadInputException(
-              s.key("epochs") + ": " + format(v) + " is not an epoch count; accepted: integers from 1 to "
+              s.key("epochs")
+                  + ": "
+                  + format(v)
+                  + " is not an epoch count; accepted: integers from 1 to "
                   + MAX_EPOCHS);
         }
         epochs.add((int) v);

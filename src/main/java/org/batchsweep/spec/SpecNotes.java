@@ -18,7 +18,9 @@ public final class SpecNotes {
     DataSpec data = spec.data();
     if (data.kind() != DataKind.LINE && data.validationPath() == null) {
       notes.add(
-          "note: " + data.kind().label() + " data has no validation split (a fresh draw exists for generated"
+          "note: "
+              + data.kind().label()
+              + " data has no validation split (a fresh draw exists for generated"
               + " lines only); set data.validation_path=FILE to validate");
     }
     return notes;

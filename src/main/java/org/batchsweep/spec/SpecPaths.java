@@ -9,9 +9,9 @@ import java.util.List;
 /**
  * File paths in a spec become absolute as soon as they are read: a relative {@code data.path} or
  * {@code data.validation_path} written in a spec file means a file next to the spec (as an include
- * in any config file does), one given with {@code --set} a file relative to the current folder.
- * The stored spec then names the file a resumed sweep must read, and every error names the
- * absolute path that was looked at. URIs with a scheme (hdfs://, s3a://, file:) stay as written.
+ * in any config file does), one given with {@code --set} a file relative to the current folder. The
+ * stored spec then names the file a resumed sweep must read, and every error names the absolute
+ * path that was looked at. URIs with a scheme (hdfs://, s3a://, file:) stay as written.
  */
 final class SpecPaths {
 

@@ -22,8 +22,8 @@ import org.batchsweep.BadInputException;
 import org.batchsweep.Messages;
 
 /**
- * A spec as a YAML tree, before validation: the defaults, a spec file merged onto them, and
- * {@code --set key=value} overrides applied with dotted paths.
+ * A spec as a YAML tree, before validation: the defaults, a spec file merged onto them, and {@code
+ * --set key=value} overrides applied with dotted paths.
  */
 final class SpecTree {
 
@@ -69,14 +69,20 @@ final class SpecTree {
       document = YAML.readTree(yamlText);
     } catch (JsonProcessingException e) {
       throw new BadInputException(
-          source + ": not valid YAML (" + Messages.firstLine(Objects.requireNonNullElse(e.getOriginalMessage(), "parse error")) + lineOf(e) + ")");
+          source
+              + ": not valid YAML ("
+              + Messages.firstLine(
+                  Objects.requireNonNullElse(e.getOriginalMessage(), "parse error"))
+              + lineOf(e)
+              + ")");
     }
     if (document == null || document.isMissingNode() || document.isNull()) {
       return this; // an empty file: all defaults
     }
     if (!document.isObject()) {
       throw new BadInputException(
-          source + ": a spec must be a YAML mapping (name:, data:, train:, grid:, ...), got "
+          source
+              + ": a spec must be a YAML mapping (name:, data:, train:, grid:, ...), got "
               + describe(document));
     }
     mergeInto(root, (ObjectNode) document);
@@ -108,8 +114,14 @@ final class SpecTree {
       value = text.isEmpty() ? NullNode.getInstance() : YAML.readTree(text);
     } catch (JsonProcessingException e) {
       throw new BadInputException(
-          "--set " + key + ": the value '" + text + "' is not valid YAML ("
-              + Messages.firstLine(Objects.requireNonNullElse(e.getOriginalMessage(), "parse error")) + ")");
+          "--set "
+              + key
+              + ": the value '"
+              + text
+              + "' is not valid YAML ("
+              + Messages.firstLine(
+                  Objects.requireNonNullElse(e.getOriginalMessage(), "parse error"))
+              + ")");
     }
     if (value == null || value.isMissingNode()) {
       value = NullNode.getInstance();
@@ -118,7 +130,8 @@ final class SpecTree {
     ObjectNode parent = root;
     for (int i = 0; i < path.length - 1; i++) {
       if (path[i].isEmpty()) {
-        throw new BadInputException("--set " + key + ": empty key segment; use dotted keys like data.n");
+        throw new BadInputException(
+            "--set " + key + ": empty key segment; use dotted keys like data.n");
       }
       JsonNode child = parent.get(path[i]);
       if (child == null || !child.isObject()) {
@@ -129,7 +142,8 @@ final class SpecTree {
     }
     String leaf = path[path.length - 1];
     if (leaf.isEmpty()) {
-      throw new BadInputException("--set " + key + ": empty key segment; use dotted keys like data.n");
+      throw new BadInputException(
+          "--set " + key + ": empty key segment; use dotted keys like data.n");
     }
     parent.set(leaf, value);
     return this;
@@ -155,7 +169,9 @@ final class SpecTree {
       if (existing != null && existing.isObject() && field.getValue().isObject()) {
         mergeInto((ObjectNode) existing, (ObjectNode) field.getValue());
       } else {
-        target.set(field.getKey(), field.getValue() == null ? JsonNodeFactory.instance.nullNode() : field.getValue());
+        target.set(
+            field.getKey(),
+            field.getValue() == null ? JsonNodeFactory.instance.nullNode() : field.getValue());
       }
     }
   }

@@ -5,14 +5,15 @@ import java.util.List;
 import org.batchsweep.spec.DataSpec.DataKind;
 
 /**
- * The spec as stored with a sweep says what the sweep did, and only that: file data keeps no
- * line parameters (slope, n, ...) and says {@code validation: none} when it has no validation
- * file (a fresh draw exists only for generated lines); line data keeps no file paths.
+ * The spec as stored with a sweep says what the sweep did, and only that: file data keeps no line
+ * parameters (slope, n, ...) and says {@code validation: none} when it has no validation file (a
+ * fresh draw exists only for generated lines); line data keeps no file paths.
  */
 final class StoredSpec {
 
   /** Keys of {@code data} that describe the generated line and mean nothing for file data. */
-  static final List<String> LINE_KEYS = List.of("slope", "intercept", "n", "x_range", "noise", "seed");
+  static final List<String> LINE_KEYS =
+      List.of("slope", "intercept", "n", "x_range", "noise", "seed");
 
   private StoredSpec() {}
 

@@ -1,11 +1,11 @@
 package org.batchsweep.spec;
 
 /**
- * A validated sweep specification. {@code yaml} is the effective spec (file, defaults and
- * overrides merged) as YAML text, stored with the results so every sweep can be re-run.
- * {@code chunkRuns} runs are trained and committed per Spark job, the unit a resume restarts from.
- * {@code fixes} says whether (and for how many failed runs per setting and failure kind) the
- * computed fixes are trained to verify them.
+ * A validated sweep specification. {@code yaml} is the effective spec (file, defaults and overrides
+ * merged) as YAML text, stored with the results so every sweep can be re-run. {@code chunkRuns}
+ * runs are trained and committed per Spark job, the unit a resume restarts from. {@code fixes} says
+ * whether (and for how many failed runs per setting and failure kind) the computed fixes are
+ * trained to verify them.
  */
 public record SweepSpec(
     String name,

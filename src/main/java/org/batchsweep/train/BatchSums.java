@@ -4,7 +4,8 @@ package org.batchsweep.train;
  * The sufficient statistics of one mini-batch for a linear model with squared loss: its size and
  * Σx, Σy, Σx², Σxy, Σy². Every loss, gradient and minimiser in batchsweep is a function of these.
  */
-public record BatchSums(int count, double sumX, double sumY, double sumXX, double sumXY, double sumYY) {
+public record BatchSums(
+    int count, double sumX, double sumY, double sumXX, double sumXY, double sumYY) {
 
   /** The sums of {@code x[i], y[i]} for {@code i} in {@code [from, to)}, in the given order. */
   public static BatchSums of(double[] x, double[] y, int[] order, int from, int to) {

@@ -36,6 +36,7 @@ public final class FastTrainer {
 
   /** Prefix sums over the epoch's order, interleaved so one batch end is one cache line. */
   private static final int X = 0;
+
   private static final int Y = 1;
   private static final int XX = 2;
   private static final int XY = 3;
@@ -53,11 +54,15 @@ public final class FastTrainer {
    * Trains {@code runs} (any mix of seeds, shuffle settings and precisions) on {@code data} and
    * returns their outcomes in the same order.
    */
-  public static List<RunOutcome> train(TrainingSet data, List<RunConfig> runs, boolean recordEpochs) {
+  public static List<RunOutcome> train(
+      TrainingSet data, List<RunConfig> runs, boolean recordEpochs) {
     return train(data, runs, recordEpochs, Target.NONE);
   }
 
-  /** As {@link #train(TrainingSet, List, boolean)}, also counting each run's steps to {@code target}. */
+  /**
+   * As {@link #train(TrainingSet, List, boolean)}, also counting each run's steps to {@code
+   * target}.
+   */
   public static List<RunOutcome> train(
       TrainingSet data, List<RunConfig> runs, boolean recordEpochs, Target target) {
     if (runs.isEmpty()) {
@@ -68,7 +73,8 @@ public final class FastTrainer {
     for (int r = 0; r < runs.size(); r++) {
       RunConfig run = runs.get(r);
       groups
-          .computeIfAbsent(new GroupKey(run.seed(), run.shuffle(), run.precision()), k -> new ArrayList<>())
+          .computeIfAbsent(
+              new GroupKey(run.seed(), run.shuffle(), run.precision()), k -> new ArrayList<>())
           .add(r);
     }
     RunOutcome[] outcomes = new RunOutcome[runs.size()];
@@ -95,11 +101,13 @@ public final class FastTrainer {
     private final boolean shuffle;
     private final double[] prefix;
     private final int[] order;
+
     /**
      * The sums of final batches already summed this epoch, by where the batch starts: every run of
      * the group that ends in this epoch with the same batch size has the same final batch.
      */
     private BatchSums[] finalBatches;
+
     private int finalBatchesEpoch;
 
     EpochSums(Points seen, GroupKey key) {
@@ -165,7 +173,8 @@ public final class FastTrainer {
 
   /**
    * Runs of one or more groups in step-major order, with what each step needs precomputed: the
-   * group's sums, batch size, steps per epoch, and {@code 2 / count} for full and remainder batches.
+   * group's sums, batch size, steps per epoch, and {@code 2 / count} for full and remainder
+   * batches.
    */
   private static final class SideBySide {
     private final TrainingSet data;
@@ -191,7 +200,8 @@ public final class FastTrainer {
       this.n = data.train().size();
       List<Member> members = new ArrayList<>();
       for (Map.Entry<GroupKey, List<Integer>> group : batch) {
-        EpochSums groupSums = new EpochSums(data.trainIn(group.getKey().precision()), group.getKey());
+        EpochSums groupSums =
+            new EpochSums(data.trainIn(group.getKey().precision()), group.getKey());
         groups.add(groupSums);
         for (int r : group.getValue()) {
           members.add(new Member(r, groupSums));
@@ -200,7 +210,8 @@ public final class FastTrainer {
       // Most steps per epoch first; among equals, runs of one kind together, so the optimizer
       // and loss branches in the inner loop stay predictable.
       members.sort(
-          Comparator.comparingInt((Member m) -> -EpochOrder.stepsPerEpoch(n, runs.get(m.run()).batchSize()))
+          Comparator.comparingInt(
+                  (Member m) -> -EpochOrder.stepsPerEpoch(n, runs.get(m.run()).batchSize()))
               .thenComparing(m -> runs.get(m.run()).optimizer().name())
               .thenComparing(m -> runs.get(m.run()).loss()));
       size = members.size();

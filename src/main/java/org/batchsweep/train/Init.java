@@ -32,7 +32,10 @@ public record Init(Double slope, Double intercept) implements Serializable {
     if (isKaiming()) {
       return "kaiming";
     }
-    return "{slope: " + (slope == null ? "kaiming" : slope) + ", intercept: "
-        + (intercept == null ? "kaiming" : intercept) + "}";
+    return "{slope: "
+        + (slope == null ? "kaiming" : slope)
+        + ", intercept: "
+        + (intercept == null ? "kaiming" : intercept)
+        + "}";
   }
 }

@@ -9,33 +9,48 @@ import java.util.stream.Collectors;
  * <p>{@link #MSE} is {@code 1/B Σ_j (w·x_j + b − y_j)²}. {@link #MSE_BROADCAST} is the loss of the
  * original question, where predictions of shape (B,1) meet targets of shape (B,1,1) and the mean
  * squared error broadcasts to every pair: {@code 1/B² Σ_i Σ_j (w·x_j + b − y_i)²}. Expanding the
- * double sum shows it equals {@code 1/B Σ_j (w·x_j + b − ȳ)²} plus the batch's target variance,
- * so its gradient is the MSE gradient with every target replaced by the batch mean ȳ — which is
- * why it cannot learn the slope from a batch that spans the x range.
+ * double sum shows it equals {@code 1/B Σ_j (w·x_j + b − ȳ)²} plus the batch's target variance, so
+ * its gradient is the MSE gradient with every target replaced by the batch mean ȳ — which is why it
+ * cannot learn the slope from a batch that spans the x range.
  */
 public enum Loss {
   MSE("mse") {
     @Override
     public double gradSlope(
-        double twoOverCount, double count, double sumX, double sumY, double sumXX, double sumXY,
-        double w, double b) {
+        double twoOverCount,
+        double count,
+        double sumX,
+        double sumY,
+        double sumXX,
+        double sumXY,
+        double w,
+        double b) {
       return twoOverCount * (w * sumXX + b * sumX - sumXY);
     }
 
     @Override
     public double value(BatchSums s, double w, double b) {
       double n = s.count();
-      return (w * w * s.sumXX() + 2 * w * b * s.sumX() + n * b * b
-              - 2 * w * s.sumXY() - 2 * b * s.sumY() + s.sumYY())
+      return (w * w * s.sumXX()
+              + 2 * w * b * s.sumX()
+              + n * b * b
+              - 2 * w * s.sumXY()
+              - 2 * b * s.sumY()
+              + s.sumYY())
           / n;
     }
-
   },
   MSE_BROADCAST("mse-broadcast") {
     @Override
     public double gradSlope(
-        double twoOverCount, double count, double sumX, double sumY, double sumXX, double sumXY,
-        double w, double b) {
+        double twoOverCount,
+        double count,
+        double sumX,
+        double sumY,
+        double sumXX,
+        double sumXY,
+        double w,
+        double b) {
       return twoOverCount * (w * sumXX + b * sumX - sumX * (sumY / count));
     }
 
@@ -43,11 +58,11 @@ public enum Loss {
     public double value(BatchSums s, double w, double b) {
       double n = s.count();
       double meanY = s.meanY();
-      double toMean = (w * w * s.sumXX() + 2 * w * (b - meanY) * s.sumX() + n * (b - meanY) * (b - meanY)) / n;
+      double toMean =
+          (w * w * s.sumXX() + 2 * w * (b - meanY) * s.sumX() + n * (b - meanY) * (b - meanY)) / n;
       double targetVariance = Math.max(0.0, s.sumYY() / n - meanY * meanY);
       return toMean + targetVariance;
     }
-
   };
 
   private final String label;
@@ -61,8 +76,14 @@ public enum Loss {
    * {@code twoOverCount = 2.0 / count} computed once per batch size rather than once per step).
    */
   public abstract double gradSlope(
-      double twoOverCount, double count, double sumX, double sumY, double sumXX, double sumXY,
-      double w, double b);
+      double twoOverCount,
+      double count,
+      double sumX,
+      double sumY,
+      double sumXX,
+      double sumXY,
+      double w,
+      double b);
 
   /** ∂L/∂b for the batch; the same for both losses, since Σ_j ȳ = Σ_j y_j. */
   public double gradIntercept(
@@ -82,7 +103,6 @@ public enum Loss {
 
   /** The loss of the batch. */
   public abstract double value(BatchSums sums, double w, double b);
-
 
   /** The spec and table spelling: {@code mse} or {@code mse-broadcast}. */
   public String label() {

@@ -16,7 +16,9 @@ public final class PerSampleTrainer {
     return train(data, config, recordEpochs, Target.NONE);
   }
 
-  /** As {@link #train(TrainingSet, RunConfig, boolean)}, also counting the steps to {@code target}. */
+  /**
+   * As {@link #train(TrainingSet, RunConfig, boolean)}, also counting the steps to {@code target}.
+   */
   public static RunOutcome train(
       TrainingSet data, RunConfig config, boolean recordEpochs, Target target) {
     long start = System.nanoTime();

@@ -4,13 +4,13 @@ import java.io.Serializable;
 import org.batchsweep.optim.Optimizer;
 import org.batchsweep.optim.OptimizerConfig;
 import org.batchsweep.optim.Precision;
-import org.batchsweep.optim.schedule.LrSchedule;
 import org.batchsweep.optim.schedule.LrScaling;
+import org.batchsweep.optim.schedule.LrSchedule;
 import org.batchsweep.optim.schedule.Schedule;
 
 /**
- * Everything that determines one training run, and so its result. {@code runId} is a stable hash
- * of all of it (and of the dataset), so the same run gets the same id on any master and on re-runs.
+ * Everything that determines one training run, and so its result. {@code runId} is a stable hash of
+ * all of it (and of the dataset), so the same run gets the same id on any master and on re-runs.
  *
  * <p>The optimizer's lr is the lr as given; {@link #effectiveLr()} is the lr the run trains with
  * after {@code lrScaling} relative to {@code baseBatchSize}. Under OneCycleLR the optimizer's lr is
@@ -36,34 +36,96 @@ public record RunConfig(
 
   /** A run at a constant, unscaled lr. */
   public RunConfig(
-      String runId, OptimizerConfig optimizer, Loss loss, int batchSize, boolean shuffle, int epochs,
-      long seed, Precision precision, Init init) {
-    this(runId, optimizer, loss, batchSize, shuffle, epochs, seed, precision, init, Schedule.CONSTANT,
-        LrScaling.NONE, DEFAULT_BASE_BATCH_SIZE);
+      String runId,
+      OptimizerConfig optimizer,
+      Loss loss,
+      int batchSize,
+      boolean shuffle,
+      int epochs,
+      long seed,
+      Precision precision,
+      Init init) {
+    this(
+        runId,
+        optimizer,
+        loss,
+        batchSize,
+        shuffle,
+        epochs,
+        seed,
+        precision,
+        init,
+        Schedule.CONSTANT,
+        LrScaling.NONE,
+        DEFAULT_BASE_BATCH_SIZE);
   }
 
   /** This run with another batch size and id (everything else the same). */
   /** This run with another loss; everything else, schedule and lr scaling included, kept. */
   public RunConfig withLoss(Loss newLoss) {
-    return new RunConfig(runId, optimizer, newLoss, batchSize, shuffle, epochs, seed, precision, init,
-        schedule, lrScaling, baseBatchSize);
+    return new RunConfig(
+        runId,
+        optimizer,
+        newLoss,
+        batchSize,
+        shuffle,
+        epochs,
+        seed,
+        precision,
+        init,
+        schedule,
+        lrScaling,
+        baseBatchSize);
   }
 
   /** This run trained for another number of epochs; everything else kept. */
   public RunConfig withEpochs(int newEpochs) {
-    return new RunConfig(runId, optimizer, loss, batchSize, shuffle, newEpochs, seed, precision, init,
-        schedule, lrScaling, baseBatchSize);
+    return new RunConfig(
+        runId,
+        optimizer,
+        loss,
+        batchSize,
+        shuffle,
+        newEpochs,
+        seed,
+        precision,
+        init,
+        schedule,
+        lrScaling,
+        baseBatchSize);
   }
 
   /** This run with another optimizer configuration; everything else kept. */
   public RunConfig withOptimizer(OptimizerConfig newOptimizer) {
-    return new RunConfig(runId, newOptimizer, loss, batchSize, shuffle, epochs, seed, precision, init,
-        schedule, lrScaling, baseBatchSize);
+    return new RunConfig(
+        runId,
+        newOptimizer,
+        loss,
+        batchSize,
+        shuffle,
+        epochs,
+        seed,
+        precision,
+        init,
+        schedule,
+        lrScaling,
+        baseBatchSize);
   }
 
   public RunConfig with(String id, int newBatchSize) {
-    return new RunConfig(id, optimizer, loss, newBatchSize, shuffle, epochs, seed, precision, init,
-        schedule, lrScaling, baseBatchSize);
+    return new RunConfig(
+        id,
+        optimizer,
+        loss,
+        newBatchSize,
+        shuffle,
+        epochs,
+        seed,
+        precision,
+        init,
+        schedule,
+        lrScaling,
+        baseBatchSize);
   }
 
   /** Optimizer steps this run takes on {@code n} training points. */
@@ -77,7 +139,9 @@ public record RunConfig(
     return lrScaling.scale(given, batchSize, baseBatchSize);
   }
 
-  /** A fresh optimizer for this run on {@code n} training points, at the given initial parameters. */
+  /**
+   * A fresh optimizer for this run on {@code n} training points, at the given initial parameters.
+   */
   public Optimizer startOptimizer(int n, double slope, double intercept) {
     double lr = effectiveLr();
     OptimizerConfig scaled = lr == optimizer.lr() ? optimizer : optimizer.withLr(lr);
@@ -85,7 +149,9 @@ public record RunConfig(
       return scaled.start(precision, slope, intercept);
     }
     return scaled.start(
-        precision, slope, intercept,
+        precision,
+        slope,
+        intercept,
         LrSchedule.of(schedule, lr, epochs, EpochOrder.stepsPerEpoch(n, batchSize)));
   }
 }

@@ -60,10 +60,13 @@ public final class RunList extends AbstractList<RunConfig> implements RandomAcce
 
     /** Each distinct run setting but batch size and id, as a run with batch size 1 and no id. */
     private final RunConfig[] templates;
+
     private final int[] template;
     private final int[] batchSize;
+
     /** Ids as numbers, or null when some id is not 16 hex digits ({@link #textIds} then). */
     private final long[] numericIds;
+
     private final String[] textIds;
 
     Compact(RunConfig[] runs) {

@@ -29,8 +29,10 @@ final class RunState {
   private double windowInterceptMin = Double.POSITIVE_INFINITY;
   private double windowInterceptMax = Double.NEGATIVE_INFINITY;
   private long firstNonFiniteStep;
+
   /** The last step after which the run was outside the target (0: the start; −1: never). */
   private long lastOutsideStep;
+
   private long nanos;
 
   RunState(RunConfig config, Points train, boolean recordEpochs) {

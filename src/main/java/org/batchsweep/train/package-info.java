@@ -3,7 +3,7 @@
  * order or in a fresh permutation per epoch, consecutive batches with the remainder last ({@code
  * drop_last=False}), the losses ({@link org.batchsweep.train.Loss}) computed from batch sums.
  * {@link org.batchsweep.train.PerSampleTrainer} is the plain reference; {@link
- * org.batchsweep.train.FastTrainer} takes O(1) per step from prefix sums and is checked against
- * it. Pure Java, no Spark.
+ * org.batchsweep.train.FastTrainer} takes O(1) per step from prefix sums and is checked against it.
+ * Pure Java, no Spark.
  */
 package org.batchsweep.train;

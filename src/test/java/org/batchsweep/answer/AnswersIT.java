@@ -35,9 +35,17 @@ import org.junit.jupiter.api.io.TempDir;
 class AnswersIT {
 
   private static final List<String> MULTI =
-      List.of("name=multi", "data.n=200", "train.epochs=30", "grid.batch_size=[5, 20, 50, 200]",
-          "grid.optimizer=[adam, sgd]", "grid.lr=[0.01, 0.3, 3]", "grid.momentum=[0, 0.9]",
-          "grid.loss=[mse, mse-broadcast]", "grid.shuffle=[false, true]", "grid.seed=[0, 1]");
+      List.of(
+          "name=multi",
+          "data.n=200",
+          "train.epochs=30",
+          "grid.batch_size=[5, 20, 50, 200]",
+          "grid.optimizer=[adam, sgd]",
+          "grid.lr=[0.01, 0.3, 3]",
+          "grid.momentum=[0, 0.9]",
+          "grid.loss=[mse, mse-broadcast]",
+          "grid.shuffle=[false, true]",
+          "grid.seed=[0, 1]");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -75,9 +83,17 @@ class AnswersIT {
 
   private static String key(JsonNode setting) {
     LinkedHashMap<String, Object> values = new LinkedHashMap<>();
-    setting.fields().forEachRemaining(e -> values.put(e.getKey(),
-        e.getValue().isBoolean() ? e.getValue().asBoolean()
-            : e.getValue().isNumber() ? (Object) e.getValue().asDouble() : e.getValue().asText()));
+    setting
+        .fields()
+        .forEachRemaining(
+            e ->
+                values.put(
+                    e.getKey(),
+                    e.getValue().isBoolean()
+                        ? e.getValue().asBoolean()
+                        : e.getValue().isNumber()
+                            ? (Object) e.getValue().asDouble()
+                            : e.getValue().asText()));
     return new Setting(values).text();
   }
 
@@ -86,13 +102,27 @@ class AnswersIT {
     assertThat(varying).containsExactly("optimizer", "lr", "momentum", "loss", "shuffle");
     String axes = String.join(", ", varying);
     Map<String, List<Integer>> expected = new TreeMap<>();
-    for (Row r : spark.sql("SELECT " + axes + ", batch_size FROM runs WHERE sweep_id = 'multi' GROUP BY " + axes
-        + ", batch_size HAVING 2 * sum(CAST(converged AS INT)) >= count(*) ORDER BY batch_size").collectAsList()) {
+    for (Row r :
+        spark
+            .sql(
+                "SELECT "
+                    + axes
+                    + ", batch_size FROM runs WHERE sweep_id = 'multi' GROUP BY "
+                    + axes
+                    + ", batch_size HAVING 2 * sum(CAST(converged AS INT)) >= count(*) ORDER BY batch_size")
+            .collectAsList()) {
       expected.computeIfAbsent(key(r), k -> new ArrayList<>()).add(r.getAs("batch_size"));
     }
     Map<String, long[]> counts = new HashMap<>();
-    for (Row r : spark.sql("SELECT " + axes + ", count(*) AS n, sum(CAST(converged AS INT)) AS c FROM runs"
-        + " WHERE sweep_id = 'multi' GROUP BY " + axes).collectAsList()) {
+    for (Row r :
+        spark
+            .sql(
+                "SELECT "
+                    + axes
+                    + ", count(*) AS n, sum(CAST(converged AS INT)) AS c FROM runs"
+                    + " WHERE sweep_id = 'multi' GROUP BY "
+                    + axes)
+            .collectAsList()) {
       counts.put(key(r), new long[] {r.getLong(r.fieldIndex("n")), r.getLong(r.fieldIndex("c"))});
     }
     List<String> lines = SweepAnswers.load(store, "multi").jsonLines();
@@ -118,25 +148,52 @@ class AnswersIT {
 
   @Test
   void shuffledBroadcastRunsAreWrongObjectiveAtEveryBatchSize() {
-    List<Row> rows = spark.sql("SELECT DISTINCT diagnosis FROM runs WHERE sweep_id = 'multi' AND shuffle"
-        + " AND loss = 'mse-broadcast' AND NOT converged AND batch_size >= 20").collectAsList();
+    List<Row> rows =
+        spark
+            .sql(
+                "SELECT DISTINCT diagnosis FROM runs WHERE sweep_id = 'multi' AND shuffle"
+                    + " AND loss = 'mse-broadcast' AND NOT converged AND batch_size >= 20")
+            .collectAsList();
     assertThat(rows).extracting(r -> r.getString(0)).containsExactly("wrong-objective");
   }
 
   @Test
   void atLeastNineInTenFixedRunsConvergeForEachMainFailureKindAndEachHasItsOwnRunId() {
     for (String kind : List.of("wrong-objective", "step-budget", "diverged")) {
-      Row r = spark.sql("SELECT count(*), sum(CAST(converged AS INT)) FROM fixes WHERE sweep_id = 'multi'"
-          + " AND diagnosis = '" + kind + "'").first();
+      Row r =
+          spark
+              .sql(
+                  "SELECT count(*), sum(CAST(converged AS INT)) FROM fixes WHERE sweep_id = 'multi'"
+                      + " AND diagnosis = '"
+                      + kind
+                      + "'")
+              .first();
       assertThat(r.getLong(0)).as(kind + " fixed runs").isPositive();
-      assertThat((double) r.getLong(1) / r.getLong(0)).as(kind + ": share of fixed runs that converged")
+      assertThat((double) r.getLong(1) / r.getLong(0))
+          .as(kind + ": share of fixed runs that converged")
           .isGreaterThanOrEqualTo(0.9);
     }
-    assertThat(spark.sql("SELECT max(n) FROM (SELECT count(*) AS n FROM fixes WHERE sweep_id = 'multi'"
-        + " GROUP BY setting, diagnosis)").first().getLong(0)).isLessThanOrEqualTo(3);
-    assertThat(spark.sql("SELECT count(*) FROM fixes f JOIN runs r ON f.fixed_run_id = r.run_id").first().getLong(0))
+    assertThat(
+            spark
+                .sql(
+                    "SELECT max(n) FROM (SELECT count(*) AS n FROM fixes WHERE sweep_id = 'multi'"
+                        + " GROUP BY setting, diagnosis)")
+                .first()
+                .getLong(0))
+        .isLessThanOrEqualTo(3);
+    assertThat(
+            spark
+                .sql("SELECT count(*) FROM fixes f JOIN runs r ON f.fixed_run_id = r.run_id")
+                .first()
+                .getLong(0))
         .isZero();
-    assertThat(spark.sql("SELECT count(*) FROM fixes f LEFT JOIN runs r ON f.run_id = r.run_id AND r.sweep_id = 'multi'"
-        + " WHERE r.run_id IS NULL OR r.diagnosis <> f.diagnosis").first().getLong(0)).isZero();
+    assertThat(
+            spark
+                .sql(
+                    "SELECT count(*) FROM fixes f LEFT JOIN runs r ON f.run_id = r.run_id AND r.sweep_id = 'multi'"
+                        + " WHERE r.run_id IS NULL OR r.diagnosis <> f.diagnosis")
+                .first()
+                .getLong(0))
+        .isZero();
   }
 }

@@ -1,7 +1,6 @@
 package org.batchsweep.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,15 +13,34 @@ class CriticalBatchTest {
   static BatchScaling.Setting fitted() {
     List<Double> steps = SIZES.stream().map(b -> 40.0 * (1 + 24.0 / b)).toList();
     return new BatchScaling.Setting(
-        "optimizer=sgd", 40.0, 960.0, 24.0, 0.4368, 0.994, SIZES, steps, List.of(0.03, 0.3, 0.5, 0.5), 4,
-        "fitted on 4 of 4 batch sizes", 17);
+        "optimizer=sgd",
+        40.0,
+        960.0,
+        24.0,
+        0.4368,
+        0.994,
+        SIZES,
+        steps,
+        List.of(0.03, 0.3, 0.5, 0.5),
+        4,
+        "fitted on 4 of 4 batch sizes",
+        17);
   }
 
   static BatchScaling.Setting tooFew() {
     return new BatchScaling.Setting(
-        "optimizer=adam", Double.NaN, Double.NaN, Double.NaN, 0.4368, Double.NaN, List.of(10, 20),
-        List.of(500.0, 300.0), List.of(0.01, 0.01), 12,
-        "too few converged batch sizes to fit: 2 of 12 (a fit needs 3)", 17);
+        "optimizer=adam",
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        0.4368,
+        Double.NaN,
+        List.of(10, 20),
+        List.of(500.0, 300.0),
+        List.of(0.01, 0.01),
+        12,
+        "too few converged batch sizes to fit: 2 of 12 (a fit needs 3)",
+        17);
   }
 
   static BatchScaling scaling() {
@@ -49,8 +67,19 @@ class CriticalBatchTest {
     BatchScaling.Setting s = fitted();
     BatchScaling big = new BatchScaling(List.of(s), 300, 300, 1000);
     BatchScaling.Setting corrected =
-        new BatchScaling.Setting(s.setting(), s.sMin(), s.eMin(), s.bCrit(), 300 * 1000 / 699.0, s.r2(),
-            s.batchSizes(), s.steps(), s.lrs(), s.tried(), s.note(), 1);
+        new BatchScaling.Setting(
+            s.setting(),
+            s.sMin(),
+            s.eMin(),
+            s.bCrit(),
+            300 * 1000 / 699.0,
+            s.r2(),
+            s.batchSizes(),
+            s.steps(),
+            s.lrs(),
+            s.tried(),
+            s.note(),
+            1);
     assertThat(CriticalBatchAnswer.sentence(corrected, big))
         .contains("429 for batches drawn without replacement from 1000 points")
         .contains("one lr for every batch size, not tuned per batch size");

@@ -43,7 +43,8 @@ class FixesTest {
       Points p = LinePoints.generate(spec.data(), LinePoints.TRAIN_SPLIT);
       double slope = p.covXY() / p.varX();
       double intercept = p.meanY() - slope * p.meanX();
-      return new Data(p, new Reference("ols", slope, intercept, p.mse(slope, intercept), Double.NaN, 1));
+      return new Data(
+          p, new Reference("ols", slope, intercept, p.mse(slope, intercept), Double.NaN, 1));
     }
 
     FixTrainer.Trained train(RunConfig run) {
@@ -63,11 +64,15 @@ class FixesTest {
     }
   }
 
-  private static RunConfig run(OptimizerConfig optimizer, Loss loss, int batchSize, boolean shuffle, int epochs) {
-    return new RunConfig("failed", optimizer, loss, batchSize, shuffle, epochs, 0, Precision.FLOAT32, Init.KAIMING);
+  private static RunConfig run(
+      OptimizerConfig optimizer, Loss loss, int batchSize, boolean shuffle, int epochs) {
+    return new RunConfig(
+        "failed", optimizer, loss, batchSize, shuffle, epochs, 0, Precision.FLOAT32, Init.KAIMING);
   }
 
-  /** Fails with {@code kind}, gets fixed, and the recorded fixed configuration converges on its own. */
+  /**
+   * Fails with {@code kind}, gets fixed, and the recorded fixed configuration converges on its own.
+   */
   private static Fixes.Attempt fixes(Data data, RunConfig failed, Diagnosis kind) {
     FixTrainer.Trained before = data.train(failed);
     assertThat(before.diagnosis()).as(before.detail()).isEqualTo(kind.label());
@@ -77,14 +82,19 @@ class FixesTest {
     assertThat(attempt.changes).isNotEmpty();
     Fixes.verify(List.of(attempt), rule, data.trainer(), "test");
     assertThat(attempt.result.converged()).as(String.join("; ", attempt.history)).isTrue();
-    assertThat(data.train(attempt.fixed).converged()).as("the recorded fix, trained again").isTrue();
+    assertThat(data.train(attempt.fixed).converged())
+        .as("the recorded fix, trained again")
+        .isTrue();
     return attempt;
   }
 
   @Test
   void wrongObjectiveIsFixedByTheLossMse() {
-    Fixes.Attempt a = fixes(Data.of(), run(AdamConfig.withDefaults(0.01), Loss.MSE_BROADCAST, 10, true, 100),
-        Diagnosis.WRONG_OBJECTIVE);
+    Fixes.Attempt a =
+        fixes(
+            Data.of(),
+            run(AdamConfig.withDefaults(0.01), Loss.MSE_BROADCAST, 10, true, 100),
+            Diagnosis.WRONG_OBJECTIVE);
     assertThat(Change.text(a.changes)).isEqualTo("loss=mse");
   }
 
@@ -95,33 +105,57 @@ class FixesTest {
     double lowerBound = data.train(failed).stepsNeeded();
     Fixes.Attempt a = fixes(data, failed, Diagnosis.STEP_BUDGET);
     int epochs = ((Change.Epochs) a.changes.get("epochs")).epochs();
-    // B = 1000 is one step an epoch: the verified count, not the diagnoser's lower bound, and tight:
+    // B = 1000 is one step an epoch: the verified count, not the diagnoser's lower bound, and
+    // tight:
     // a tenth fewer epochs no longer converges.
     assertThat((double) epochs).isGreaterThan(lowerBound);
-    RunConfig fewer = FixRule.apply(failed, Map.of("epochs", new Change.Epochs((int) (epochs * 0.9))));
-    assertThat(data.train(new RunConfig("fewer", fewer.optimizer(), fewer.loss(), fewer.batchSize(), fewer.shuffle(),
-        fewer.epochs(), fewer.seed(), fewer.precision(), fewer.init())).converged()).isFalse();
+    RunConfig fewer =
+        FixRule.apply(failed, Map.of("epochs", new Change.Epochs((int) (epochs * 0.9))));
+    assertThat(
+            data.train(
+                    new RunConfig(
+                        "fewer",
+                        fewer.optimizer(),
+                        fewer.loss(),
+                        fewer.batchSize(),
+                        fewer.shuffle(),
+                        fewer.epochs(),
+                        fewer.seed(),
+                        fewer.precision(),
+                        fewer.init()))
+                .converged())
+        .isFalse();
   }
 
   @Test
   void divergedSgdIsFixedByAnLrUnderTheStabilityLimit() {
     Data data = Data.of();
     double limit = Curvature.of(data.points()).stabilityLimit(0.9);
-    Fixes.Attempt a = fixes(data, run(new SgdConfig(limit * 1.5, 0.9), Loss.MSE, 100, false, 100), Diagnosis.DIVERGED);
+    Fixes.Attempt a =
+        fixes(
+            data,
+            run(new SgdConfig(limit * 1.5, 0.9), Loss.MSE, 100, false, 100),
+            Diagnosis.DIVERGED);
     assertThat(((Change.LearningRate) a.changes.get("lr")).lr()).isLessThan(limit);
   }
 
   @Test
   void anAdamLimitCycleIsFixedByASmallerLr() {
     Data data = Data.of("data.x_range=[0, 10]");
-    Fixes.Attempt a = fixes(data, run(AdamConfig.withDefaults(0.5), Loss.MSE, 100, false, 100), Diagnosis.OSCILLATION);
+    Fixes.Attempt a =
+        fixes(
+            data,
+            run(AdamConfig.withDefaults(0.5), Loss.MSE, 100, false, 100),
+            Diagnosis.OSCILLATION);
     assertThat(((Change.LearningRate) a.changes.get("lr")).lr()).isLessThan(0.5);
   }
 
   @Test
   void aNoiseFloorIsFixedByASmallerLr() {
     Data data = Data.of("data.noise=1.0");
-    Fixes.Attempt a = fixes(data, run(AdamConfig.withDefaults(0.05), Loss.MSE, 1, true, 30), Diagnosis.NOISE_FLOOR);
+    Fixes.Attempt a =
+        fixes(
+            data, run(AdamConfig.withDefaults(0.05), Loss.MSE, 1, true, 30), Diagnosis.NOISE_FLOOR);
     assertThat(((Change.LearningRate) a.changes.get("lr")).lr()).isLessThan(0.05);
   }
 }

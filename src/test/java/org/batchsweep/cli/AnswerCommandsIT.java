@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** explain --format json, explain --run-id across sweeps, and sql writes kept under --out, through ./submit. */
+/**
+ * explain --format json, explain --run-id across sweeps, and sql writes kept under --out, through
+ * ./submit.
+ */
 class AnswerCommandsIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,18 +26,37 @@ class AnswerCommandsIT {
   @Timeout(value = 12, unit = TimeUnit.MINUTES)
   void explainAndSqlAsAUserRunsThem() throws Exception {
     Submit submit = new Submit(work);
-    String[] small = {"--set", "data.n=100", "--set", "grid.batch_size=[10, 100]", "--set", "train.epochs=5",
-        "--set", "grid.loss=[mse]", "--set", "grid.shuffle=[false, true]", "--set", "train.record_epochs=false",
-        "--set", "fixes.enabled=false"};
+    String[] small = {
+      "--set",
+      "data.n=100",
+      "--set",
+      "grid.batch_size=[10, 100]",
+      "--set",
+      "train.epochs=5",
+      "--set",
+      "grid.loss=[mse]",
+      "--set",
+      "grid.shuffle=[false, true]",
+      "--set",
+      "train.record_epochs=false",
+      "--set",
+      "fixes.enabled=false"
+    };
     for (String id : new String[] {"first", "second"}) {
       String[] args = new String[small.length + 7];
-      System.arraycopy(new String[] {"--master", "local[2]", "run", "--sweep-id", id, "--out", "out"}, 0, args, 0, 7);
+      System.arraycopy(
+          new String[] {"--master", "local[2]", "run", "--sweep-id", id, "--out", "out"},
+          0,
+          args,
+          0,
+          7);
       System.arraycopy(small, 0, args, 7, small.length);
       Submit.Result run = submit.run(args);
       assertThat(run.exitCode()).as(run.stderr()).isZero();
     }
 
-    Submit.Result json = submit.run("explain", "--sweep-id", "first", "--format", "json", "--out", "out");
+    Submit.Result json =
+        submit.run("explain", "--sweep-id", "first", "--format", "json", "--out", "out");
     assertThat(json.exitCode()).as(json.stderr()).isZero();
     List<String> lines = json.stdout().lines().toList();
     assertThat(lines).hasSize(2); // one setting per shuffle value
@@ -44,15 +66,31 @@ class AnswerCommandsIT {
     assertThat(fixed.get("runs").asInt()).isEqualTo(10); // 2 batch sizes × the seed spec's 5 seeds
 
     String runId =
-        submit.run("sql", "SELECT run_id FROM runs WHERE sweep_id = 'first' AND batch_size = 100 AND NOT shuffle",
-            "--out", "out", "--format", "csv").stdout().lines().skip(1).findFirst().orElseThrow();
+        submit
+            .run(
+                "sql",
+                "SELECT run_id FROM runs WHERE sweep_id = 'first' AND batch_size = 100 AND NOT shuffle",
+                "--out",
+                "out",
+                "--format",
+                "csv")
+            .stdout()
+            .lines()
+            .skip(1)
+            .findFirst()
+            .orElseThrow();
     Submit.Result one = submit.run("explain", "--run-id", runId, "--out", "out");
     assertThat(one.exitCode()).as(one.stderr()).isZero();
-    assertThat(one.stdout()).contains("run " + runId + " is in 2 sweeps").contains("showing the latest, second");
+    assertThat(one.stdout())
+        .contains("run " + runId + " is in 2 sweeps")
+        .contains("showing the latest, second");
 
-    Submit.Result create = submit.run("sql", "CREATE TABLE t AS SELECT * FROM runs", "--out", "out");
+    Submit.Result create =
+        submit.run("sql", "CREATE TABLE t AS SELECT * FROM runs", "--out", "out");
     assertThat(create.exitCode()).as(create.stderr()).isZero();
-    assertThat(work.resolve("spark-warehouse")).as("nothing written to the user's folder").doesNotExist();
+    assertThat(work.resolve("spark-warehouse"))
+        .as("nothing written to the user's folder")
+        .doesNotExist();
     assertThat(work.resolve("out/spark-warehouse/t")).isDirectory();
   }
 }

@@ -20,8 +20,21 @@ class ConcurrentRunIT {
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   void theSecondWriterOfASweepIdRefusesAndTheSweepStaysWhole() throws Exception {
     Submit submit = new Submit(work);
-    String[] common = {"--master", "local[2]", "run", "--sweep-id", "same", "--out", "out",
-        "--set", "data.n=200", "--set", "grid.batch_size=[10,50]", "--set", "train.epochs=20"};
+    String[] common = {
+      "--master",
+      "local[2]",
+      "run",
+      "--sweep-id",
+      "same",
+      "--out",
+      "out",
+      "--set",
+      "data.n=200",
+      "--set",
+      "grid.batch_size=[10,50]",
+      "--set",
+      "train.epochs=20"
+    };
     Submit.Running slowRun = submit.start(with(common, "grid.lr=[0.01]"));
     Submit.Running fastRun = submit.start(with(common, "grid.lr=[0.1]"));
     Submit.Result slow = slowRun.await(Duration.ofMinutes(4));
@@ -29,18 +42,26 @@ class ConcurrentRunIT {
     List<Integer> exits = List.of(slow.exitCode(), fast.exitCode());
     assertThat(exits).containsExactlyInAnyOrder(0, 2);
     List<String> refusal = (slow.exitCode() == 2 ? slow : fast).stderrLines();
-    assertThat(refusal).singleElement().asString()
+    assertThat(refusal)
+        .singleElement()
+        .asString()
         .startsWith("error: --sweep-id same: another run is writing this sweep (pid ")
         .contains("wait for it to finish, or pick another --sweep-id");
     String winnerLr = exits.get(0) == 0 ? "0.01" : "0.1";
 
-    // seed.yaml with 2 batch sizes: x 2 shuffles x 2 losses x 5 seeds = 40 grid points, one row each,
+    // seed.yaml with 2 batch sizes: x 2 shuffles x 2 losses x 5 seeds = 40 grid points, one row
+    // each,
     // all from the run that wrote
     Submit.Result rows =
-        submit.run("sql", "SELECT count(*) AS n, count(DISTINCT run_id) AS ids, count(DISTINCT lr) AS lrs,"
-            + " first(lr) AS lr, first(s.status) AS status, first(s.runs) AS runs"
-            + " FROM runs r JOIN sweeps s USING (sweep_id) WHERE sweep_id = 'same'",
-            "--out", "out", "--format", "csv");
+        submit.run(
+            "sql",
+            "SELECT count(*) AS n, count(DISTINCT run_id) AS ids, count(DISTINCT lr) AS lrs,"
+                + " first(lr) AS lr, first(s.status) AS status, first(s.runs) AS runs"
+                + " FROM runs r JOIN sweeps s USING (sweep_id) WHERE sweep_id = 'same'",
+            "--out",
+            "out",
+            "--format",
+            "csv");
     assertThat(rows.stdout().lines().toList())
         .containsExactly("n,ids,lrs,lr,status,runs", "40,40,1," + winnerLr + ",complete,40");
 

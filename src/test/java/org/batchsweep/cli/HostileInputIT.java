@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.batchsweep.testing.Submit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +27,7 @@ class HostileInputIT {
   @TempDir static Path work;
   private static Submit submit;
   private static Map<String, String> tablesBefore;
+
   /** A sweep id another run (this test) is writing. */
   private static SweepLock held;
 
@@ -40,11 +41,22 @@ class HostileInputIT {
     Files.writeString(work.resolve("header-only.csv"), "x,y\n");
     Files.writeString(work.resolve("a-file"), "not a folder");
     Submit.Result good =
-        submit.run("run", "--sweep-id", "kept", "--out", "out", "--set", "grid.batch_size=[50]",
-            "--set", "data.n=100", "--set", "train.epochs=5");
+        submit.run(
+            "run",
+            "--sweep-id",
+            "kept",
+            "--out",
+            "out",
+            "--set",
+            "grid.batch_size=[50]",
+            "--set",
+            "data.n=100",
+            "--set",
+            "train.epochs=5");
     assertThat(good.exitCode()).as(good.stderr()).isZero();
     Files.createDirectories(work.resolve("specs"));
-    Files.writeString(work.resolve("specs/relative.yaml"), "data:\n  kind: csv\n  path: nowhere.csv\n");
+    Files.writeString(
+        work.resolve("specs/relative.yaml"), "data:\n  kind: csv\n  path: nowhere.csv\n");
     held = SweepLock.acquire(work.resolve("out").toString(), "held");
     tablesBefore = snapshot(work.resolve("out"));
   }
@@ -60,42 +72,83 @@ class HostileInputIT {
     return Stream.of(
         Arguments.of("wrong type", List.of("--set", "data.n=many"), "data.n: got 'many'"),
         Arguments.of("NaN", List.of("--set", "data.noise=NaN"), "data.noise: got 'NaN'"),
-        Arguments.of("infinite lr", List.of("--set", "grid.lr=[1e999]"), "grid.lr: Infinity is not a learning rate"),
-        Arguments.of("zero batch", List.of("--set", "grid.batch_size=[0]"), "grid.batch_size: 0 is not a batch size"),
+        Arguments.of(
+            "infinite lr",
+            List.of("--set", "grid.lr=[1e999]"),
+            "grid.lr: Infinity is not a learning rate"),
+        Arguments.of(
+            "zero batch",
+            List.of("--set", "grid.batch_size=[0]"),
+            "grid.batch_size: 0 is not a batch size"),
         Arguments.of("negative n", List.of("--set", "data.n=-5"), "data.n: got -5"),
         Arguments.of("zero epochs", List.of("--set", "train.epochs=0"), "train.epochs: got 0"),
-        Arguments.of("batch larger than n", List.of("--set", "data.n=100", "--set", "grid.batch_size=[200]"),
+        Arguments.of(
+            "batch larger than n",
+            List.of("--set", "data.n=100", "--set", "grid.batch_size=[200]"),
             "grid.batch_size: 200 is larger than the 100 training points"),
         Arguments.of("empty grid", List.of("--set", "grid.lr=[]"), "grid.lr: the axis is empty"),
-        Arguments.of("over the run limit", List.of("--set", "limits.max_runs=10"),
+        Arguments.of(
+            "over the run limit",
+            List.of("--set", "limits.max_runs=10"),
             "grid: 2000 runs is more than limits.max_runs = 10"),
-        Arguments.of("unknown key", List.of("--set", "grid.batchsize=[10]"), "unknown key 'grid.batchsize'"),
-        Arguments.of("unknown schedule", List.of("--set", "grid.schedule=[linear]"),
+        Arguments.of(
+            "unknown key", List.of("--set", "grid.batchsize=[10]"), "unknown key 'grid.batchsize'"),
+        Arguments.of(
+            "unknown schedule",
+            List.of("--set", "grid.schedule=[linear]"),
             "grid.schedule: 'linear' is not a schedule; accepted: constant, step(E, gamma)"),
-        Arguments.of("nesterov without momentum", List.of("--set", "grid.optimizer=[sgd]", "--set", "grid.nesterov=[true]"),
+        Arguments.of(
+            "nesterov without momentum",
+            List.of("--set", "grid.optimizer=[sgd]", "--set", "grid.nesterov=[true]"),
             "grid.nesterov: true needs sgd momentum > 0"),
-        Arguments.of("missing spec", List.of("no-such-spec.yaml"), "spec no-such-spec.yaml: no such file"),
+        Arguments.of(
+            "missing spec", List.of("no-such-spec.yaml"), "spec no-such-spec.yaml: no such file"),
         Arguments.of("missing csv", csv("missing.csv"), "missing.csv does not exist"),
         Arguments.of("empty csv", csv("empty.csv"), "the file is empty"),
         Arguments.of("non-numeric csv", csv("words.csv"), "line 3: y = 'one' is not a number"),
         Arguments.of("NaN in csv", csv("nan.csv"), "line 3: x = NaN is not finite"),
         Arguments.of("one-column csv", csv("one-column.csv"), "has no column y"),
-        Arguments.of("header-only csv", csv("header-only.csv"), "0 point(s); at least 2 are needed"),
-        Arguments.of("missing parquet", List.of("--set", "data.kind=parquet", "--set", "data.path=none.parquet"),
+        Arguments.of(
+            "header-only csv", csv("header-only.csv"), "0 point(s); at least 2 are needed"),
+        Arguments.of(
+            "missing parquet",
+            List.of("--set", "data.kind=parquet", "--set", "data.path=none.parquet"),
             "/none.parquet does not exist"),
         Arguments.of("resume without id", List.of("--resume"), "--resume needs --sweep-id"),
-        Arguments.of("bad sweep id", List.of("--sweep-id", "../escape"), "--sweep-id ../escape: accepted"),
-        Arguments.of("sweep id being written", List.of("--sweep-id", "held", "--set", "grid.batch_size=[50]"),
-            "--sweep-id held: another run is writing this sweep (pid " + ProcessHandle.current().pid()),
-        Arguments.of("momentum no optimizer takes", List.of("--set", "grid.momentum=[0.9]"),
+        Arguments.of(
+            "bad sweep id", List.of("--sweep-id", "../escape"), "--sweep-id ../escape: accepted"),
+        Arguments.of(
+            "sweep id being written",
+            List.of("--sweep-id", "held", "--set", "grid.batch_size=[50]"),
+            "--sweep-id held: another run is writing this sweep (pid "
+                + ProcessHandle.current().pid()),
+        Arguments.of(
+            "momentum no optimizer takes",
+            List.of("--set", "grid.momentum=[0.9]"),
             "grid.momentum: [0.9] would be ignored: no optimizer in grid.optimizer [adam] takes momentum"),
-        Arguments.of("validation file ignored", List.of("--set", "data.kind=csv", "--set", "data.path=words.csv",
-            "--set", "data.validation=none", "--set", "data.validation_path=words.csv"),
+        Arguments.of(
+            "validation file ignored",
+            List.of(
+                "--set",
+                "data.kind=csv",
+                "--set",
+                "data.path=words.csv",
+                "--set",
+                "data.validation=none",
+                "--set",
+                "data.validation_path=words.csv"),
             "data.validation_path is set but data.validation is none"),
-        Arguments.of("points table as data", List.of("--set", "data.kind=parquet", "--set", "data.path=out/tables/points"),
+        Arguments.of(
+            "points table as data",
+            List.of("--set", "data.kind=parquet", "--set", "data.path=out/tables/points"),
             "has a column split, like batchsweep's points table"),
-        Arguments.of("relative csv from --set", csv("missing.csv"), "data.path: " + work.resolve("missing.csv") + " does not exist"),
-        Arguments.of("relative csv in a spec file", List.of("specs/relative.yaml"),
+        Arguments.of(
+            "relative csv from --set",
+            csv("missing.csv"),
+            "data.path: " + work.resolve("missing.csv") + " does not exist"),
+        Arguments.of(
+            "relative csv in a spec file",
+            List.of("specs/relative.yaml"),
             "data.path: " + work.resolve("specs/nowhere.csv") + " does not exist"));
   }
 
@@ -105,7 +158,8 @@ class HostileInputIT {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("hostile")
-  void isRefusedWithOneLineAndNoTableTouched(String name, List<String> args, String message) throws Exception {
+  void isRefusedWithOneLineAndNoTableTouched(String name, List<String> args, String message)
+      throws Exception {
     List<String> command = new ArrayList<>(List.of("run", "--out", "out"));
     command.addAll(args);
     Submit.Result result = submit.run(command.toArray(String[]::new));
@@ -134,7 +188,9 @@ class HostileInputIT {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> paths = Files.walk(root)) {
       for (Path p : paths.filter(Files::isRegularFile).toList()) {
-        files.put(root.relativize(p).toString(), Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis());
+        files.put(
+            root.relativize(p).toString(),
+            Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis());
       }
     }
     return files;

@@ -56,10 +56,18 @@ class ReadmeQueriesIT {
   static void twoSweepsOfTheSameSettings() {
     spark = SparkTests.start("local[2]");
     store = new TableStore(spark, out.toUri().toString());
-    SweepSpec spec = SpecLoader.loadText("", "test", List.of(
-        "data.n=200", "train.epochs=10", "train.record_epochs=true", "grid.batch_size=[10, 100]"));
+    SweepSpec spec =
+        SpecLoader.loadText(
+            "",
+            "test",
+            List.of(
+                "data.n=200",
+                "train.epochs=10",
+                "train.record_epochs=true",
+                "grid.batch_size=[10, 100]"));
     for (String id : List.of("first", "second")) {
-      new SweepJob(spark, store, System.err).run(SweepPlan.of(id, spec, DataLoader.load(spec.data(), null)));
+      new SweepJob(spark, store, System.err)
+          .run(SweepPlan.of(id, spec, DataLoader.load(spec.data(), null)));
     }
     for (Table table : Table.values()) {
       if (store.exists(table)) {
@@ -83,9 +91,11 @@ class ReadmeQueriesIT {
 
   @Test
   void byDiagnosisCountsTheLatestSweepOnly() {
-    long counted = spark.sql(BY_DIAGNOSIS).agg(org.apache.spark.sql.functions.sum("runs")).first().getLong(0);
+    long counted =
+        spark.sql(BY_DIAGNOSIS).agg(org.apache.spark.sql.functions.sum("runs")).first().getLong(0);
     assertThat(counted).isEqualTo(8); // 2 batch sizes x 2 shuffles x 2 losses, not 16
-    assertThat(spark.sql("SELECT count(DISTINCT run_id) FROM runs").first().getLong(0)).isEqualTo(8);
+    assertThat(spark.sql("SELECT count(DISTINCT run_id) FROM runs").first().getLong(0))
+        .isEqualTo(8);
   }
 
   @Test
@@ -102,7 +112,8 @@ class ReadmeQueriesIT {
 
   @Test
   void aSparkSessionOfOnesOwnReadsOneSweepWithItsPartitionColumn() {
-    // README: spark.read.option("basePath", "results/tables/runs").parquet("results/tables/runs/sweep_id=ID")
+    // README: spark.read.option("basePath",
+    // "results/tables/runs").parquet("results/tables/runs/sweep_id=ID")
     String runs = out.resolve("tables/runs").toString();
     Dataset<Row> one = spark.read().option("basePath", runs).parquet(runs + "/sweep_id=second");
     assertThat(one.columns()).contains("sweep_id", "run_id", "diagnosis");
@@ -114,16 +125,22 @@ class ReadmeQueriesIT {
 
   @Test
   void jsonHasNoNaNAndKeepsEveryKey() {
-    String json = print(spark.sql(
-        "SELECT 'a' AS name, CAST('NaN' AS DOUBLE) AS nan, CAST('Infinity' AS DOUBLE) AS inf,"
-            + " CAST(NULL AS STRING) AS missing, 1.5 AS x"), SqlCommand.Format.json, SqlCommand.DEFAULT_TRUNCATE);
-    assertThat(json.strip()).isEqualTo("{\"name\":\"a\",\"nan\":null,\"inf\":null,\"missing\":null,\"x\":1.5}");
+    String json =
+        print(
+            spark.sql(
+                "SELECT 'a' AS name, CAST('NaN' AS DOUBLE) AS nan, CAST('Infinity' AS DOUBLE) AS inf,"
+                    + " CAST(NULL AS STRING) AS missing, 1.5 AS x"),
+            SqlCommand.Format.json,
+            SqlCommand.DEFAULT_TRUNCATE);
+    assertThat(json.strip())
+        .isEqualTo("{\"name\":\"a\",\"nan\":null,\"inf\":null,\"missing\":null,\"x\":1.5}");
   }
 
   @Test
   void theTableFormatCutsLongCellsAndShowsThemWholeOnRequest() {
     Dataset<Row> detail = spark.sql("SELECT run_id, detail FROM runs WHERE sweep_id = 'second'");
-    int longest = detail.collectAsList().stream().mapToInt(r -> r.getString(1).length()).max().orElseThrow();
+    int longest =
+        detail.collectAsList().stream().mapToInt(r -> r.getString(1).length()).max().orElseThrow();
     assertThat(longest).isGreaterThan(SqlCommand.DEFAULT_TRUNCATE);
     String table = print(detail, SqlCommand.Format.table, SqlCommand.DEFAULT_TRUNCATE);
     assertThat(table.lines().mapToInt(String::length).max().orElseThrow())
@@ -134,7 +151,8 @@ class ReadmeQueriesIT {
 
   private static String print(Dataset<Row> rows, SqlCommand.Format format, int truncate) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    SqlCommand.print(rows, format, 1000, truncate, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    SqlCommand.print(
+        rows, format, 1000, truncate, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     return bytes.toString(StandardCharsets.UTF_8);
   }
 }

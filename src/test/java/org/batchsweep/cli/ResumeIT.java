@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A driver killed mid-sweep leaves the sweep visibly incomplete; --resume finishes it exactly once. */
+/**
+ * A driver killed mid-sweep leaves the sweep visibly incomplete; --resume finishes it exactly once.
+ */
 class ResumeIT {
 
   @TempDir Path work;
@@ -21,16 +23,32 @@ class ResumeIT {
     Submit submit = new Submit(work);
     Path firstChunk = work.resolve("out/staging/killed/runs/_SUCCESS");
     Submit.Running driver =
-        submit.start("--master", "local[2]", "run", "--sweep-id", "killed", "--out", "out",
-            "--set", "grid.seed=[0,1,2,3,4,5,6,7]", "--set", "train.epochs=300",
-            "--set", "limits.chunk_runs=400", "--set", "train.record_epochs=false",
-            "--set", "fixes.enabled=false");
+        submit.start(
+            "--master",
+            "local[2]",
+            "run",
+            "--sweep-id",
+            "killed",
+            "--out",
+            "out",
+            "--set",
+            "grid.seed=[0,1,2,3,4,5,6,7]",
+            "--set",
+            "train.epochs=300",
+            "--set",
+            "limits.chunk_runs=400",
+            "--set",
+            "train.record_epochs=false",
+            "--set",
+            "fixes.enabled=false");
     try {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
       while (!Files.exists(firstChunk) && driver.isAlive() && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
-      assertThat(driver.isAlive()).as("the sweep must still be running after its first chunk").isTrue();
+      assertThat(driver.isAlive())
+          .as("the sweep must still be running after its first chunk")
+          .isTrue();
       driver.kill(); // SIGKILL: no shutdown hook, no cleanup
       assertThat(driver.isAlive()).isFalse();
     } finally {
@@ -38,10 +56,17 @@ class ResumeIT {
     }
 
     Submit.Result status =
-        submit.run("sql", "SELECT status, runs FROM sweeps WHERE sweep_id = 'killed'", "--out", "out", "--format", "csv");
+        submit.run(
+            "sql",
+            "SELECT status, runs FROM sweeps WHERE sweep_id = 'killed'",
+            "--out",
+            "out",
+            "--format",
+            "csv");
     assertThat(status.stdout().lines().toList()).containsExactly("status,runs", "running,3200");
 
-    // explain and report on the interrupted sweep: one line saying it is incomplete and how to finish it.
+    // explain and report on the interrupted sweep: one line saying it is incomplete and how to
+    // finish it.
     for (String command : new String[] {"explain", "report"}) {
       Submit.Result refused = submit.run(command, "--sweep-id", "killed", "--out", "out");
       assertThat(refused.exitCode()).as(command + ": " + refused.stderr()).isEqualTo(2);
@@ -54,13 +79,21 @@ class ResumeIT {
 
     Submit.Result resumed = submit.run("run", "--sweep-id", "killed", "--resume", "--out", "out");
     assertThat(resumed.exitCode()).as(resumed.stderr()).isZero();
-    assertThat(resumed.stdout()).containsPattern("sweep killed: 3200 runs in .* s \\(([1-9]\\d*) reused from the interrupted attempt, (\\d+) trained now\\)");
+    assertThat(resumed.stdout())
+        .containsPattern(
+            "sweep killed: 3200 runs in .* s \\(([1-9]\\d*) reused from the interrupted attempt, (\\d+) trained now\\)");
 
     Submit.Result rows =
-        submit.run("sql", "SELECT count(*) AS n, count(DISTINCT run_id) AS ids, first(s.status) AS status"
-            + " FROM runs r JOIN sweeps s USING (sweep_id) WHERE sweep_id = 'killed'",
-            "--out", "out", "--format", "csv");
-    assertThat(rows.stdout().lines().toList()).containsExactly("n,ids,status", "3200,3200,complete");
+        submit.run(
+            "sql",
+            "SELECT count(*) AS n, count(DISTINCT run_id) AS ids, first(s.status) AS status"
+                + " FROM runs r JOIN sweeps s USING (sweep_id) WHERE sweep_id = 'killed'",
+            "--out",
+            "out",
+            "--format",
+            "csv");
+    assertThat(rows.stdout().lines().toList())
+        .containsExactly("n,ids,status", "3200,3200,complete");
     assertThat(work.resolve("out/staging/killed")).doesNotExist();
 
     Submit.Result again = submit.run("run", "--sweep-id", "killed", "--resume", "--out", "out");

@@ -29,7 +29,8 @@ class SubmitIT {
     Files.writeString(
         spec,
         "name: small\ndata: {n: 200}\ntrain: {epochs: 10}\ngrid:\n  batch_size: [10, 50, 200]\n  seed: [0, 1]\n");
-    Submit.Result run = submit("--master", "local[2]", "run", "small.yaml", "--sweep-id", "e2e", "--out", "out");
+    Submit.Result run =
+        submit("--master", "local[2]", "run", "small.yaml", "--sweep-id", "e2e", "--out", "out");
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     assertThat(run.stdout())
         .contains("sweep e2e: 24 runs")
@@ -39,15 +40,22 @@ class SubmitIT {
     assertThat(run.stderr()).contains("trained 24/24 runs");
 
     Submit.Result sql =
-        submit("sql", "SELECT batch_size, shuffle, loss, converged FROM runs WHERE sweep_id = 'e2e' ORDER BY batch_size",
-            "--out", "out", "--format", "csv");
+        submit(
+            "sql",
+            "SELECT batch_size, shuffle, loss, converged FROM runs WHERE sweep_id = 'e2e' ORDER BY batch_size",
+            "--out",
+            "out",
+            "--format",
+            "csv");
     assertThat(sql.exitCode()).as(sql.stderr()).isZero();
     List<String> lines = sql.stdout().lines().toList();
     assertThat(lines.get(0)).isEqualTo("batch_size,shuffle,loss,converged");
     assertThat(lines).hasSize(25);
-    assertThat(lines.subList(1, 25)).allMatch(l -> l.matches("\\d+,(true|false),mse(-broadcast)?,(true|false)"));
+    assertThat(lines.subList(1, 25))
+        .allMatch(l -> l.matches("\\d+,(true|false),mse(-broadcast)?,(true|false)"));
 
-    Submit.Result json = submit("sql", "SELECT runs, status FROM sweeps", "--out", "out", "--format", "json");
+    Submit.Result json =
+        submit("sql", "SELECT runs, status FROM sweeps", "--out", "out", "--format", "json");
     assertThat(json.stdout().strip()).isEqualTo("{\"runs\":24,\"status\":\"complete\"}");
 
     Submit.Result explain = submit("explain", "--out", "out");
@@ -63,14 +71,17 @@ class SubmitIT {
   void aBadSpecExitsWithOneLineAndWritesNothing() throws Exception {
     Submit.Result bad = submit("run", "--set", "grid.batch_size=[0, 10]", "--out", "out");
     assertThat(bad.exitCode()).isEqualTo(2);
-    assertThat(bad.stderrLines()).containsExactly("error: grid.batch_size: 0 is not a batch size; accepted: integers ≥ 1");
+    assertThat(bad.stderrLines())
+        .containsExactly("error: grid.batch_size: 0 is not a batch size; accepted: integers ≥ 1");
     assertThat(bad.stdout()).isEmpty();
     assertThat(work.resolve("out/tables")).doesNotExist();
 
     Submit.Result unknown = submit("run", "--set", "train.epoch=5", "--out", "out");
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.stderrLines()).hasSize(1);
-    assertThat(unknown.stderrLines().get(0)).contains("unknown key 'train.epoch'").contains("epochs");
+    assertThat(unknown.stderrLines().get(0))
+        .contains("unknown key 'train.epoch'")
+        .contains("epochs");
   }
 
   @Test
@@ -79,9 +90,12 @@ class SubmitIT {
     Submit.Result bad =
         submit("run", "--set", "data.kind=csv", "--set", "data.path=points.csv", "--out", "out");
     assertThat(bad.exitCode()).isEqualTo(2);
-    assertThat(bad.stderrLines()).containsExactly(
-        "error: data.path " + work.resolve("points.csv") + " line 4: y = 'oops' is not a number;"
-            + " every x and y must be a finite number");
+    assertThat(bad.stderrLines())
+        .containsExactly(
+            "error: data.path "
+                + work.resolve("points.csv")
+                + " line 4: y = 'oops' is not a number;"
+                + " every x and y must be a finite number");
     assertThat(work.resolve("out/tables")).doesNotExist();
   }
 }

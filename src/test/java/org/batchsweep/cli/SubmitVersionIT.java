@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.batchsweep.testing.Submit;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
-/** ./submit -V / --version, before the command (no spark-submit) or after it (through spark-submit). */
+/**
+ * ./submit -V / --version, before the command (no spark-submit) or after it (through spark-submit).
+ */
 class SubmitVersionIT {
 
   @TempDir Path work;

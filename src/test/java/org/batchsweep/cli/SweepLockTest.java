@@ -19,8 +19,10 @@ class SweepLockTest {
     try {
       assertThatThrownBy(() -> SweepLock.acquire(out.toString(), "same"))
           .isInstanceOf(BadInputException.class)
-          .hasMessageStartingWith("--sweep-id same: another run is writing this sweep (pid "
-              + ProcessHandle.current().pid() + " on ");
+          .hasMessageStartingWith(
+              "--sweep-id same: another run is writing this sweep (pid "
+                  + ProcessHandle.current().pid()
+                  + " on ");
       // another sweep id into the same folder is independent
       SweepLock other = SweepLock.acquire(out.toString(), "other");
       assertThat(out.resolve("locks/other.lock")).exists();
@@ -41,7 +43,8 @@ class SweepLockTest {
   void aLockFileNobodyHoldsIsStale() throws Exception {
     // what a run killed with -9 leaves: its holder line, but no OS lock
     Files.createDirectories(out.resolve("locks"));
-    Files.writeString(out.resolve("locks/killed.lock"), "pid 1 on elsewhere, started 2020-01-01T00:00:00Z");
+    Files.writeString(
+        out.resolve("locks/killed.lock"), "pid 1 on elsewhere, started 2020-01-01T00:00:00Z");
     SweepLock lock = SweepLock.acquire(out.toString(), "killed");
     assertThat(Files.readString(out.resolve("locks/killed.lock")))
         .startsWith("pid " + ProcessHandle.current().pid() + " on ");
@@ -51,7 +54,8 @@ class SweepLockTest {
   @Test
   void aNonLocalOutputLocksInTheLocalTemporaryFolder() {
     Path file = SweepLock.lockFile("hdfs:///user/me/results", "x");
-    assertThat(file.getParent()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "batchsweep-locks"));
+    assertThat(file.getParent())
+        .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "batchsweep-locks"));
     assertThat(file.getFileName().toString()).endsWith("-x.lock");
   }
 }

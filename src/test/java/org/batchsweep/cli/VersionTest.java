@@ -8,11 +8,22 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** -V and --version, before or after the command, print batchsweep's, Spark's and Java's versions. */
+/**
+ * -V and --version, before or after the command, print batchsweep's, Spark's and Java's versions.
+ */
 class VersionTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"-V", "--version", "run -V", "sql --version", "explain -V", "report -V", "cluster start -V"})
+  @ValueSource(
+      strings = {
+        "-V",
+        "--version",
+        "run -V",
+        "sql --version",
+        "explain -V",
+        "report -V",
+        "cluster start -V"
+      })
   void printsTheThreeVersions(String args) {
     PrintStream saved = System.out;
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -27,7 +38,9 @@ class VersionTest {
     assertThat(bytes.toString(StandardCharsets.UTF_8).lines().toList())
         .satisfiesExactly(
             l -> assertThat(l).startsWith("batchsweep "),
-            l -> assertThat(l).startsWith("Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION()),
+            l ->
+                assertThat(l)
+                    .startsWith("Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION()),
             l -> assertThat(l).startsWith("Java " + System.getProperty("java.version")));
   }
 }

@@ -33,7 +33,8 @@ class LocalClusterTest {
       System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
       int status = BatchSweep.execute(args);
-      return new Outcome(status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+      return new Outcome(
+          status, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(out);
       System.setErr(err);
@@ -45,18 +46,30 @@ class LocalClusterTest {
     String dir = tmp.toString();
     assertThat(execute("cluster", "start", "--workers", "0", "--out", dir))
         .satisfies(r -> assertThat(r.status()).isEqualTo(2))
-        .satisfies(r -> assertThat(r.stderr()).isEqualTo("error: --workers 0: accepted: 1 to 16\n"));
-    assertThat(execute("cluster", "start", "--memory", "lots", "--out", dir).stderr()).contains("--memory lots: not a size");
-    assertThat(execute("cluster", "start", "--memory", "256m", "--out", dir).stderr()).contains("at least 512m");
-    assertThat(execute("cluster", "start", "--port", "80", "--out", dir).stderr()).contains("--port 80: accepted");
-    assertThat(execute("cluster", "status", "--out", "hdfs://nn/x").stderr()).contains("local disk");
+        .satisfies(
+            r -> assertThat(r.stderr()).isEqualTo("error: --workers 0: accepted: 1 to 16\n"));
+    assertThat(execute("cluster", "start", "--memory", "lots", "--out", dir).stderr())
+        .contains("--memory lots: not a size");
+    assertThat(execute("cluster", "start", "--memory", "256m", "--out", dir).stderr())
+        .contains("at least 512m");
+    assertThat(execute("cluster", "start", "--port", "80", "--out", dir).stderr())
+        .contains("--port 80: accepted");
+    assertThat(execute("cluster", "status", "--out", "hdfs://nn/x").stderr())
+        .contains("local disk");
     assertThat(execute("cluster").status()).isEqualTo(2);
   }
 
   @Test
   void aTakenPortIsNamed() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      Outcome r = execute("cluster", "start", "--port", Integer.toString(taken.getLocalPort()), "--out", tmp.toString());
+      Outcome r =
+          execute(
+              "cluster",
+              "start",
+              "--port",
+              Integer.toString(taken.getLocalPort()),
+              "--out",
+              tmp.toString());
       assertThat(r.status()).isEqualTo(2);
       assertThat(r.stderr()).contains("127.0.0.1:" + taken.getLocalPort() + " is already in use");
     }
@@ -82,11 +95,16 @@ class LocalClusterTest {
     Process stranger = new ProcessBuilder("sleep", "300").start();
     try {
       long strangerStart = ProcessTable.startMillis(stranger.toHandle());
-      new ClusterState("spark://127.0.0.1:7077", "",
-          new DaemonProcess("master", recycled.pid(), 42, "127.0.0.1:7077"),
-          List.of(new DaemonProcess("worker-1", stranger.pid(), strangerStart, "127.0.0.1:1"),
-              new DaemonProcess("worker-2", Long.MAX_VALUE, 42, "127.0.0.1:2")),
-          1, "1g").save(layout.state());
+      new ClusterState(
+              "spark://127.0.0.1:7077",
+              "",
+              new DaemonProcess("master", recycled.pid(), 42, "127.0.0.1:7077"),
+              List.of(
+                  new DaemonProcess("worker-1", stranger.pid(), strangerStart, "127.0.0.1:1"),
+                  new DaemonProcess("worker-2", Long.MAX_VALUE, 42, "127.0.0.1:2")),
+              1,
+              "1g")
+          .save(layout.state());
       Outcome status = execute("cluster", "status", "--out", tmp.toString());
       assertThat(status.status()).isEqualTo(1);
       assertThat(status.stdout()).contains("NOT RUNNING");
@@ -97,8 +115,12 @@ class LocalClusterTest {
           .contains("worker-1 (pid " + stranger.pid() + ") was not running")
           .contains("worker-2 (pid " + Long.MAX_VALUE + ") was not running");
       assertThat(layout.state()).doesNotExist();
-      assertThat(recycled.isAlive()).as("the process behind a recycled pid was left alone").isTrue();
-      assertThat(stranger.isAlive()).as("a process that is not of this cluster was left alone").isTrue();
+      assertThat(recycled.isAlive())
+          .as("the process behind a recycled pid was left alone")
+          .isTrue();
+      assertThat(stranger.isAlive())
+          .as("a process that is not of this cluster was left alone")
+          .isTrue();
     } finally {
       recycled.destroyForcibly().waitFor();
       stranger.destroyForcibly().waitFor();
@@ -108,13 +130,21 @@ class LocalClusterTest {
   @Test
   void stateSurvivesARoundTrip() {
     Path file = tmp.resolve("cluster.properties");
-    ClusterState state = new ClusterState("spark://127.0.0.1:40123", "http://127.0.0.1:8080",
-        new DaemonProcess("master", 11, 1000, "127.0.0.1:40123"),
-        List.of(new DaemonProcess("worker-1", 12, 2000, "127.0.0.1:5000"),
-            new DaemonProcess("worker-2", 13, 3000, "127.0.0.1:5001")), 2, "1536m");
+    ClusterState state =
+        new ClusterState(
+            "spark://127.0.0.1:40123",
+            "http://127.0.0.1:8080",
+            new DaemonProcess("master", 11, 1000, "127.0.0.1:40123"),
+            List.of(
+                new DaemonProcess("worker-1", 12, 2000, "127.0.0.1:5000"),
+                new DaemonProcess("worker-2", 13, 3000, "127.0.0.1:5001")),
+            2,
+            "1536m");
     state.save(file);
     assertThat(ClusterState.load(file)).contains(state);
-    assertThat(file).content().contains("master.url=spark://127.0.0.1:40123\n"); // plain, for ./submit's sed
+    assertThat(file)
+        .content()
+        .contains("master.url=spark://127.0.0.1:40123\n"); // plain, for ./submit's sed
   }
 
   @Test
@@ -130,10 +160,22 @@ class LocalClusterTest {
   @Test
   void commandLinesAreMatchedOnWholePaths() {
     String marker = "/o/cluster/spark-home/";
-    assertThat(ProcessTable.mentions(List.of("java", "-cp", "/o/cluster/spark-home/conf/:/o/cluster/spark-home/jars/*"), marker)).isTrue();
-    assertThat(ProcessTable.mentions(List.of("java", "-cp", "/x/y.jar:/o/cluster/spark-home/jars/*"), marker)).isTrue();
-    assertThat(ProcessTable.mentions(List.of("java", "-Dhome=/o/cluster/spark-home/"), marker)).isTrue();
-    assertThat(ProcessTable.mentions(List.of("java", "-cp", "/b/o/cluster/spark-home/jars/*"), marker)).isFalse();
-    assertThat(ProcessTable.mentions(List.of("java", "-cp", "/o/cluster/spark-home2/jars/*"), marker)).isFalse();
+    assertThat(
+            ProcessTable.mentions(
+                List.of("java", "-cp", "/o/cluster/spark-home/conf/:/o/cluster/spark-home/jars/*"),
+                marker))
+        .isTrue();
+    assertThat(
+            ProcessTable.mentions(
+                List.of("java", "-cp", "/x/y.jar:/o/cluster/spark-home/jars/*"), marker))
+        .isTrue();
+    assertThat(ProcessTable.mentions(List.of("java", "-Dhome=/o/cluster/spark-home/"), marker))
+        .isTrue();
+    assertThat(
+            ProcessTable.mentions(List.of("java", "-cp", "/b/o/cluster/spark-home/jars/*"), marker))
+        .isFalse();
+    assertThat(
+            ProcessTable.mentions(List.of("java", "-cp", "/o/cluster/spark-home2/jars/*"), marker))
+        .isFalse();
   }
 }

@@ -49,7 +49,8 @@ class CsvPointsTest {
         "short row     | 'x,y\n1,2\n3\n'        | line 3: 1 field(s), expected at least 2",
         "no header, 3 columns | '1,2,3\n4,5,6\n' | line 1: 3 column(s) without a header",
       })
-  void badFilesAreRefusedWithTheLineAndWhatIsExpected(String name, String content, String message) throws Exception {
+  void badFilesAreRefusedWithTheLineAndWhatIsExpected(String name, String content, String message)
+      throws Exception {
     Path f = file(content.replace("\\n", "\n"));
     assertThatThrownBy(() -> CsvPoints.read("data.path", f))
         .isInstanceOf(BadInputException.class)

@@ -19,8 +19,8 @@ import org.batchsweep.train.Init;
 import org.batchsweep.train.Loss;
 import org.batchsweep.train.RunConfig;
 import org.batchsweep.train.RunOutcome;
-import org.batchsweep.train.Trajectory;
 import org.batchsweep.train.TrainingSet;
+import org.batchsweep.train.Trajectory;
 import org.junit.jupiter.api.Test;
 
 /** Each diagnosis is reached by a crafted configuration, and not by its neighbours. */
@@ -39,9 +39,19 @@ class DiagnoserTest {
     return new Reference("ols", slope, intercept, p.mse(slope, intercept), Double.NaN, 1);
   }
 
-  private static Verdict train(Points p, OptimizerConfig optimizer, Loss loss, int batchSize, boolean shuffle, int epochs) {
+  private static Verdict train(
+      Points p, OptimizerConfig optimizer, Loss loss, int batchSize, boolean shuffle, int epochs) {
     RunConfig run =
-        new RunConfig("r", optimizer, loss, batchSize, shuffle, epochs, 0, Precision.FLOAT64, new Init(0.5, 0.5));
+        new RunConfig(
+            "r",
+            optimizer,
+            loss,
+            batchSize,
+            shuffle,
+            epochs,
+            0,
+            Precision.FLOAT64,
+            new Init(0.5, 0.5));
     RunOutcome outcome = FastTrainer.train(new TrainingSet(p, null), List.of(run), false).get(0);
     return new Diagnoser(leastSquares(p), TOLERANCE, p).diagnose(outcome);
   }
@@ -50,7 +60,8 @@ class DiagnoserTest {
   void smallBatchesWithTheRightLossConverge() {
     Verdict v = train(line(), AdamConfig.withDefaults(0.01), Loss.MSE, 10, true, 100);
     assertThat(v.diagnosis()).isEqualTo(Diagnosis.CONVERGED);
-    assertThat(v.objectiveSlope()).isCloseTo(leastSquares(line()).slope(), org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(v.objectiveSlope())
+        .isCloseTo(leastSquares(line()).slope(), org.assertj.core.api.Assertions.within(1e-9));
   }
 
   @Test
@@ -58,9 +69,13 @@ class DiagnoserTest {
     Verdict v = train(line(), AdamConfig.withDefaults(0.01), Loss.MSE_BROADCAST, 10, true, 100);
     assertThat(v.diagnosis()).isEqualTo(Diagnosis.WRONG_OBJECTIVE);
     assertThat(v.objectiveSlope()).isCloseTo(-0.40, org.assertj.core.api.Assertions.within(0.01));
-    assertThat(v.detail()).contains("its minimiser is slope -0.40, intercept -1.80").contains("use loss mse");
+    assertThat(v.detail())
+        .contains("its minimiser is slope -0.40, intercept -1.80")
+        .contains("use loss mse");
     // The same loss without shuffling, with small batches, is close to the line.
-    assertThat(train(line(), AdamConfig.withDefaults(0.01), Loss.MSE_BROADCAST, 10, false, 100).diagnosis())
+    assertThat(
+            train(line(), AdamConfig.withDefaults(0.01), Loss.MSE_BROADCAST, 10, false, 100)
+                .diagnosis())
         .isEqualTo(Diagnosis.CONVERGED);
   }
 
@@ -69,13 +84,19 @@ class DiagnoserTest {
     Verdict v = train(line(), AdamConfig.withDefaults(0.01), Loss.MSE, 1000, false, 100);
     assertThat(v.diagnosis()).isEqualTo(Diagnosis.STEP_BUDGET);
     assertThat(v.stepsNeeded()).isGreaterThan(100).isGreaterThanOrEqualTo(4.5 / 0.01 * 0.9);
-    assertThat(v.detail()).contains("100 steps taken").contains("at least").contains("epochs").contains("lower bound");
+    assertThat(v.detail())
+        .contains("100 steps taken")
+        .contains("at least")
+        .contains("epochs")
+        .contains("lower bound");
     // The estimate is a lower bound: with fewer steps than it names the run still falls short,
     // and with enough more the same run converges.
     int fewer = (int) Math.floor(v.stepsNeeded() * 0.9);
-    assertThat(train(line(), AdamConfig.withDefaults(0.01), Loss.MSE, 1000, false, fewer).diagnosis())
+    assertThat(
+            train(line(), AdamConfig.withDefaults(0.01), Loss.MSE, 1000, false, fewer).diagnosis())
         .isEqualTo(Diagnosis.STEP_BUDGET);
-    assertThat(train(line(), AdamConfig.withDefaults(0.01), Loss.MSE, 1000, false, 3000).diagnosis())
+    assertThat(
+            train(line(), AdamConfig.withDefaults(0.01), Loss.MSE, 1000, false, 3000).diagnosis())
         .isEqualTo(Diagnosis.CONVERGED);
   }
 
@@ -114,7 +135,15 @@ class DiagnoserTest {
   void anAdamRunThatIsStuckAwayFromItsMinimiserOscillates() {
     Points p = line();
     RunConfig run =
-        new RunConfig("r", AdamConfig.withDefaults(0.01), Loss.MSE, 1000, false, 100, 0, Precision.FLOAT64,
+        new RunConfig(
+            "r",
+            AdamConfig.withDefaults(0.01),
+            Loss.MSE,
+            1000,
+            false,
+            100,
+            0,
+            Precision.FLOAT64,
             new Init(-3.0, 0.0));
     // Ended 0.5 away in slope, not moving over its last epochs, with all the steps it needed.
     Trajectory still = new Trajectory(20, 20, -3.5, 0.2, -3.5, -3.5, 0.2, 0.2, 0, List.of());
@@ -129,7 +158,16 @@ class DiagnoserTest {
   void nonFiniteParametersAreDivergedAndSayWhen() {
     Points p = line();
     RunConfig run =
-        new RunConfig("r", new SgdConfig(5, 0), Loss.MSE, 1000, false, 1000, 0, Precision.FLOAT64, Init.KAIMING);
+        new RunConfig(
+            "r",
+            new SgdConfig(5, 0),
+            Loss.MSE,
+            1000,
+            false,
+            1000,
+            0,
+            Precision.FLOAT64,
+            Init.KAIMING);
     RunOutcome outcome = FastTrainer.train(new TrainingSet(p, null), List.of(run), false).get(0);
     assertThat(outcome.isFinite()).isFalse();
     Verdict v = new Diagnoser(leastSquares(p), TOLERANCE, p).diagnose(outcome);
@@ -139,8 +177,12 @@ class DiagnoserTest {
 
   @Test
   void onTheSeedSpecNoShuffledBroadcastRunConverges() {
-    SweepSpec spec = SpecLoader.loadText("", "seed", List.of("grid.loss=[mse-broadcast]", "grid.shuffle=[true]",
-        "grid.seed=[0, 1, 2, 3, 4]"));
+    SweepSpec spec =
+        SpecLoader.loadText(
+            "",
+            "seed",
+            List.of(
+                "grid.loss=[mse-broadcast]", "grid.shuffle=[true]", "grid.seed=[0, 1, 2, 3, 4]"));
     Points p = LinePoints.generate(spec.data(), LinePoints.TRAIN_SPLIT);
     Diagnoser diagnoser = new Diagnoser(leastSquares(p), spec.converged(), p);
     List<RunConfig> runs = Grid.expand(spec, "seed");
@@ -163,17 +205,40 @@ class DiagnoserTest {
     Points p = line("data.x_range=[0, 10]");
     for (int epochs : new int[] {100, 200, 400}) {
       RunConfig run =
-          new RunConfig("r", AdamConfig.withDefaults(0.5), Loss.MSE, 100, false, epochs, 0, Precision.FLOAT32, Init.KAIMING);
+          new RunConfig(
+              "r",
+              AdamConfig.withDefaults(0.5),
+              Loss.MSE,
+              100,
+              false,
+              epochs,
+              0,
+              Precision.FLOAT32,
+              Init.KAIMING);
       RunOutcome outcome = FastTrainer.train(new TrainingSet(p, null), List.of(run), false).get(0);
       Verdict v = new Diagnoser(leastSquares(p), TOLERANCE, p).diagnose(outcome);
-      assertThat(v.diagnosis()).as("%d epochs", epochs).isNotEqualTo(Diagnosis.STEP_BUDGET).isEqualTo(Diagnosis.OSCILLATION);
+      assertThat(v.diagnosis())
+          .as("%d epochs", epochs)
+          .isNotEqualTo(Diagnosis.STEP_BUDGET)
+          .isEqualTo(Diagnosis.OSCILLATION);
       assertThat(v.stepsNeeded()).isNaN();
       assertThat(v.detail()).contains("smaller lr").contains("more steps do not");
     }
     RunConfig smaller =
-        new RunConfig("r", AdamConfig.withDefaults(0.05), Loss.MSE, 100, false, 400, 0, Precision.FLOAT32, Init.KAIMING);
-    RunOutcome settled = FastTrainer.train(new TrainingSet(p, null), List.of(smaller), false).get(0);
-    assertThat(new Diagnoser(leastSquares(p), TOLERANCE, p).diagnose(settled).diagnosis()).isEqualTo(Diagnosis.CONVERGED);
+        new RunConfig(
+            "r",
+            AdamConfig.withDefaults(0.05),
+            Loss.MSE,
+            100,
+            false,
+            400,
+            0,
+            Precision.FLOAT32,
+            Init.KAIMING);
+    RunOutcome settled =
+        FastTrainer.train(new TrainingSet(p, null), List.of(smaller), false).get(0);
+    assertThat(new Diagnoser(leastSquares(p), TOLERANCE, p).diagnose(settled).diagnosis())
+        .isEqualTo(Diagnosis.CONVERGED);
   }
 
   @Test
@@ -184,7 +249,9 @@ class DiagnoserTest {
       Verdict v = train(p, new SgdConfig(limit * 1.001, 0), Loss.MSE, 1000, false, epochs);
       assertThat(v.diagnosis()).as("%d epochs", epochs).isNotEqualTo(Diagnosis.STEP_BUDGET);
       assertThat(v.stepsNeeded()).as("%d epochs", epochs).isNaN();
-      assertThat(v.detail()).doesNotContain("Infinity").doesNotContain("9223372036854775807")
+      assertThat(v.detail())
+          .doesNotContain("Infinity")
+          .doesNotContain("9223372036854775807")
           .contains("stability limit");
     }
   }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class NoiseMomentsTest {
 
   /** G, Σ (population), H, and what the table reports, straight from the definitions. */
-  private record BruteForce(double bSimple, double bNoise, double gradNorm2, double traceSigma, double[][] h) {
+  private record BruteForce(
+      double bSimple, double bNoise, double gradNorm2, double traceSigma, double[][] h) {
 
     static BruteForce of(double[][] x, double[] y, double[] theta) {
       int n = y.length;
@@ -128,7 +129,8 @@ class NoiseMomentsTest {
       for (int j = 0; j <= d; j++) {
         trace += h[j][j];
         sum += eigen[j];
-        assertThat(determinant(shift(h, eigen[j]))).isCloseTo(0, within(1e-8 * Math.pow(eigen[d], d + 1)));
+        assertThat(determinant(shift(h, eigen[j])))
+            .isCloseTo(0, within(1e-8 * Math.pow(eigen[d], d + 1)));
       }
       assertThat(sum).isCloseTo(trace, within(1e-10 * trace));
       assertThat(fast.lambdaMin()).isPositive();
@@ -138,7 +140,8 @@ class NoiseMomentsTest {
   @Test
   void withoutReplacementTheCriticalBatchGrowsAndIsUnboundedOnceNoiseOutscalesTheData() {
     assertThat(NoiseScale.withoutReplacement(10, 1000)).isCloseTo(10 * 1000 / 989.0, within(1e-12));
-    assertThat(NoiseScale.withoutReplacement(0.5, 1000)).isCloseTo(0.5 * 1000 / 998.5, within(1e-12));
+    assertThat(NoiseScale.withoutReplacement(0.5, 1000))
+        .isCloseTo(0.5 * 1000 / 998.5, within(1e-12));
     assertThat(NoiseScale.withoutReplacement(999, 1000)).isInfinite();
   }
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The closed-form minimisers against a brute-force numerical minimisation of the objective itself:
- * the epoch's batch losses summed, written out sample by sample (and pair by pair for the
- * broadcast loss), and for shuffling averaged over every permutation of a small data set.
+ * the epoch's batch losses summed, written out sample by sample (and pair by pair for the broadcast
+ * loss), and for shuffling averaged over every permutation of a small data set.
  */
 class ObjectiveMinimiserTest {
 
@@ -36,7 +36,8 @@ class ObjectiveMinimiserTest {
   }
 
   /** One batch's loss, by its definition. */
-  private static double batchLoss(Loss loss, Points p, int[] order, int from, int to, double w, double b) {
+  private static double batchLoss(
+      Loss loss, Points p, int[] order, int from, int to, double w, double b) {
     int size = to - from;
     double sum = 0;
     for (int k = from; k < to; k++) {
@@ -54,7 +55,8 @@ class ObjectiveMinimiserTest {
     return sum;
   }
 
-  private static double epochObjective(Loss loss, Points p, int[] order, int batchSize, double w, double b) {
+  private static double epochObjective(
+      Loss loss, Points p, int[] order, int batchSize, double w, double b) {
     double total = 0;
     for (int from = 0; from < order.length; from += batchSize) {
       total += batchLoss(loss, p, order, from, Math.min(from + batchSize, order.length), w, b);
@@ -96,8 +98,15 @@ class ObjectiveMinimiserTest {
   }
 
   @ParameterizedTest(name = "{0}, fixed batches, n {1}, B {2}")
-  @CsvSource({"mse, 23, 5", "mse, 23, 23", "mse, 24, 6", "mse-broadcast, 23, 5", "mse-broadcast, 24, 6",
-      "mse-broadcast, 23, 1", "mse-broadcast, 23, 22"})
+  @CsvSource({
+    "mse, 23, 5",
+    "mse, 23, 23",
+    "mse, 24, 6",
+    "mse-broadcast, 23, 5",
+    "mse-broadcast, 24, 6",
+    "mse-broadcast, 23, 1",
+    "mse-broadcast, 23, 22"
+  })
   void fixedBatchesMatchBruteForce(String loss, int n, int batchSize) {
     Points p = points(n);
     Loss l = Loss.fromLabel(loss);
@@ -109,8 +118,16 @@ class ObjectiveMinimiserTest {
   }
 
   @ParameterizedTest(name = "{0}, shuffled, n {1}, B {2}")
-  @CsvSource({"mse, 7, 3", "mse, 6, 2", "mse-broadcast, 6, 2", "mse-broadcast, 6, 3", "mse-broadcast, 7, 3",
-      "mse-broadcast, 7, 2", "mse-broadcast, 7, 7", "mse-broadcast, 7, 1"})
+  @CsvSource({
+    "mse, 7, 3",
+    "mse, 6, 2",
+    "mse-broadcast, 6, 2",
+    "mse-broadcast, 6, 3",
+    "mse-broadcast, 7, 3",
+    "mse-broadcast, 7, 2",
+    "mse-broadcast, 7, 7",
+    "mse-broadcast, 7, 1"
+  })
   void shuffledMatchesBruteForceOverEveryPermutation(String loss, int n, int batchSize) {
     Points p = points(n);
     Loss l = Loss.fromLabel(loss);
@@ -131,14 +148,16 @@ class ObjectiveMinimiserTest {
 
   @ParameterizedTest
   @CsvSource({"10, -0.3964", "1000, 0.0", "1, -4.0"})
-  void theSeedsShuffledBroadcastSlopeIsTheLineSlopeTimesNMinusBOverBTimesNMinus1(int batchSize, double expected) {
+  void theSeedsShuffledBroadcastSlopeIsTheLineSlopeTimesNMinusBOverBTimesNMinus1(
+      int batchSize, double expected) {
     double[] x = new double[1000];
     double[] y = new double[1000];
     for (int i = 0; i < 1000; i++) {
       x[i] = i / 999.0;
       y[i] = -4 * x[i];
     }
-    double[] minimiser = ObjectiveMinimiser.of(Loss.MSE_BROADCAST, true, batchSize, new Points(x, y));
+    double[] minimiser =
+        ObjectiveMinimiser.of(Loss.MSE_BROADCAST, true, batchSize, new Points(x, y));
     assertThat(minimiser[0]).isCloseTo(expected, within(1e-4));
     assertThat(minimiser[1]).isCloseTo(-2 - minimiser[0] * 0.5, within(1e-12));
   }

@@ -47,22 +47,37 @@ class OptimizerDiagnosisTest {
     return new Reference("ols", slope, intercept, p.mse(slope, intercept), Double.NaN, 1);
   }
 
-  private static Verdict train(OptimizerConfig optimizer, int batchSize, int epochs, Schedule schedule) {
+  private static Verdict train(
+      OptimizerConfig optimizer, int batchSize, int epochs, Schedule schedule) {
     RunConfig run =
-        new RunConfig("r", optimizer, Loss.MSE, batchSize, true, epochs, 0, Precision.FLOAT64, new Init(0.5, 0.5),
-            schedule, LrScaling.NONE, 32);
+        new RunConfig(
+            "r",
+            optimizer,
+            Loss.MSE,
+            batchSize,
+            true,
+            epochs,
+            0,
+            Precision.FLOAT64,
+            new Init(0.5, 0.5),
+            schedule,
+            LrScaling.NONE,
+            32);
     RunOutcome outcome = FastTrainer.train(new TrainingSet(LINE, null), List.of(run), false).get(0);
     return new Diagnoser(leastSquares(LINE), TOLERANCE, LINE).diagnose(outcome);
   }
 
   @Test
   void coupledWeightDecayConvergesToTheRidgeMinimiserAndSaysSo() {
-    Verdict v = train(new AdamConfig(0.01, 0.9, 0.999, 1e-8, 0.5, false), 10, 100, Schedule.CONSTANT);
+    Verdict v =
+        train(new AdamConfig(0.01, 0.9, 0.999, 1e-8, 0.5, false), 10, 100, Schedule.CONSTANT);
     double[] ridge = RidgeObjective.of(Loss.MSE, true, 10, 0.5, LINE);
     assertThat(v.diagnosis()).isEqualTo(Diagnosis.WRONG_OBJECTIVE);
     assertThat(v.objectiveSlope()).isEqualTo(ridge[0]);
     assertThat(v.objectiveIntercept()).isEqualTo(ridge[1]);
-    assertThat(v.detail()).contains("weight decay 0.500 makes the objective a ridge regression").contains("use weight_decay 0");
+    assertThat(v.detail())
+        .contains("weight decay 0.500 makes the objective a ridge regression")
+        .contains("use weight_decay 0");
   }
 
   @Test
@@ -74,7 +89,8 @@ class OptimizerDiagnosisTest {
     assertThat(short_.diagnosis()).isEqualTo(Diagnosis.STEP_BUDGET);
     assertThat(short_.objectiveSlope()).isNaN();
     // From slope 0.5 to the line at ≈ −4 at ≈ lr per step: at least ≈ (4.5 − 0.05)/0.01 steps.
-    assertThat(short_.stepsNeeded()).isCloseTo((0.5 - leastSquares(LINE).slope() - 0.05) / 0.01, within(1.0));
+    assertThat(short_.stepsNeeded())
+        .isCloseTo((0.5 - leastSquares(LINE).slope() - 0.05) / 0.01, within(1.0));
     assertThat(short_.detail()).contains("no closed-form minimiser");
   }
 
@@ -83,7 +99,9 @@ class OptimizerDiagnosisTest {
     Verdict v = train(RmspropConfig.withDefaults(0.001), 1000, 100, Schedule.CONSTANT);
     assertThat(v.diagnosis()).isEqualTo(Diagnosis.STEP_BUDGET);
     assertThat(v.stepsNeeded()).isGreaterThan(100);
-    assertThat(v.detail()).contains("rmsprop's step depends on the gradient magnitudes").doesNotContain("Adam moves");
+    assertThat(v.detail())
+        .contains("rmsprop's step depends on the gradient magnitudes")
+        .doesNotContain("Adam moves");
   }
 
   @Test
@@ -98,10 +116,15 @@ class OptimizerDiagnosisTest {
     Curvature c = Curvature.of(LINE);
     double mu = 0.9;
     double limit = 2 * (1 + mu) / ((1 + 2 * mu) * c.lambdaMax());
-    Verdict above = train(new SgdConfig(limit * 1.05, mu, 0.0, true, 0.0), 1000, 300, Schedule.CONSTANT);
+    Verdict above =
+        train(new SgdConfig(limit * 1.05, mu, 0.0, true, 0.0), 1000, 300, Schedule.CONSTANT);
     assertThat(above.diagnosis()).isEqualTo(Diagnosis.DIVERGED);
-    assertThat(above.detail()).contains("above SGD's stability limit 2(1+μ)/((1+2μ)·λ_max) = " + String.format(java.util.Locale.ROOT, "%.3g", limit));
-    Verdict below = train(new SgdConfig(limit * 0.95, mu, 0.0, true, 0.0), 1000, 300, Schedule.CONSTANT);
+    assertThat(above.detail())
+        .contains(
+            "above SGD's stability limit 2(1+μ)/((1+2μ)·λ_max) = "
+                + String.format(java.util.Locale.ROOT, "%.3g", limit));
+    Verdict below =
+        train(new SgdConfig(limit * 0.95, mu, 0.0, true, 0.0), 1000, 300, Schedule.CONSTANT);
     assertThat(below.diagnosis()).isNotEqualTo(Diagnosis.DIVERGED);
   }
 
@@ -111,7 +134,15 @@ class OptimizerDiagnosisTest {
     double decay = 1.0;
     double limit = 2 / (c.lambdaMax() + decay);
     RunConfig run =
-        new RunConfig("r", new SgdConfig(1.0, 0.0, 0.0, false, decay), Loss.MSE, 1000, true, 10, 0, Precision.FLOAT64,
+        new RunConfig(
+            "r",
+            new SgdConfig(1.0, 0.0, 0.0, false, decay),
+            Loss.MSE,
+            1000,
+            true,
+            10,
+            0,
+            Precision.FLOAT64,
             new Init(0.5, 0.5));
     assertThat(StepModel.of(run, c).sgdStabilityLimit()).isCloseTo(limit, within(1e-12));
   }

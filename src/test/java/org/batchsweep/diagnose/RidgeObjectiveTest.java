@@ -28,8 +28,14 @@ class RidgeObjectiveTest {
   }
 
   @ParameterizedTest(name = "{0} shuffle={1} B={2}")
-  @CsvSource({"MSE,false,64", "MSE,true,64", "MSE_BROADCAST,false,64", "MSE_BROADCAST,true,64",
-    "MSE_BROADCAST,true,30", "MSE,false,1000"})
+  @CsvSource({
+    "MSE,false,64",
+    "MSE,true,64",
+    "MSE_BROADCAST,false,64",
+    "MSE_BROADCAST,true,64",
+    "MSE_BROADCAST,true,30",
+    "MSE,false,1000"
+  })
   void withoutDecayItIsTheObjectiveMinimiser(Loss loss, boolean shuffle, int batchSize) {
     Points train = line(203);
     double[] ridge = RidgeObjective.of(loss, shuffle, batchSize, 0.0, train);

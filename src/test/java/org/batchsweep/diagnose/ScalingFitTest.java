@@ -43,12 +43,14 @@ class ScalingFitTest {
 
   @Test
   void twoBatchSizesAreTooFewToFit() {
-    assertThat(ScalingFit.of(List.of(new Point(10, 100), new Point(20, 60), new Point(20, 61)))).isNull();
+    assertThat(ScalingFit.of(List.of(new Point(10, 100), new Point(20, 60), new Point(20, 61))))
+        .isNull();
   }
 
   @Test
   void stepsThatDoNotFallWithTheBatchHaveNoCriticalBatchSize() {
-    ScalingFit fit = ScalingFit.of(List.of(new Point(1, 100), new Point(10, 120), new Point(100, 140)));
+    ScalingFit fit =
+        ScalingFit.of(List.of(new Point(1, 100), new Point(10, 120), new Point(100, 140)));
     assertThat(fit.eMin()).isNegative();
     assertThat(fit.bCrit()).isNaN();
   }

@@ -30,10 +30,18 @@ class BatchScienceIT {
   void aSweepWritesTheNoiseScaleAndTheFitPerSetting() {
     SweepSpec spec =
         SpecLoader.loadText(
-            "", "test",
-            List.of("name=crit", "data.n=300", "train.epochs=60", "grid.batch_size=[1, 3, 10, 30, 100, 300]",
-                "grid.shuffle=[true]", "grid.loss=[mse]", "grid.optimizer=[sgd, adam]",
-                "grid.lr=[0.03, 0.1, 0.3, 0.6]", "grid.seed=[0, 1, 2]"));
+            "",
+            "test",
+            List.of(
+                "name=crit",
+                "data.n=300",
+                "train.epochs=60",
+                "grid.batch_size=[1, 3, 10, 30, 100, 300]",
+                "grid.shuffle=[true]",
+                "grid.loss=[mse]",
+                "grid.optimizer=[sgd, adam]",
+                "grid.lr=[0.03, 0.1, 0.3, 0.6]",
+                "grid.seed=[0, 1, 2]"));
     SweepPlan plan = SweepPlan.of("crit-1", spec, DataLoader.load(spec.data(), null));
     SparkSession spark = SparkTests.start("local[2]");
     try {
@@ -45,7 +53,9 @@ class BatchScienceIT {
       int converged = 0;
       for (Row run : runs) {
         boolean ok = run.getAs("converged");
-        assertThat(run.isNullAt(run.fieldIndex("steps_to_target"))).as("null exactly when not converged").isEqualTo(!ok);
+        assertThat(run.isNullAt(run.fieldIndex("steps_to_target")))
+            .as("null exactly when not converged")
+            .isEqualTo(!ok);
         if (ok) {
           converged++;
           assertThat(run.<Long>getAs("steps_to_target")).isBetween(0L, run.<Long>getAs("steps"));
@@ -61,18 +71,28 @@ class BatchScienceIT {
         sums.add(train.x()[i], train.y()[i]);
       }
       Map<String, Row> noise = new HashMap<>();
-      store.read(Table.NOISE_SCALE, "crit-1").collectAsList().forEach(r -> noise.put(r.getAs("point"), r));
+      store
+          .read(Table.NOISE_SCALE, "crit-1")
+          .collectAsList()
+          .forEach(r -> noise.put(r.getAs("point"), r));
       assertThat(noise.keySet()).containsExactlyInAnyOrder("zero", "halfway");
       NoiseScale halfway =
-          sums.at(new double[] {reference.<Double>getAs("slope") / 2, reference.<Double>getAs("intercept") / 2});
-      assertThat(noise.get("halfway").<Double>getAs("b_noise")).isCloseTo(halfway.bNoise(), within(1e-9 * halfway.bNoise()));
+          sums.at(
+              new double[] {
+                reference.<Double>getAs("slope") / 2, reference.<Double>getAs("intercept") / 2
+              });
+      assertThat(noise.get("halfway").<Double>getAs("b_noise"))
+          .isCloseTo(halfway.bNoise(), within(1e-9 * halfway.bNoise()));
       assertThat(noise.get("zero").<Double>getAs("b_simple"))
           .isCloseTo(sums.at(new double[] {0, 0}).bSimple(), within(1e-9));
       assertThat(noise.get("zero").<Long>getAs("n")).isEqualTo(300L);
 
       // batch_scaling: one row per optimizer, each point the best lr's median over the seeds.
-      List<Row> scaling = store.read(Table.BATCH_SCALING, "crit-1").orderBy("setting").collectAsList();
-      assertThat(scaling).extracting(r -> r.<String>getAs("setting")).containsExactly("optimizer=adam", "optimizer=sgd");
+      List<Row> scaling =
+          store.read(Table.BATCH_SCALING, "crit-1").orderBy("setting").collectAsList();
+      assertThat(scaling)
+          .extracting(r -> r.<String>getAs("setting"))
+          .containsExactly("optimizer=adam", "optimizer=sgd");
       Row sgd = scaling.get(1);
       List<Integer> sizes = sgd.getList(sgd.fieldIndex("batch_sizes_used"));
       List<Double> medians = sgd.getList(sgd.fieldIndex("median_steps"));
@@ -92,13 +112,17 @@ class BatchScienceIT {
     }
   }
 
-  /** The fewest median steps to target over the lrs, a never-converged seed counting as infinite. */
+  /**
+   * The fewest median steps to target over the lrs, a never-converged seed counting as infinite.
+   */
   private static double bestMedian(List<Row> runs, String optimizer, int batchSize) {
     Map<Double, List<Double>> byLr = new HashMap<>();
     for (Row r : runs) {
       if (r.getAs("optimizer").equals(optimizer) && r.<Integer>getAs("batch_size") == batchSize) {
-        double steps = r.isNullAt(r.fieldIndex("steps_to_target"))
-            ? Double.POSITIVE_INFINITY : r.<Long>getAs("steps_to_target");
+        double steps =
+            r.isNullAt(r.fieldIndex("steps_to_target"))
+                ? Double.POSITIVE_INFINITY
+                : r.<Long>getAs("steps_to_target");
         byLr.computeIfAbsent(r.getAs("lr"), k -> new ArrayList<>()).add(steps);
       }
     }

@@ -26,8 +26,12 @@ class SweepJobIT extends SharedSparkSession {
 
   private static final List<String> SMALL =
       List.of(
-          "name=small", "data.n=300", "train.epochs=15", "train.record_epochs=true",
-          "grid.batch_size=[10, 64, 300]", "grid.seed=[0, 1]");
+          "name=small",
+          "data.n=300",
+          "train.epochs=15",
+          "train.record_epochs=true",
+          "grid.batch_size=[10, 64, 300]",
+          "grid.seed=[0, 1]");
 
   @TempDir Path out;
 
@@ -45,7 +49,8 @@ class SweepJobIT extends SharedSparkSession {
 
   private static List<List<Object>> runs(TableStore store, String sweepId) {
     List<List<Object>> rows = new ArrayList<>();
-    for (Row row : store.read(Table.RUNS, sweepId).orderBy("run_id").drop("nanos").collectAsList()) {
+    for (Row row :
+        store.read(Table.RUNS, sweepId).orderBy("run_id").drop("nanos").collectAsList()) {
       List<Object> values = new ArrayList<>();
       for (int i = 0; i < row.length(); i++) {
         values.add(row.get(i));
@@ -74,7 +79,8 @@ class SweepJobIT extends SharedSparkSession {
     assertThat(sweep.<Double>getAs("wall_seconds")).isPositive();
 
     assertThat(store.read(Table.POINTS, "small-1").where("split = 'train'").count()).isEqualTo(300);
-    assertThat(store.read(Table.POINTS, "small-1").where("split = 'validation'").count()).isEqualTo(300);
+    assertThat(store.read(Table.POINTS, "small-1").where("split = 'validation'").count())
+        .isEqualTo(300);
 
     Row reference = store.read(Table.REFERENCE, "small-1").first();
     assertThat(reference.<String>getAs("method")).isEqualTo("mllib-normal");
@@ -84,22 +90,30 @@ class SweepJobIT extends SharedSparkSession {
     var train = plan.data().train();
     double slope = train.covXY() / train.varX();
     assertThat(reference.<Double>getAs("slope")).isCloseTo(slope, within(1e-9));
-    assertThat(reference.<Double>getAs("intercept")).isCloseTo(train.meanY() - slope * train.meanX(), within(1e-9));
+    assertThat(reference.<Double>getAs("intercept"))
+        .isCloseTo(train.meanY() - slope * train.meanX(), within(1e-9));
 
     List<Row> runs = store.read(Table.RUNS, "small-1").collectAsList();
     assertThat(runs).hasSize(24);
-    Set<String> expectedIds = plan.runs().stream().map(RunConfig::runId).collect(Collectors.toSet());
-    assertThat(runs.stream().map(r -> r.<String>getAs("run_id")).collect(Collectors.toSet())).isEqualTo(expectedIds);
+    Set<String> expectedIds =
+        plan.runs().stream().map(RunConfig::runId).collect(Collectors.toSet());
+    assertThat(runs.stream().map(r -> r.<String>getAs("run_id")).collect(Collectors.toSet()))
+        .isEqualTo(expectedIds);
     for (Row run : runs) {
       double refSlope = reference.getAs("slope");
       assertThat(run.<Double>getAs("slope_error")).isEqualTo(run.<Double>getAs("slope") - refSlope);
       assertThat(run.<Double>getAs("excess_mse"))
-          .isCloseTo(run.<Double>getAs("train_mse") - reference.<Double>getAs("train_mse"), within(1e-12));
+          .isCloseTo(
+              run.<Double>getAs("train_mse") - reference.<Double>getAs("train_mse"), within(1e-12));
       assertThat(run.<Long>getAs("steps"))
-          .isEqualTo(15L * ((300 + run.<Integer>getAs("batch_size") - 1) / run.<Integer>getAs("batch_size")));
+          .isEqualTo(
+              15L
+                  * ((300 + run.<Integer>getAs("batch_size") - 1)
+                      / run.<Integer>getAs("batch_size")));
       assertThat(run.<Boolean>getAs("converged"))
-          .isEqualTo(Math.abs(run.<Double>getAs("slope_error")) <= 0.05
-              && Math.abs(run.<Double>getAs("intercept_error")) <= 0.05);
+          .isEqualTo(
+              Math.abs(run.<Double>getAs("slope_error")) <= 0.05
+                  && Math.abs(run.<Double>getAs("intercept_error")) <= 0.05);
       assertThat(run.<String>getAs("diagnosis")).isNotBlank();
       assertThat(run.<String>getAs("detail")).isNotBlank();
       assertThat(run.<Double>getAs("validation_mse")).isNotNull();
@@ -134,7 +148,8 @@ class SweepJobIT extends SharedSparkSession {
     overrides.add("grid.optimizer=[adam, sgd]");
     overrides.add("grid.momentum=[0.0, 0.9]");
     overrides.add("grid.lr=[0.01, 0.3]");
-    List<List<Object>> one = withMaster("local[1]", session -> runAndRead(session, plan("same", overrides)));
+    List<List<Object>> one =
+        withMaster("local[1]", session -> runAndRead(session, plan("same", overrides)));
     List<List<Object>> two = runAndRead(spark, plan("same", overrides));
     assertThat(one).hasSize(24 * 3 * 2);
     assertThat(two).isEqualTo(one);

@@ -16,8 +16,17 @@ class TaskPlannerTest {
   private static List<RunConfig> runs(boolean shuffle, int... batchSizes) {
     List<RunConfig> runs = new ArrayList<>();
     for (int b : batchSizes) {
-      runs.add(new RunConfig("r" + b + shuffle, OptimizerConfig.of("adam", 0.01, 0), Loss.MSE, b,
-          shuffle, 10, 0, Precision.FLOAT32, Init.KAIMING));
+      runs.add(
+          new RunConfig(
+              "r" + b + shuffle,
+              OptimizerConfig.of("adam", 0.01, 0),
+              Loss.MSE,
+              b,
+              shuffle,
+              10,
+              0,
+              Precision.FLOAT32,
+              Init.KAIMING));
     }
     return runs;
   }
@@ -27,7 +36,8 @@ class TaskPlannerTest {
     List<RunConfig> runs = new ArrayList<>(runs(false, 1, 2, 5, 10, 50, 100, 500, 1000));
     runs.addAll(runs(true, 1, 2, 5, 10, 50, 100, 500, 1000));
     List<TrainingTask> tasks = TaskPlanner.plan(runs, 1000, 2);
-    assertThat(tasks.stream().flatMap(t -> t.runs().stream()).toList()).containsExactlyInAnyOrderElementsOf(runs);
+    assertThat(tasks.stream().flatMap(t -> t.runs().stream()).toList())
+        .containsExactlyInAnyOrderElementsOf(runs);
     assertThat(tasks.size()).isGreaterThan(2);
   }
 

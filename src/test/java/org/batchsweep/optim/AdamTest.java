@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** Adam against its update rule (optim package documentation) computed by hand, in both precisions. */
+/**
+ * Adam against its update rule (optim package documentation) computed by hand, in both precisions.
+ */
 class AdamTest {
 
   @Test
@@ -13,8 +15,11 @@ class AdamTest {
     Optimizer adam = AdamConfig.withDefaults(0.01).start(Precision.FLOAT64, 0.5, -0.25);
     adam.step(0.2, -3.0);
     // m = 0.1·g, v = 0.001·g², m̂ = g, v̂ = g²: p -= 0.01 · g / (|g| + 1e-8)
-    assertThat(adam.slope()).isEqualTo(0.5 - 0.01 * 0.2 / (0.2 + 1e-8), org.assertj.core.api.Assertions.within(1e-15));
-    assertThat(adam.intercept()).isEqualTo(-0.25 + 0.01 * 3.0 / (3.0 + 1e-8), org.assertj.core.api.Assertions.within(1e-15));
+    assertThat(adam.slope())
+        .isEqualTo(0.5 - 0.01 * 0.2 / (0.2 + 1e-8), org.assertj.core.api.Assertions.within(1e-15));
+    assertThat(adam.intercept())
+        .isEqualTo(
+            -0.25 + 0.01 * 3.0 / (3.0 + 1e-8), org.assertj.core.api.Assertions.within(1e-15));
     assertThat(adam.steps()).isEqualTo(1);
   }
 
@@ -28,7 +33,10 @@ class AdamTest {
       adam.step(g, 0.0);
       m = 0.9 * m + (1 - 0.9) * g;
       v = 0.999 * v + (1 - 0.999) * g * g;
-      p -= (0.01 / (1 - Math.pow(0.9, t))) * m / (Math.sqrt(v) / Math.sqrt(1 - Math.pow(0.999, t)) + 1e-8);
+      p -=
+          (0.01 / (1 - Math.pow(0.9, t)))
+              * m
+              / (Math.sqrt(v) / Math.sqrt(1 - Math.pow(0.999, t)) + 1e-8);
       assertThat(adam.slope()).as("step %d", t).isEqualTo(p);
     }
   }
@@ -55,6 +63,7 @@ class AdamTest {
   @Test
   void rejectsNonPositiveLearningRates() {
     assertThatThrownBy(() -> AdamConfig.withDefaults(0.0)).hasMessageContaining("lr must be");
-    assertThatThrownBy(() -> AdamConfig.withDefaults(Double.NaN)).hasMessageContaining("lr must be");
+    assertThatThrownBy(() -> AdamConfig.withDefaults(Double.NaN))
+        .hasMessageContaining("lr must be");
   }
 }

@@ -20,7 +20,8 @@ class OptimizerFormulasTest {
   @Test
   void adamWithWeightDecayAndAmsgradFollowsTheFormulaInFloat64() {
     double lr = 0.01, wd = 0.1;
-    Optimizer adam = new AdamConfig(lr, 0.9, 0.999, 1e-8, wd, true).start(Precision.FLOAT64, 0.5, -0.5);
+    Optimizer adam =
+        new AdamConfig(lr, 0.9, 0.999, 1e-8, wd, true).start(Precision.FLOAT64, 0.5, -0.5);
     double p = 0.5, m = 0, v = 0, vMax = 0;
     for (int t = 1; t <= GRADS.length; t++) {
       double g = GRADS[t - 1] + wd * p;
@@ -28,7 +29,11 @@ class OptimizerFormulasTest {
       m = m * 0.9 + (1 - 0.9) * g;
       v = v * 0.999 + (1 - 0.999) * g * g;
       vMax = Math.max(vMax, v);
-      p = p + -(lr / (1 - Math.pow(0.9, t))) * m / (Math.sqrt(vMax) / Math.sqrt(1 - Math.pow(0.999, t)) + 1e-8);
+      p =
+          p
+              + -(lr / (1 - Math.pow(0.9, t)))
+                  * m
+                  / (Math.sqrt(vMax) / Math.sqrt(1 - Math.pow(0.999, t)) + 1e-8);
       assertThat(adam.slope()).as("step %d", t).isEqualTo(p);
     }
   }
@@ -36,7 +41,8 @@ class OptimizerFormulasTest {
   @Test
   void adamWithWeightDecayAndAmsgradFollowsTheFormulaInFloat32() {
     float lr = 0.01f, wd = 0.1f;
-    Optimizer adam = new AdamConfig(0.01, 0.9, 0.999, 1e-8, 0.1, true).start(Precision.FLOAT32, 0.5, -0.5);
+    Optimizer adam =
+        new AdamConfig(0.01, 0.9, 0.999, 1e-8, 0.1, true).start(Precision.FLOAT32, 0.5, -0.5);
     float p = 0.5f, m = 0, v = 0, vMax = 0;
     for (int t = 1; t <= GRADS.length; t++) {
       float g = (float) GRADS[t - 1] + wd * p;
@@ -44,7 +50,8 @@ class OptimizerFormulasTest {
       m = m * 0.9f + (float) (1 - 0.9) * g;
       v = v * 0.999f + (float) (1 - 0.999) * g * g;
       vMax = Math.max(vMax, v);
-      float denominator = (float) Math.sqrt(vMax) / (float) Math.sqrt(1 - Math.pow(0.999, t)) + 1e-8f;
+      float denominator =
+          (float) Math.sqrt(vMax) / (float) Math.sqrt(1 - Math.pow(0.999, t)) + 1e-8f;
       p = p + (float) -(0.01 / (1 - Math.pow(0.9, t))) * m / denominator;
       assertThat(adam.slope()).as("step %d", t).isEqualTo((double) p);
     }
@@ -65,14 +72,19 @@ class OptimizerFormulasTest {
           p = p * (1 - lr * wd);
           m = m * 0.9 + (1 - 0.9) * g;
           v = v * 0.999 + (1 - 0.999) * g * g;
-          p = p + -(lr / (1 - Math.pow(0.9, t))) * m / (Math.sqrt(v) / Math.sqrt(1 - Math.pow(0.999, t)) + 1e-8);
+          p =
+              p
+                  + -(lr / (1 - Math.pow(0.9, t)))
+                      * m
+                      / (Math.sqrt(v) / Math.sqrt(1 - Math.pow(0.999, t)) + 1e-8);
           assertThat(adamw.slope()).as("float64 step %d", t).isEqualTo(p);
         } else {
           float gf = (float) g;
           pf = pf * (float) (1 - lr * wd);
           mf = mf * 0.9f + (float) (1 - 0.9) * gf;
           vf = vf * 0.999f + (float) (1 - 0.999) * gf * gf;
-          float denominator = (float) Math.sqrt(vf) / (float) Math.sqrt(1 - Math.pow(0.999, t)) + 1e-8f;
+          float denominator =
+              (float) Math.sqrt(vf) / (float) Math.sqrt(1 - Math.pow(0.999, t)) + 1e-8f;
           pf = pf + (float) -(lr / (1 - Math.pow(0.9, t))) * mf / denominator;
           assertThat(adamw.slope()).as("float32 step %d", t).isEqualTo((double) pf);
         }
@@ -167,7 +179,9 @@ class OptimizerFormulasTest {
     Optimizer rms = RmspropConfig.withDefaults(0.01).start(Precision.FLOAT64, 0.0, 0.0);
     rms.step(2.0, 0.0);
     // v = 0.01·4 → sqrt(v) = 0.2 → step 0.01·2/0.2 = 0.1.
-    assertThat(rms.slope()).isCloseTo(-0.1, org.assertj.core.api.Assertions.within(1e-7)); // ε = 1e-8 in the denominator
+    assertThat(rms.slope())
+        .isCloseTo(
+            -0.1, org.assertj.core.api.Assertions.within(1e-7)); // ε = 1e-8 in the denominator
   }
 
   @Test
@@ -197,9 +211,11 @@ class OptimizerFormulasTest {
   void theGeneralPathsEqualTheFastPlainAdamAndSgdBitForBit() {
     for (Precision precision : Precision.values()) {
       Optimizer fastAdam = AdamConfig.withDefaults(0.01).start(precision, 0.5, -0.5);
-      Optimizer generalAdam = AdamConfig.withDefaults(0.01).start(precision, 0.5, -0.5, LrSchedule.constant(0.01));
+      Optimizer generalAdam =
+          AdamConfig.withDefaults(0.01).start(precision, 0.5, -0.5, LrSchedule.constant(0.01));
       Optimizer fastSgd = new SgdConfig(0.05, 0.9).start(precision, 0.5, -0.5);
-      Optimizer generalSgd = new SgdConfig(0.05, 0.9).start(precision, 0.5, -0.5, LrSchedule.constant(0.05));
+      Optimizer generalSgd =
+          new SgdConfig(0.05, 0.9).start(precision, 0.5, -0.5, LrSchedule.constant(0.05));
       for (int t = 0; t < 500; t++) {
         double g = Math.sin(t * 0.37) * 3;
         fastAdam.step(g, -g / 2);
@@ -219,7 +235,8 @@ class OptimizerFormulasTest {
     // 3 steps per epoch, step(1, 0.5): epoch 1 at lr 1, epoch 2 at 0.5.
     Optimizer sgd =
         new SgdConfig(1.0, 0.0, 0.0, false, 0.01)
-            .start(Precision.FLOAT64, 0.0, 0.0, LrSchedule.of(new Schedule.Step(1, 0.5), 1.0, 2, 3));
+            .start(
+                Precision.FLOAT64, 0.0, 0.0, LrSchedule.of(new Schedule.Step(1, 0.5), 1.0, 2, 3));
     double p = 0;
     for (int t = 1; t <= 6; t++) {
       sgd.step(1.0, 0.0);
@@ -239,9 +256,13 @@ class OptimizerFormulasTest {
       momenta[t - 1] = probe.momentum();
     }
     Optimizer sgd =
-        new SgdConfig(0.5, 0.0).start(Precision.FLOAT64, 0.0, 0.0, LrSchedule.of(new Schedule.OneCycle(0.1), 0.1, 1, 10));
+        new SgdConfig(0.5, 0.0)
+            .start(
+                Precision.FLOAT64, 0.0, 0.0, LrSchedule.of(new Schedule.OneCycle(0.1), 0.1, 1, 10));
     Optimizer adam =
-        AdamConfig.withDefaults(0.5).start(Precision.FLOAT64, 0.0, 0.0, LrSchedule.of(new Schedule.OneCycle(0.1), 0.1, 1, 10));
+        AdamConfig.withDefaults(0.5)
+            .start(
+                Precision.FLOAT64, 0.0, 0.0, LrSchedule.of(new Schedule.OneCycle(0.1), 0.1, 1, 10));
     double p = 0, buf = 0, q = 0, m = 0, v = 0;
     for (int t = 1; t <= 10; t++) {
       double g = GRADS[(t - 1) % GRADS.length];
@@ -255,32 +276,49 @@ class OptimizerFormulasTest {
       double beta1 = momenta[t - 1];
       m = m * beta1 + (1 - beta1) * g;
       v = v * 0.999 + (1 - 0.999) * g * g;
-      q = q + -(lrs[t - 1] / (1 - Math.pow(beta1, t))) * m / (Math.sqrt(v) / Math.sqrt(1 - Math.pow(0.999, t)) + 1e-8);
+      q =
+          q
+              + -(lrs[t - 1] / (1 - Math.pow(beta1, t)))
+                  * m
+                  / (Math.sqrt(v) / Math.sqrt(1 - Math.pow(0.999, t)) + 1e-8);
       assertThat(adam.slope()).as("adam step %d", t).isEqualTo(q);
     }
   }
 
   @Test
   void configsRefuseValuesOutOfRange() {
-    assertThatThrownBy(() -> new SgdConfig(0.1, 0.0, 0.0, true, 0.0)).hasMessageContaining("Nesterov momentum requires a momentum > 0");
-    assertThatThrownBy(() -> new SgdConfig(0.1, 0.9, 0.1, true, 0.0)).hasMessageContaining("zero dampening");
-    assertThatThrownBy(() -> new SgdConfig(0.1, 0.9, 1.5, false, 0.0)).hasMessageContaining("dampening must be in [0, 1]");
-    assertThatThrownBy(() -> new SgdConfig(0.1, 0.9, 0.0, false, -1)).hasMessageContaining("weight_decay");
-    assertThatThrownBy(() -> new AdamWConfig(0.1, 1.0, 0.999, 1e-8, 0.01, false)).hasMessageContaining("betas");
-    assertThatThrownBy(() -> new RmspropConfig(0.1, 1.0, 1e-8, false, 0, 0)).hasMessageContaining("alpha");
-    assertThatThrownBy(() -> new RmspropConfig(0.1, 0.9, 0, false, 0, 0)).hasMessageContaining("epsilon");
-    assertThatThrownBy(() -> new AdagradConfig(0.1, -1, 1e-10, 0, 0)).hasMessageContaining("lr_decay");
-    assertThatThrownBy(() -> new AdagradConfig(0.1, 0, 1e-10, -1, 0)).hasMessageContaining("initial_accumulator_value");
-    assertThatThrownBy(() -> OptimizerConfig.of("lbfgs", 0.1, 0)).hasMessageContaining("accepted: adam, adamw, sgd, rmsprop, adagrad");
+    assertThatThrownBy(() -> new SgdConfig(0.1, 0.0, 0.0, true, 0.0))
+        .hasMessageContaining("Nesterov momentum requires a momentum > 0");
+    assertThatThrownBy(() -> new SgdConfig(0.1, 0.9, 0.1, true, 0.0))
+        .hasMessageContaining("zero dampening");
+    assertThatThrownBy(() -> new SgdConfig(0.1, 0.9, 1.5, false, 0.0))
+        .hasMessageContaining("dampening must be in [0, 1]");
+    assertThatThrownBy(() -> new SgdConfig(0.1, 0.9, 0.0, false, -1))
+        .hasMessageContaining("weight_decay");
+    assertThatThrownBy(() -> new AdamWConfig(0.1, 1.0, 0.999, 1e-8, 0.01, false))
+        .hasMessageContaining("betas");
+    assertThatThrownBy(() -> new RmspropConfig(0.1, 1.0, 1e-8, false, 0, 0))
+        .hasMessageContaining("alpha");
+    assertThatThrownBy(() -> new RmspropConfig(0.1, 0.9, 0, false, 0, 0))
+        .hasMessageContaining("epsilon");
+    assertThatThrownBy(() -> new AdagradConfig(0.1, -1, 1e-10, 0, 0))
+        .hasMessageContaining("lr_decay");
+    assertThatThrownBy(() -> new AdagradConfig(0.1, 0, 1e-10, -1, 0))
+        .hasMessageContaining("initial_accumulator_value");
+    assertThatThrownBy(() -> OptimizerConfig.of("lbfgs", 0.1, 0))
+        .hasMessageContaining("accepted: adam, adamw, sgd, rmsprop, adagrad");
   }
 
   @Test
   void plainAdamAndSgdAddNothingToTheRunIdWhileEveryNewSettingDoes() {
     assertThat(AdamConfig.withDefaults(0.01).canonicalExtras()).isEmpty();
     assertThat(new SgdConfig(0.01, 0.9).canonicalExtras()).isEmpty();
-    assertThat(new AdamConfig(0.01, 0.9, 0.999, 1e-8, 0.0, true).canonicalExtras()).isEqualTo(";amsgrad=true");
-    assertThat(new SgdConfig(0.01, 0.9, 0.0, true, 0.1).canonicalExtras()).isEqualTo(";nesterov=true;weight_decay=0.1");
+    assertThat(new AdamConfig(0.01, 0.9, 0.999, 1e-8, 0.0, true).canonicalExtras())
+        .isEqualTo(";amsgrad=true");
+    assertThat(new SgdConfig(0.01, 0.9, 0.0, true, 0.1).canonicalExtras())
+        .isEqualTo(";nesterov=true;weight_decay=0.1");
     assertThat(AdamWConfig.withDefaults(0.01).canonicalExtras()).isEqualTo(";weight_decay=0.01");
-    assertThat(new RmspropConfig(0.01, 0.9, 1e-8, true, 0, 0).canonicalExtras()).isEqualTo(";alpha=0.9;centered=true");
+    assertThat(new RmspropConfig(0.01, 0.9, 1e-8, true, 0, 0).canonicalExtras())
+        .isEqualTo(";alpha=0.9;centered=true");
   }
 }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** SGD with PyTorch-style momentum against its update rule (optim package documentation) computed by hand. */
+/**
+ * SGD with PyTorch-style momentum against its update rule (optim package documentation) computed by
+ * hand.
+ */
 class SgdTest {
 
   @Test
@@ -42,7 +45,8 @@ class SgdTest {
 
   @Test
   void rejectsMomentumOutsideZeroToOne() {
-    assertThatThrownBy(() -> new SgdConfig(0.1, 1.0)).hasMessageContaining("momentum must be in [0, 1)");
+    assertThatThrownBy(() -> new SgdConfig(0.1, 1.0))
+        .hasMessageContaining("momentum must be in [0, 1)");
     assertThatThrownBy(() -> new SgdConfig(0.1, -0.1)).hasMessageContaining("momentum");
   }
 }

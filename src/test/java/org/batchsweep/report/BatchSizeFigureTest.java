@@ -18,10 +18,13 @@ import org.w3c.dom.Document;
 
 class BatchSizeFigureTest {
 
-  private static final Reference REFERENCE = new Reference("mllib-normal", -4.0, 0.01, 0.0025, 0.0026, 0.99);
+  private static final Reference REFERENCE =
+      new Reference("mllib-normal", -4.0, 0.01, 0.0025, 0.0026, 0.99);
   private static final int[] BATCHES = {10, 20, 50, 100};
 
-  /** Two lines; shuffled medians are the fixed ones shifted, one shuffled point has no finite run. */
+  /**
+   * Two lines; shuffled medians are the fixed ones shifted, one shuffled point has no finite run.
+   */
   private static List<Point> points(boolean objective) {
     List<Point> points = new ArrayList<>();
     for (String line : List.of("fixed order", "shuffled")) {
@@ -30,13 +33,21 @@ class BatchSizeFigureTest {
         double slope = -4 + b / 50.0 + shift;
         boolean lost = line.equals("shuffled") && b == 50;
         points.add(
-            new Point(setting("mse", line.equals("shuffled")), line, b, 3, lost ? 3 : 0, 0, lost ? 3 : 0,
+            new Point(
+                setting("mse", line.equals("shuffled")),
+                line,
+                b,
+                3,
+                lost ? 3 : 0,
+                0,
+                lost ? 3 : 0,
                 lost ? nan() : new Spread(slope, slope - 0.2, slope + 0.3),
                 lost ? nan() : new Spread(-b / 100.0, -b / 100.0 - 0.1, -b / 100.0 + 0.1),
                 lost ? nan() : new Spread(0.003 * b, 0.002 * b, 0.004 * b),
                 objective ? slope / 2 : Double.NaN,
                 objective ? -1.0 : Double.NaN,
-                new Spread(0, -1, 1), new Spread(0, -1, 1)));
+                new Spread(0, -1, 1),
+                new Spread(0, -1, 1)));
       }
     }
     return points;
@@ -52,13 +63,16 @@ class BatchSizeFigureTest {
 
   @Test
   void givenTwoLines_whenDrawn_thenEachPanelPlotsTheMediansItWasGiven() {
-    Figure figure = BatchSizeFigure.of("mse", points(false), List.of("fixed order", "shuffled"), REFERENCE);
+    Figure figure =
+        BatchSizeFigure.of("mse", points(false), List.of("fixed order", "shuffled"), REFERENCE);
 
     XYSeries fixed = figure.series(BatchSizeFigure.SLOPE, "fixed order");
     assertThat(fixed.getXData()).as("batch sizes").containsExactly(10, 20, 50, 100);
     assertThat(fixed.getYData()).as("median slopes").containsExactly(-3.8, -3.6, -3.0, -2.0);
     XYSeries shuffled = figure.series(BatchSizeFigure.INTERCEPT, "shuffled");
-    assertThat(shuffled.getXData()).as("the point with no finite run is left out").containsExactly(10, 20, 100);
+    assertThat(shuffled.getXData())
+        .as("the point with no finite run is left out")
+        .containsExactly(10, 20, 100);
     assertThat(figure.series(BatchSizeFigure.TRAIN_MSE, "fixed order").getYData())
         .containsExactly(0.03, 0.06, 0.15, 0.3);
     assertThat(figure.series(BatchSizeFigure.SLOPE, BatchSizeFigure.REFERENCE).getYData())
@@ -70,7 +84,8 @@ class BatchSizeFigureTest {
 
   @Test
   void givenMinAndMax_whenDrawn_thenTheBandGoesOutAlongTheMinimaAndBackAlongTheMaxima() {
-    Figure figure = BatchSizeFigure.of("mse", points(false), List.of("fixed order", "shuffled"), REFERENCE);
+    Figure figure =
+        BatchSizeFigure.of("mse", points(false), List.of("fixed order", "shuffled"), REFERENCE);
 
     XYSeries band = figure.series(BatchSizeFigure.SLOPE, "fixed order (min–max)");
 
@@ -84,7 +99,8 @@ class BatchSizeFigureTest {
 
   @Test
   void givenObjectiveColumns_whenDrawn_thenTheObjectiveIsADottedLinePerShuffleSetting() {
-    Figure figure = BatchSizeFigure.of("mse", points(true), List.of("fixed order", "shuffled"), REFERENCE);
+    Figure figure =
+        BatchSizeFigure.of("mse", points(true), List.of("fixed order", "shuffled"), REFERENCE);
 
     assertThat(figure.series(BatchSizeFigure.SLOPE, "fixed order (objective)").getYData())
         .containsExactly(-1.9, -1.8, -1.5, -1.0);
@@ -95,7 +111,8 @@ class BatchSizeFigureTest {
 
   @Test
   void whenRendered_thenThePngHasTheNominalSizeTimesTheScaleAndIsNotBlank() {
-    Figure figure = BatchSizeFigure.of("mse", points(true), List.of("fixed order", "shuffled"), REFERENCE);
+    Figure figure =
+        BatchSizeFigure.of("mse", points(true), List.of("fixed order", "shuffled"), REFERENCE);
 
     BufferedImage png = Images.decode(figure.png());
 
@@ -108,7 +125,8 @@ class BatchSizeFigureTest {
 
   @Test
   void whenRendered_thenTheSvgIsWellFormedWithTheNominalSize() throws Exception {
-    Figure figure = BatchSizeFigure.of("mse", points(false), List.of("fixed order", "shuffled"), REFERENCE);
+    Figure figure =
+        BatchSizeFigure.of("mse", points(false), List.of("fixed order", "shuffled"), REFERENCE);
 
     byte[] svg = figure.svg();
 
@@ -124,22 +142,38 @@ class BatchSizeFigureTest {
   @Test
   void givenExplodedRuns_whenDrawn_thenTheyDoNotSetTheAxisAndAreMarkedAtTheEdge() {
     List<Point> points = new ArrayList<>(points(false));
-    // A third line whose runs blew up at B 20 and 100 (float32's largest values, as SGD leaves them).
+    // A third line whose runs blew up at B 20 and 100 (float32's largest values, as SGD leaves
+    // them).
     for (int b : BATCHES) {
       boolean exploded = b == 20 || b == 100;
       double slope = exploded ? 3.4e38 : -3.9;
-      points.add(new Point(setting("mse", true), "shuffled · lr 3", b, 3, 0, 0, exploded ? 3 : 0,
-          new Spread(slope, exploded ? -3.4e38 : slope, exploded ? 3.4e38 : slope),
-          new Spread(exploded ? -1e37 : 0.01, exploded ? -1e37 : 0.0, exploded ? 1e37 : 0.02),
-          new Spread(exploded ? 1e75 : 0.003, 0.002, exploded ? 1e76 : 0.004), Double.NaN, Double.NaN,
-          new Spread(0, -1, 1), new Spread(0, -1, 1)));
+      points.add(
+          new Point(
+              setting("mse", true),
+              "shuffled · lr 3",
+              b,
+              3,
+              0,
+              0,
+              exploded ? 3 : 0,
+              new Spread(slope, exploded ? -3.4e38 : slope, exploded ? 3.4e38 : slope),
+              new Spread(exploded ? -1e37 : 0.01, exploded ? -1e37 : 0.0, exploded ? 1e37 : 0.02),
+              new Spread(exploded ? 1e75 : 0.003, 0.002, exploded ? 1e76 : 0.004),
+              Double.NaN,
+              Double.NaN,
+              new Spread(0, -1, 1),
+              new Spread(0, -1, 1)));
     }
     Figure figure =
-        BatchSizeFigure.of("mse", points, List.of("fixed order", "shuffled", "shuffled · lr 3"), REFERENCE);
+        BatchSizeFigure.of(
+            "mse", points, List.of("fixed order", "shuffled", "shuffled · lr 3"), REFERENCE);
 
-    org.knowm.xchart.XYChart slope = (org.knowm.xchart.XYChart) figure.panels().get(BatchSizeFigure.SLOPE).chart();
+    org.knowm.xchart.XYChart slope =
+        (org.knowm.xchart.XYChart) figure.panels().get(BatchSizeFigure.SLOPE).chart();
     assertThat(slope.getStyler().getYAxisMax()).as("top of the slope axis").isBetween(0.0, 10.0);
-    assertThat(slope.getStyler().getYAxisMin()).as("bottom of the slope axis").isBetween(-10.0, -4.0);
+    assertThat(slope.getStyler().getYAxisMin())
+        .as("bottom of the slope axis")
+        .isBetween(-10.0, -4.0);
     XYSeries above = figure.series(BatchSizeFigure.SLOPE, "shuffled · lr 3" + ClippedCurve.ABOVE);
     assertThat(above.getXData()).as("exploded points marked").containsExactly(20, 100);
     assertThat(java.util.Arrays.stream(above.getYData()).boxed().toList())
@@ -148,8 +182,10 @@ class BatchSizeFigureTest {
     assertThat(median[0]).isEqualTo(-3.9);
     assertThat(median[1]).as("the line breaks at an exploded point").isNaN();
     double[] band = figure.series(BatchSizeFigure.SLOPE, "fixed order (min–max)").getYData();
-    assertThat(java.util.Arrays.stream(band).boxed().toList()).allSatisfy(y -> assertThat(y).isBetween(-10.0, 10.0));
-    org.knowm.xchart.XYChart mse = (org.knowm.xchart.XYChart) figure.panels().get(BatchSizeFigure.TRAIN_MSE).chart();
+    assertThat(java.util.Arrays.stream(band).boxed().toList())
+        .allSatisfy(y -> assertThat(y).isBetween(-10.0, 10.0));
+    org.knowm.xchart.XYChart mse =
+        (org.knowm.xchart.XYChart) figure.panels().get(BatchSizeFigure.TRAIN_MSE).chart();
     assertThat(mse.getStyler().getYAxisMax()).as("top of the log loss axis").isLessThan(100.0);
     assertThat(figure.caption()).contains("triangle");
     assertThat(figure.svg().length).as("SVG bytes").isLessThan(2_000_000);
@@ -157,11 +193,14 @@ class BatchSizeFigureTest {
 
   @Test
   void givenNothingExploded_whenDrawn_thenEachAxisScalesItself() {
-    Figure figure = BatchSizeFigure.of("mse", points(true), List.of("fixed order", "shuffled"), REFERENCE);
+    Figure figure =
+        BatchSizeFigure.of("mse", points(true), List.of("fixed order", "shuffled"), REFERENCE);
 
-    org.knowm.xchart.XYChart slope = (org.knowm.xchart.XYChart) figure.panels().get(BatchSizeFigure.SLOPE).chart();
+    org.knowm.xchart.XYChart slope =
+        (org.knowm.xchart.XYChart) figure.panels().get(BatchSizeFigure.SLOPE).chart();
     assertThat(slope.getStyler().getYAxisMax()).as("no fixed top").isNull();
-    assertThat(slope.getSeriesMap().keySet()).noneMatch(n -> n.endsWith(ClippedCurve.ABOVE) || n.endsWith(ClippedCurve.BELOW));
+    assertThat(slope.getSeriesMap().keySet())
+        .noneMatch(n -> n.endsWith(ClippedCurve.ABOVE) || n.endsWith(ClippedCurve.BELOW));
     assertThat(figure.caption()).doesNotContain("triangle");
   }
 }

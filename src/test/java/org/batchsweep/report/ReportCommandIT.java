@@ -57,22 +57,50 @@ class ReportCommandIT {
   void runWritesTheReport_andReportRebuildsItFromTheTables() throws IOException {
     String dir = out.toString();
     Path page = out.resolve("report/older/index.html");
-    int status = submit("run", "--set", "data.n=100", "--set", "train.epochs=5", "--set", "grid.batch_size=[10,100]",
-        "--set", "grid.seed=[0]", "--sweep-id", "older", "--out", dir);
+    int status =
+        submit(
+            "run",
+            "--set",
+            "data.n=100",
+            "--set",
+            "train.epochs=5",
+            "--set",
+            "grid.batch_size=[10,100]",
+            "--set",
+            "grid.seed=[0]",
+            "--sweep-id",
+            "older",
+            "--out",
+            dir);
     assertThat(status).as("run's exit status; stderr:\n" + stderr).isZero();
-    assertThat(stdout.toString(StandardCharsets.UTF_8)).as("run prints where the report is")
+    assertThat(stdout.toString(StandardCharsets.UTF_8))
+        .as("run prints where the report is")
         .contains("report: " + page);
     assertThat(page).exists();
 
-    status = submit("run", "--set", "data.n=100", "--set", "train.epochs=5", "--set", "grid.batch_size=[10]",
-        "--set", "grid.seed=[0]", "--sweep-id", "latest", "--out", dir);
+    status =
+        submit(
+            "run",
+            "--set",
+            "data.n=100",
+            "--set",
+            "train.epochs=5",
+            "--set",
+            "grid.batch_size=[10]",
+            "--set",
+            "grid.seed=[0]",
+            "--sweep-id",
+            "latest",
+            "--out",
+            dir);
     assertThat(status).as("second run; stderr:\n" + stderr).isZero();
     deleteTree(out.resolve("report"));
 
     status = submit("report", "--out", dir);
     assertThat(status).as("report's exit status; stderr:\n" + stderr).isZero();
     Path latest = out.resolve("report/latest/index.html");
-    assertThat(stdout.toString(StandardCharsets.UTF_8)).as("without --sweep-id: the latest sweep")
+    assertThat(stdout.toString(StandardCharsets.UTF_8))
+        .as("without --sweep-id: the latest sweep")
         .contains("report: " + latest);
     assertThat(latest).exists();
     assertThat(latest.resolveSibling("batch-size-mse.png")).exists();
@@ -80,14 +108,16 @@ class ReportCommandIT {
 
     status = submit("report", "--out", dir, "--sweep-id", "nope");
     assertThat(status).isEqualTo(BatchSweep.EXIT_BAD_INPUT);
-    assertThat(stderr.toString(StandardCharsets.UTF_8)).as("one line naming the option, no stack trace")
+    assertThat(stderr.toString(StandardCharsets.UTF_8))
+        .as("one line naming the option, no stack trace")
         .containsPattern("(?m)^error: --sweep-id nope: no such sweep")
         .doesNotContainPattern("(?m)^\\s+at ");
   }
 
   @Test
   void reportOfAMissingFolder_failsBeforeSparkStarts() {
-    assertThat(submit("report", "--out", out.resolve("missing").toString())).isEqualTo(BatchSweep.EXIT_BAD_INPUT);
+    assertThat(submit("report", "--out", out.resolve("missing").toString()))
+        .isEqualTo(BatchSweep.EXIT_BAD_INPUT);
     assertThat(stderr.toString(StandardCharsets.UTF_8))
         .startsWith("error: --out " + out.resolve("missing") + ": no such folder")
         .doesNotContain("Exception");

@@ -17,13 +17,32 @@ class ScalingFigureTest {
     List<Double> steps = SIZES.stream().map(b -> 40.0 * (1 + 24.0 / b)).toList();
     BatchScaling.Setting fitted =
         new BatchScaling.Setting(
-            "optimizer=sgd", 40.0, 960.0, 24.0, 0.4368, 0.994, SIZES, steps, List.of(0.03, 0.3, 0.5, 0.5), 4,
-            "fitted on 4 of 4 batch sizes", 17);
+            "optimizer=sgd",
+            40.0,
+            960.0,
+            24.0,
+            0.4368,
+            0.994,
+            SIZES,
+            steps,
+            List.of(0.03, 0.3, 0.5, 0.5),
+            4,
+            "fitted on 4 of 4 batch sizes",
+            17);
     BatchScaling.Setting tooFew =
         new BatchScaling.Setting(
-            "optimizer=adam", Double.NaN, Double.NaN, Double.NaN, 0.4368, Double.NaN, List.of(10, 20),
-            List.of(500.0, 300.0), List.of(0.01, 0.01), 12,
-            "too few converged batch sizes to fit: 2 of 12 (a fit needs 3)", 17);
+            "optimizer=adam",
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            0.4368,
+            Double.NaN,
+            List.of(10, 20),
+            List.of(500.0, 300.0),
+            List.of(0.01, 0.01),
+            12,
+            "too few converged batch sizes to fit: 2 of 12 (a fit needs 3)",
+            17);
     return new BatchScaling(List.of(tooFew, fitted), 0.4342, 0.4361, 1000);
   }
 
@@ -36,7 +55,8 @@ class ScalingFigureTest {
     XYSeries fit = figure.series(1, ScalingFigure.FITTED);
     double b = fit.getXData()[7];
     assertThat(fit.getYData()[7]).isCloseTo(40 * (1 + 24 / b), within(1e-9));
-    assertThat(figure.series(1, ScalingFigure.PERFECT).getYData()[7]).isCloseTo(960 / b, within(1e-9));
+    assertThat(figure.series(1, ScalingFigure.PERFECT).getYData()[7])
+        .isCloseTo(960 / b, within(1e-9));
     assertThat(figure.series(1, ScalingFigure.B_NOISE).getXData()).containsExactly(0.4361, 0.4361);
     assertThat(figure.series(1, ScalingFigure.B_CRIT).getXData()).containsExactly(24.0, 24.0);
     // The setting without a fit still shows its points and the prediction, and no fit.

@@ -41,8 +41,8 @@ import org.knowm.xchart.XYSeries;
 
 /**
  * The report built from real tables: two small sweeps run by {@link SweepJob} on local[2], one
- * shaped like the seed (batch size × shuffle × loss × seeds, epochs recorded), one with a
- * batch size × learning rate grid.
+ * shaped like the seed (batch size × shuffle × loss × seeds, epochs recorded), one with a batch
+ * size × learning rate grid.
  */
 class SweepReportIT {
 
@@ -50,7 +50,9 @@ class SweepReportIT {
   static final String GRID = "lrgrid";
   static final String MULTI = "multiaxis";
   static final List<String> ANSWER =
-      List.of("Shuffled batches with the broadcasting loss fit y = mean(y) & never the line.", "Second <paragraph>.");
+      List.of(
+          "Shuffled batches with the broadcasting loss fit y = mean(y) & never the line.",
+          "Second <paragraph>.");
 
   static final String SEED_SPEC =
       """
@@ -132,12 +134,18 @@ class SweepReportIT {
   }
 
   private static List<Figure> figures(String sweepId) {
-    return ReportFigures.of(sweepId.equals(SEED) ? seedData : sweepId.equals(GRID) ? gridData : multiData);
+    return ReportFigures.of(
+        sweepId.equals(SEED) ? seedData : sweepId.equals(GRID) ? gridData : multiData);
   }
 
   private static Figure figure(List<Figure> figures, String name) {
-    return figures.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow(
-        () -> new AssertionError("no figure " + name + " in " + figures.stream().map(Figure::name).toList()));
+    return figures.stream()
+        .filter(f -> f.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no figure " + name + " in " + figures.stream().map(Figure::name).toList()));
   }
 
   // ---------------------------------------------------------------- the seed's figure
@@ -149,24 +157,34 @@ class SweepReportIT {
       Figure figure = figure(figures, BatchSizeFigure.fileName(loss));
       for (boolean shuffle : List.of(false, true)) {
         List<Row> sql =
-            spark.sql(
+            spark
+                .sql(
                     "SELECT batch_size, percentile(slope, 0.5), min(slope), max(slope),"
                         + " percentile(intercept, 0.5), percentile(train_mse, 0.5)"
-                        + " FROM runs WHERE sweep_id = '" + SEED + "' AND loss = '" + loss + "' AND shuffle = "
-                        + shuffle + " GROUP BY batch_size ORDER BY batch_size")
+                        + " FROM runs WHERE sweep_id = '"
+                        + SEED
+                        + "' AND loss = '"
+                        + loss
+                        + "' AND shuffle = "
+                        + shuffle
+                        + " GROUP BY batch_size ORDER BY batch_size")
                 .collectAsList();
         String line = Labels.shuffle(shuffle);
         String what = loss + ", " + line;
         assertThat(sql).as(what).hasSize(6);
 
         XYSeries slope = figure.series(BatchSizeFigure.SLOPE, line);
-        assertThat(slope.getXData()).as("batch sizes of " + what)
+        assertThat(slope.getXData())
+            .as("batch sizes of " + what)
             .containsExactly(sql.stream().mapToDouble(r -> r.getInt(0)).toArray());
-        assertThat(slope.getYData()).as("median slope of " + what)
+        assertThat(slope.getYData())
+            .as("median slope of " + what)
             .containsExactly(column(sql, 1), within(1e-12));
-        assertThat(figure.series(BatchSizeFigure.INTERCEPT, line).getYData()).as("median intercept of " + what)
+        assertThat(figure.series(BatchSizeFigure.INTERCEPT, line).getYData())
+            .as("median intercept of " + what)
             .containsExactly(column(sql, 4), within(1e-12));
-        assertThat(figure.series(BatchSizeFigure.TRAIN_MSE, line).getYData()).as("median train MSE of " + what)
+        assertThat(figure.series(BatchSizeFigure.TRAIN_MSE, line).getYData())
+            .as("median train MSE of " + what)
             .containsExactly(column(sql, 5), within(1e-12));
 
         double[] band = figure.series(BatchSizeFigure.SLOPE, line + " (min–max)").getYData();
@@ -175,12 +193,17 @@ class SweepReportIT {
         for (int i = 0; i < sql.size(); i++) {
           maxes[i] = band[band.length - 1 - i];
         }
-        assertThat(mins).as("band's lower edge for " + what).containsExactly(column(sql, 2), within(1e-12));
-        assertThat(maxes).as("band's upper edge for " + what).containsExactly(column(sql, 3), within(1e-12));
+        assertThat(mins)
+            .as("band's lower edge for " + what)
+            .containsExactly(column(sql, 2), within(1e-12));
+        assertThat(maxes)
+            .as("band's upper edge for " + what)
+            .containsExactly(column(sql, 3), within(1e-12));
       }
       double refSlope = store.read(Table.REFERENCE, SEED).select("slope").first().getDouble(0);
       assertThat(figure.series(BatchSizeFigure.SLOPE, BatchSizeFigure.REFERENCE).getYData())
-          .as("dashed reference of " + loss).containsOnly(refSlope);
+          .as("dashed reference of " + loss)
+          .containsOnly(refSlope);
     }
   }
 
@@ -191,14 +214,21 @@ class SweepReportIT {
     Dataset<Row> withObjective =
         runs.withColumn(BatchSizeCurves.OBJECTIVE_SLOPE, col("slope").multiply(0.5))
             .withColumn(BatchSizeCurves.OBJECTIVE_INTERCEPT, col("intercept").plus(1));
-    Figure figure = BatchSizeFigure.of("mse-broadcast",
-        BatchSizeCurves.of(withObjective.where(col("loss").equalTo("mse-broadcast")), SweepAxes.of(withObjective)),
-        List.of("fixed order", "shuffled"), new org.batchsweep.reference.Reference("m", -4, 0, 0.0025, 0.0025, 1));
+    Figure figure =
+        BatchSizeFigure.of(
+            "mse-broadcast",
+            BatchSizeCurves.of(
+                withObjective.where(col("loss").equalTo("mse-broadcast")),
+                SweepAxes.of(withObjective)),
+            List.of("fixed order", "shuffled"),
+            new org.batchsweep.reference.Reference("m", -4, 0, 0.0025, 0.0025, 1));
     withObjective.createOrReplaceTempView("runs_with_objective");
     List<Row> sql =
-        spark.sql("SELECT batch_size, percentile(objective_slope, 0.5), percentile(objective_intercept, 0.5)"
-                + " FROM runs_with_objective WHERE loss = 'mse-broadcast' AND shuffle"
-                + " GROUP BY batch_size ORDER BY batch_size")
+        spark
+            .sql(
+                "SELECT batch_size, percentile(objective_slope, 0.5), percentile(objective_intercept, 0.5)"
+                    + " FROM runs_with_objective WHERE loss = 'mse-broadcast' AND shuffle"
+                    + " GROUP BY batch_size ORDER BY batch_size")
             .collectAsList();
     assertThat(figure.series(BatchSizeFigure.SLOPE, "shuffled (objective)").getYData())
         .containsExactly(column(sql, 1), within(1e-12));
@@ -211,9 +241,14 @@ class SweepReportIT {
             .withColumn(BatchSizeCurves.OBJECTIVE_INTERCEPT, lit(null).cast("double"));
     List<BatchSizeCurves.Point> points = BatchSizeCurves.of(nulls, SweepAxes.of(nulls));
     assertThat(points).allSatisfy(p -> assertThat(p.objectiveSlope()).isNaN());
-    assertThat(BatchSizeFigure.of("mse", points.stream().filter(p -> p.loss().equals("mse")).toList(),
-            List.of("fixed order", "shuffled"), new org.batchsweep.reference.Reference("m", -4, 0, 1, 1, 1))
-        .caption()).doesNotContain("dotted");
+    assertThat(
+            BatchSizeFigure.of(
+                    "mse",
+                    points.stream().filter(p -> p.loss().equals("mse")).toList(),
+                    List.of("fixed order", "shuffled"),
+                    new org.batchsweep.reference.Reference("m", -4, 0, 1, 1, 1))
+                .caption())
+        .doesNotContain("dotted");
   }
 
   // ---------------------------------------------------------------- the other figures
@@ -222,57 +257,102 @@ class SweepReportIT {
   void convergenceMap_hasTheSqlShareOfConvergedRunsOfEverySettingAndBatchSize() {
     assertThat(figures(SEED)).extracting(Figure::name).contains(ConvergenceMapFigure.NAME);
     Figure map = figure(figures(GRID), ConvergenceMapFigure.NAME);
-    assertThat(map.panels()).as("one map: only the learning rate varies besides batch size").hasSize(1);
+    assertThat(map.panels())
+        .as("one map: only the learning rate varies besides batch size")
+        .hasSize(1);
 
     Dataset<Row> runs = store.read(Table.RUNS, GRID);
-    ConvergenceCells cells = ConvergenceCells.of(runs, SweepAxes.of(runs), List.of(10, 50, 200), null);
+    ConvergenceCells cells =
+        ConvergenceCells.of(runs, SweepAxes.of(runs), List.of(10, 50, 200), null);
     assertThat(cells.banded()).isFalse();
     assertThat(cells.columns()).containsExactly("10", "50", "200");
     Map<String, Double> expected = new TreeMap<>();
-    spark.sql("SELECT batch_size, lr, avg(CASE WHEN converged THEN 1.0 ELSE 0.0 END) FROM runs"
-            + " WHERE sweep_id = '" + GRID + "' GROUP BY batch_size, lr")
+    spark
+        .sql(
+            "SELECT batch_size, lr, avg(CASE WHEN converged THEN 1.0 ELSE 0.0 END) FROM runs"
+                + " WHERE sweep_id = '"
+                + GRID
+                + "' GROUP BY batch_size, lr")
         .collectAsList()
-        .forEach(r -> expected.put(r.getInt(0) + "/" + r.getDouble(1), r.getDecimal(2).doubleValue()));
+        .forEach(
+            r -> expected.put(r.getInt(0) + "/" + r.getDouble(1), r.getDecimal(2).doubleValue()));
     Map<String, Double> actual = new TreeMap<>();
     for (ConvergenceCells.Cell c : cells.cells()) {
       actual.put(List.of(10, 50, 200).get(c.column()) + "/" + c.setting().get("lr"), c.share());
     }
     assertThat(actual).hasSize(6);
     assertThat(actual.keySet()).isEqualTo(expected.keySet());
-    actual.forEach((k, v) -> assertThat(v).as("share converged at " + k).isCloseTo(expected.get(k), within(1e-9)));
+    actual.forEach(
+        (k, v) ->
+            assertThat(v).as("share converged at " + k).isCloseTo(expected.get(k), within(1e-9)));
   }
 
   @Test
-  void multiAxis_smallMultiplesPlotTheSqlMedians_withAtMostEightLinesAPanel_andExplodedRunsOffTheAxis() {
+  void
+      multiAxis_smallMultiplesPlotTheSqlMedians_withAtMostEightLinesAPanel_andExplodedRunsOffTheAxis() {
     List<Figure> figures = figures(MULTI);
-    assertThat(figures).extracting(Figure::name)
+    assertThat(figures)
+        .extracting(Figure::name)
         .as("many settings: the maps first, then small multiples instead of one crowded panel")
         .containsExactly(ConvergenceMapFigure.NAME, SettingsFigure.NAME);
     Figure figure = figure(figures, SettingsFigure.NAME);
     PanelPlan plan = multiData.curvePanels().orElseThrow();
     assertThat(plan.inner()).isEqualTo("lr");
-    assertThat(plan.panels()).extracting(PanelPlan.Panel::title).containsExactly(
-        "adam · fixed order · momentum 0", "adam · shuffled · momentum 0", "sgd · fixed order · momentum 0",
-        "sgd · fixed order · momentum 0.9", "sgd · shuffled · momentum 0", "sgd · shuffled · momentum 0.9");
+    assertThat(plan.panels())
+        .extracting(PanelPlan.Panel::title)
+        .containsExactly(
+            "adam · fixed order · momentum 0",
+            "adam · shuffled · momentum 0",
+            "sgd · fixed order · momentum 0",
+            "sgd · fixed order · momentum 0.9",
+            "sgd · shuffled · momentum 0",
+            "sgd · shuffled · momentum 0.9");
 
-    double exploded = spark.sql("SELECT max(abs(slope)) FROM runs WHERE sweep_id = '" + MULTI + "' AND NOT isnan(slope)"
-        + " AND abs(slope) < double('Infinity')").first().getDouble(0);
+    double exploded =
+        spark
+            .sql(
+                "SELECT max(abs(slope)) FROM runs WHERE sweep_id = '"
+                    + MULTI
+                    + "' AND NOT isnan(slope)"
+                    + " AND abs(slope) < double('Infinity')")
+            .first()
+            .getDouble(0);
     assertThat(exploded).as("the sweep has exploded runs").isGreaterThan(1e6);
     int checked = 0;
     for (int i = 0; i < plan.panels().size(); i++) {
       PanelPlan.Panel panel = plan.panels().get(i);
       org.knowm.xchart.XYChart chart = (org.knowm.xchart.XYChart) figure.panels().get(i).chart();
       assertThat(chart.getStyler().getYAxisMax()).as("top of " + panel.title()).isLessThan(100.0);
-      assertThat(chart.getStyler().getYAxisMin()).as("bottom of " + panel.title()).isGreaterThan(-100.0);
-      assertThat(chart.getSeriesMap().values().stream()
-              .filter(org.knowm.xchart.XYSeries::isShowInLegend)
-              .filter(s -> !s.getName().equals(BatchSizeFigure.REFERENCE)).count())
-          .as("lines of " + panel.title()).isLessThanOrEqualTo(8);
+      assertThat(chart.getStyler().getYAxisMin())
+          .as("bottom of " + panel.title())
+          .isGreaterThan(-100.0);
+      assertThat(
+              chart.getSeriesMap().values().stream()
+                  .filter(org.knowm.xchart.XYSeries::isShowInLegend)
+                  .filter(s -> !s.getName().equals(BatchSizeFigure.REFERENCE))
+                  .count())
+          .as("lines of " + panel.title())
+          .isLessThanOrEqualTo(8);
       for (Setting setting : panel.settings()) {
-        String where = " WHERE sweep_id = '" + MULTI + "' AND optimizer = '" + setting.get("optimizer") + "' AND shuffle = "
-            + setting.get("shuffle") + " AND lr = " + setting.get("lr") + " AND momentum = " + setting.get("momentum");
-        List<Row> sql = spark.sql("SELECT batch_size, percentile(CASE WHEN isnan(slope) OR abs(slope) = double('Infinity')"
-            + " THEN NULL ELSE slope END, 0.5) FROM runs" + where + " GROUP BY batch_size ORDER BY batch_size").collectAsList();
+        String where =
+            " WHERE sweep_id = '"
+                + MULTI
+                + "' AND optimizer = '"
+                + setting.get("optimizer")
+                + "' AND shuffle = "
+                + setting.get("shuffle")
+                + " AND lr = "
+                + setting.get("lr")
+                + " AND momentum = "
+                + setting.get("momentum");
+        List<Row> sql =
+            spark
+                .sql(
+                    "SELECT batch_size, percentile(CASE WHEN isnan(slope) OR abs(slope) = double('Infinity')"
+                        + " THEN NULL ELSE slope END, 0.5) FROM runs"
+                        + where
+                        + " GROUP BY batch_size ORDER BY batch_size")
+                .collectAsList();
         String name = SettingsFigure.lineLabel(plan, setting);
         org.knowm.xchart.XYSeries line = chart.getSeriesMap().get(name);
         double lo = chart.getStyler().getYAxisMin();
@@ -281,12 +361,22 @@ class SweepReportIT {
           double median = sql.get(k).isNullAt(1) ? Double.NaN : sql.get(k).getDouble(1);
           int batch = sql.get(k).getInt(0);
           if (Double.isFinite(median) && median >= lo && median <= hi) {
-            assertThat(line.getYData()[k]).as(name + " at B " + batch + " in " + panel.title()).isCloseTo(median, within(1e-12));
+            assertThat(line.getYData()[k])
+                .as(name + " at B " + batch + " in " + panel.title())
+                .isCloseTo(median, within(1e-12));
             checked++;
           } else {
-            org.knowm.xchart.XYSeries mark = chart.getSeriesMap().get(
-                name + (Double.isFinite(median) && median < lo ? ClippedCurve.BELOW : ClippedCurve.ABOVE));
-            assertThat(mark).as("off-scale mark of " + name + " at B " + batch + " in " + panel.title()).isNotNull();
+            org.knowm.xchart.XYSeries mark =
+                chart
+                    .getSeriesMap()
+                    .get(
+                        name
+                            + (Double.isFinite(median) && median < lo
+                                ? ClippedCurve.BELOW
+                                : ClippedCurve.ABOVE));
+            assertThat(mark)
+                .as("off-scale mark of " + name + " at B " + batch + " in " + panel.title())
+                .isNotNull();
             assertThat(mark.getXData()).contains((double) batch);
           }
         }
@@ -299,27 +389,45 @@ class SweepReportIT {
   void trajectories_oneRunPerDiagnosis_plottedFromTheEpochsTable() {
     List<Trajectories.Path> paths = seedData.trajectories();
     List<String> diagnoses =
-        spark.sql("SELECT DISTINCT diagnosis FROM runs WHERE sweep_id = '" + SEED + "' ORDER BY diagnosis")
-            .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        spark
+            .sql(
+                "SELECT DISTINCT diagnosis FROM runs WHERE sweep_id = '"
+                    + SEED
+                    + "' ORDER BY diagnosis")
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
     assertThat(paths).extracting(Trajectories.Path::diagnosis).containsExactlyElementsOf(diagnoses);
 
     Figure figure = figure(figures(SEED), TrajectoryFigure.NAME);
     for (Trajectories.Path path : paths) {
       List<Row> epochs =
-          spark.sql("SELECT epoch, slope FROM epochs WHERE sweep_id = '" + SEED + "' AND run_id = '" + path.runId()
-                  + "' ORDER BY epoch")
+          spark
+              .sql(
+                  "SELECT epoch, slope FROM epochs WHERE sweep_id = '"
+                      + SEED
+                      + "' AND run_id = '"
+                      + path.runId()
+                      + "' ORDER BY epoch")
               .collectAsList();
       XYSeries plotted = figure.series(TrajectoryFigure.SLOPE, path.label());
-      assertThat(plotted.getXData()).as("epochs of " + path.label())
+      assertThat(plotted.getXData())
+          .as("epochs of " + path.label())
           .containsExactly(epochs.stream().mapToDouble(r -> r.getInt(0)).toArray());
-      assertThat(plotted.getYData()).as("slopes of " + path.label())
+      assertThat(plotted.getYData())
+          .as("slopes of " + path.label())
           .containsExactly(column(epochs, 1), within(1e-12));
       assertThat(plotted.getXData()[0]).as("starts at the initial point").isZero();
       // The representative is the (lower) median batch size of its diagnosis.
       List<Integer> sizes =
-          spark.sql("SELECT batch_size FROM runs WHERE sweep_id = '" + SEED + "' AND diagnosis = '"
-                  + path.diagnosis() + "' ORDER BY batch_size, run_id")
-              .as(org.apache.spark.sql.Encoders.INT()).collectAsList();
+          spark
+              .sql(
+                  "SELECT batch_size FROM runs WHERE sweep_id = '"
+                      + SEED
+                      + "' AND diagnosis = '"
+                      + path.diagnosis()
+                      + "' ORDER BY batch_size, run_id")
+              .as(org.apache.spark.sql.Encoders.INT())
+              .collectAsList();
       assertThat(path.label()).contains("B " + sizes.get((sizes.size() + 1) / 2 - 1) + ",");
     }
   }
@@ -329,10 +437,17 @@ class SweepReportIT {
     DiagnosisTable table = DiagnosisTable.of(store.read(Table.RUNS, SEED));
     assertThat(table.bands()).isEqualTo(BatchBands.of(List.of(5, 10, 25, 50, 100, 200)));
     Map<String, Long> expected = new TreeMap<>();
-    spark.sql("SELECT loss, shuffle, diagnosis, count(*) FROM runs WHERE sweep_id = '" + SEED + "'"
-            + " GROUP BY loss, shuffle, diagnosis")
+    spark
+        .sql(
+            "SELECT loss, shuffle, diagnosis, count(*) FROM runs WHERE sweep_id = '"
+                + SEED
+                + "'"
+                + " GROUP BY loss, shuffle, diagnosis")
         .collectAsList()
-        .forEach(r -> expected.put(r.getString(0) + "|" + r.getBoolean(1) + "|" + r.getString(2), r.getLong(3)));
+        .forEach(
+            r ->
+                expected.put(
+                    r.getString(0) + "|" + r.getBoolean(1) + "|" + r.getString(2), r.getLong(3)));
     Map<String, Long> actual = new TreeMap<>();
     for (DiagnosisTable.Group g : table.groups()) {
       assertThat(g.total()).as("runs of " + g.loss() + "/" + g.shuffle()).isEqualTo(6 * 3);
@@ -349,8 +464,13 @@ class SweepReportIT {
   void report_writesEachFigureAsANonBlankPngOfItsSizeAndAWellFormedSvg() throws Exception {
     assertThat(seedPage).isEqualTo(out.resolve("report").resolve(SEED).resolve("index.html"));
     List<Figure> figures = figures(SEED);
-    assertThat(figures).extracting(Figure::name).containsExactly(
-        "batch-size-mse-broadcast", "batch-size-mse", ConvergenceMapFigure.NAME, TrajectoryFigure.NAME);
+    assertThat(figures)
+        .extracting(Figure::name)
+        .containsExactly(
+            "batch-size-mse-broadcast",
+            "batch-size-mse",
+            ConvergenceMapFigure.NAME,
+            TrajectoryFigure.NAME);
     for (Figure f : figures) {
       Path png = seedPage.resolveSibling(f.name() + ".png");
       BufferedImage image = ImageIO.read(png.toFile());
@@ -362,7 +482,8 @@ class SweepReportIT {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
       assertThat(factory.newDocumentBuilder().parse(svg.toFile()).getDocumentElement().getTagName())
-          .as(svg.toString()).isEqualTo("svg");
+          .as(svg.toString())
+          .isEqualTo("svg");
     }
     try (var files = Files.list(seedPage.getParent())) {
       assertThat(files.map(p -> p.getFileName().toString()))
@@ -372,7 +493,8 @@ class SweepReportIT {
   }
 
   @Test
-  void page_everyLinkAndImageResolvesToAFileOrFolderBesideIt_andNothingIsFetched() throws IOException {
+  void page_everyLinkAndImageResolvesToAFileOrFolderBesideIt_andNothingIsFetched()
+      throws IOException {
     for (String sweep : List.of(SEED, GRID)) {
       Path page = out.resolve("report").resolve(sweep).resolve("index.html");
       String html = Files.readString(page);
@@ -388,12 +510,18 @@ class SweepReportIT {
           continue;
         }
         assertThat(ref).as("offline: no scheme").doesNotContain(":");
-        Path target = page.getParent().resolve(URLDecoder.decode(ref, StandardCharsets.UTF_8)).normalize();
+        Path target =
+            page.getParent().resolve(URLDecoder.decode(ref, StandardCharsets.UTF_8)).normalize();
         assertThat(target).as(ref + " from " + page).exists();
       }
-      assertThat(refs).as("links to the sweep's Parquet partitions")
-          .contains("../../tables/runs/sweep_id=" + sweep + "/", "../../tables/sweeps/sweep_id=" + sweep + "/");
-      assertThat(html).as("self-contained").doesNotContain("<script", "<link", "http://", "https://", "url(");
+      assertThat(refs)
+          .as("links to the sweep's Parquet partitions")
+          .contains(
+              "../../tables/runs/sweep_id=" + sweep + "/",
+              "../../tables/sweeps/sweep_id=" + sweep + "/");
+      assertThat(html)
+          .as("self-contained")
+          .doesNotContain("<script", "<link", "http://", "https://", "url(");
     }
   }
 
@@ -403,18 +531,24 @@ class SweepReportIT {
     assertThat(html)
         .contains("batch_size:", "record_epochs: true") // the stored spec
         .contains("mllib-normal")
-        .contains("<section id=\"answer\"", "fit y = mean(y) &amp; never the line.", "Second &lt;paragraph&gt;.")
+        .contains(
+            "<section id=\"answer\"",
+            "fit y = mean(y) &amp; never the line.",
+            "Second &lt;paragraph&gt;.")
         .contains("<table class=\"diagnoses\">", "B 5–10")
         .contains("<img src=\"batch-size-mse.png\"", "<img src=\"trajectories.png\"");
     String grid = Files.readString(out.resolve("report").resolve(GRID).resolve("index.html"));
-    assertThat(grid).as("no answer given, no section").doesNotContain("id=\"answer\"")
+    assertThat(grid)
+        .as("no answer given, no section")
+        .doesNotContain("id=\"answer\"")
         .contains("<img src=\"convergence-map.png\"");
   }
 
   @Test
   void page_rendersInHeadlessChromium() throws Exception {
     Path chromium = Path.of("/usr/bin/chromium");
-    assumeTrue(Files.isExecutable(chromium),
+    assumeTrue(
+        Files.isExecutable(chromium),
         "headless Chromium is not installed (/usr/bin/chromium); install it with: apt-get install -y chromium");
     Path shots = Path.of(System.getProperty("batchsweep.home", "."), "target", "report-it");
     Files.createDirectories(shots);
@@ -422,10 +556,21 @@ class SweepReportIT {
     Files.deleteIfExists(shot);
     Path profile = Files.createTempDirectory("chromium-profile");
     Process p =
-        new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run",
-                "--hide-scrollbars", "--enable-logging=stderr", "--v=0", "--user-data-dir=" + profile,
-                "--window-size=1100,3200", "--screenshot=" + shot, seedPage.toUri().toString())
+        new ProcessBuilder(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--hide-scrollbars",
+                "--enable-logging=stderr",
+                "--v=0",
+                "--user-data-dir=" + profile,
+                "--window-size=1100,3200",
+                "--screenshot=" + shot,
+                seedPage.toUri().toString())
             .redirectErrorStream(true)
             .redirectOutput(shots.resolve("chromium.log").toFile())
             .start();

@@ -7,7 +7,9 @@ import java.util.List;
 import org.batchsweep.train.RunConfig;
 import org.junit.jupiter.api.Test;
 
-/** Run ids stay what they were: {@link Grid#expand} hashes shared text once, but ids must not move. */
+/**
+ * Run ids stay what they were: {@link Grid#expand} hashes shared text once, but ids must not move.
+ */
 class GridRunIdsTest {
 
   @Test
@@ -15,14 +17,25 @@ class GridRunIdsTest {
     SweepSpec spec =
         SpecLoader.load(
             Path.of("conf/sweeps/seed.yaml"),
-            List.of("grid.epochs=[10, 100]", "grid.optimizer=[adam, sgd]", "grid.momentum=[0.0, 0.9]",
+            List.of(
+                "grid.epochs=[10, 100]",
+                "grid.optimizer=[adam, sgd]",
+                "grid.momentum=[0.0, 0.9]",
                 "train.init={slope: 0.5}"));
     List<RunConfig> runs = Grid.expand(spec, "fingerprint-1");
     assertThat(runs).hasSize((int) Grid.size(spec.grid()));
     for (RunConfig run : runs) {
       RunConfig unnamed =
-          new RunConfig(null, run.optimizer(), run.loss(), run.batchSize(), run.shuffle(), run.epochs(),
-              run.seed(), run.precision(), run.init());
+          new RunConfig(
+              null,
+              run.optimizer(),
+              run.loss(),
+              run.batchSize(),
+              run.shuffle(),
+              run.epochs(),
+              run.seed(),
+              run.precision(),
+              run.init());
       assertThat(run).isEqualTo(Grid.withId(unnamed, "fingerprint-1"));
     }
   }

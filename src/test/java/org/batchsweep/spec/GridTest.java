@@ -16,13 +16,21 @@ class GridTest {
   @Test
   void theGridIsTheCartesianProductWithMomentumOnlyForSgd() {
     SweepSpec spec =
-        spec("grid.optimizer=[adam, sgd]", "grid.momentum=[0.0, 0.9]", "grid.batch_size=[10, 20, 30]",
-            "grid.lr=[0.1, 0.01]", "grid.seed=[0, 1]");
+        spec(
+            "grid.optimizer=[adam, sgd]",
+            "grid.momentum=[0.0, 0.9]",
+            "grid.batch_size=[10, 20, 30]",
+            "grid.lr=[0.1, 0.01]",
+            "grid.seed=[0, 1]");
     List<RunConfig> runs = Grid.expand(spec, "data");
     // (adam + sgd×2 momenta) × 3 batch sizes × 2 shuffles × 2 losses × 2 lrs × 2 seeds
     assertThat(runs).hasSize(3 * 3 * 2 * 2 * 2 * 2);
     assertThat(Grid.size(spec.grid())).isEqualTo(runs.size());
-    assertThat(runs.stream().filter(r -> r.optimizer().name().equals("adam")).allMatch(r -> r.optimizer().momentum() == 0)).isTrue();
+    assertThat(
+            runs.stream()
+                .filter(r -> r.optimizer().name().equals("adam"))
+                .allMatch(r -> r.optimizer().momentum() == 0))
+        .isTrue();
     assertThat(new HashSet<>(runs.stream().map(RunConfig::runId).toList())).hasSize(runs.size());
   }
 
@@ -32,17 +40,39 @@ class GridTest {
     String id = Grid.expand(spec, "data").get(0).runId();
     assertThat(Grid.expand(spec, "data").get(0).runId()).isEqualTo(id).hasSize(16);
     assertThat(Grid.expand(spec, "other-data").get(0).runId()).isNotEqualTo(id);
-    assertThat(Grid.expand(spec(
-        "grid.batch_size=[10]", "grid.shuffle=[true]", "grid.loss=[mse]", "train.epochs=99"), "data").get(0).runId())
+    assertThat(
+            Grid.expand(
+                    spec(
+                        "grid.batch_size=[10]",
+                        "grid.shuffle=[true]",
+                        "grid.loss=[mse]",
+                        "train.epochs=99"),
+                    "data")
+                .get(0)
+                .runId())
         .isNotEqualTo(id);
-    assertThat(Grid.expand(spec(
-        "grid.batch_size=[10]", "grid.shuffle=[true]", "grid.loss=[mse]", "train.init.slope=0.5"), "data").get(0).runId())
+    assertThat(
+            Grid.expand(
+                    spec(
+                        "grid.batch_size=[10]",
+                        "grid.shuffle=[true]",
+                        "grid.loss=[mse]",
+                        "train.init.slope=0.5"),
+                    "data")
+                .get(0)
+                .runId())
         .isNotEqualTo(id);
   }
 
   @Test
   void anEpochsAxisReplacesTrainEpochs() {
-    SweepSpec spec = spec("grid.batch_size=[10]", "grid.shuffle=[false]", "grid.loss=[mse]", "grid.epochs=[5, 50]");
-    assertThat(Grid.expand(spec, "d").stream().map(RunConfig::epochs).toList()).containsExactly(5, 50);
+    SweepSpec spec =
+        spec(
+            "grid.batch_size=[10]",
+            "grid.shuffle=[false]",
+            "grid.loss=[mse]",
+            "grid.epochs=[5, 50]");
+    assertThat(Grid.expand(spec, "d").stream().map(RunConfig::epochs).toList())
+        .containsExactly(5, 50);
   }
 }

@@ -8,16 +8,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.batchsweep.BadInputException;
-import org.batchsweep.optim.AdamWConfig;
 import org.batchsweep.optim.AdagradConfig;
+import org.batchsweep.optim.AdamWConfig;
 import org.batchsweep.optim.RmspropConfig;
 import org.batchsweep.optim.SgdConfig;
 import org.batchsweep.optim.schedule.LrScaling;
 import org.batchsweep.optim.schedule.Schedule;
 import org.batchsweep.train.RunConfig;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The optimizer keys of a spec: defaults, grid expansion, run ids, and every validation error. */
 class OptimSpecTest {
@@ -41,10 +41,15 @@ class OptimSpecTest {
   void everyOptimizerScheduleAndScalingExpandsWithoutRepeatingARun() {
     SweepSpec spec =
         load(
-            "grid.batch_size=[10, 100]", "grid.shuffle=[true]", "grid.loss=[mse]",
-            "grid.optimizer=[adam, adamw, sgd, rmsprop, adagrad]", "grid.lr=[0.01, 0.1]",
-            "grid.momentum=[0.0, 0.9]", "grid.weight_decay=[default, 0.1]",
-            "grid.schedule=[constant, cosine, \"step(5, 0.5)\", onecycle(0.2)]", "grid.lr_scaling=[none, sqrt]");
+            "grid.batch_size=[10, 100]",
+            "grid.shuffle=[true]",
+            "grid.loss=[mse]",
+            "grid.optimizer=[adam, adamw, sgd, rmsprop, adagrad]",
+            "grid.lr=[0.01, 0.1]",
+            "grid.momentum=[0.0, 0.9]",
+            "grid.weight_decay=[default, 0.1]",
+            "grid.schedule=[constant, cosine, \"step(5, 0.5)\", onecycle(0.2)]",
+            "grid.lr_scaling=[none, sqrt]");
     List<RunConfig> runs = Grid.expand(spec, "f");
     assertThat(runs).hasSize((int) Grid.size(spec.grid()));
     // Per optimizer: lr schedules 2 lrs × 3 + onecycle once = 7, × weight decay 2 (adamw: 0.01 and
@@ -53,27 +58,50 @@ class OptimSpecTest {
     Set<String> ids = new HashSet<>();
     runs.forEach(r -> ids.add(r.runId()));
     assertThat(ids).hasSameSizeAs(runs);
-    assertThat(runs).filteredOn(r -> r.optimizer() instanceof AdamWConfig)
-        .extracting(r -> r.optimizer().weightDecay()).containsOnly(0.01, 0.1);
-    assertThat(runs).filteredOn(r -> r.optimizer() instanceof AdagradConfig)
-        .extracting(r -> r.optimizer().momentum()).containsOnly(0.0);
-    assertThat(runs).filteredOn(r -> r.optimizer() instanceof RmspropConfig)
-        .extracting(r -> r.optimizer().momentum()).containsOnly(0.0, 0.9);
+    assertThat(runs)
+        .filteredOn(r -> r.optimizer() instanceof AdamWConfig)
+        .extracting(r -> r.optimizer().weightDecay())
+        .containsOnly(0.01, 0.1);
+    assertThat(runs)
+        .filteredOn(r -> r.optimizer() instanceof AdagradConfig)
+        .extracting(r -> r.optimizer().momentum())
+        .containsOnly(0.0);
+    assertThat(runs)
+        .filteredOn(r -> r.optimizer() instanceof RmspropConfig)
+        .extracting(r -> r.optimizer().momentum())
+        .containsOnly(0.0, 0.9);
     // OneCycleLR replaces the lr: its runs carry max_lr and are not repeated per lr.
-    assertThat(runs).filteredOn(r -> r.schedule() instanceof Schedule.OneCycle)
-        .extracting(r -> r.optimizer().lr()).containsOnly(0.2);
+    assertThat(runs)
+        .filteredOn(r -> r.schedule() instanceof Schedule.OneCycle)
+        .extracting(r -> r.optimizer().lr())
+        .containsOnly(0.2);
     RunConfig scaled =
-        runs.stream().filter(r -> r.lrScaling() == LrScaling.SQRT && r.batchSize() == 100
-            && r.schedule() instanceof Schedule.Constant && r.optimizer().lr() == 0.01).findFirst().orElseThrow();
+        runs.stream()
+            .filter(
+                r ->
+                    r.lrScaling() == LrScaling.SQRT
+                        && r.batchSize() == 100
+                        && r.schedule() instanceof Schedule.Constant
+                        && r.optimizer().lr() == 0.01)
+            .findFirst()
+            .orElseThrow();
     assertThat(scaled.effectiveLr()).isEqualTo(0.01 * Math.sqrt(100.0 / 32));
   }
 
   @Test
   void nesterovRunsAreSgdOnly() {
     List<RunConfig> runs =
-        Grid.expand(load("grid.optimizer=[adam, sgd]", "grid.momentum=[0.9]", "grid.nesterov=[false, true]",
-            "grid.batch_size=[10]", "grid.shuffle=[true]", "grid.loss=[mse]"), "f");
-    assertThat(runs).extracting(r -> r.optimizer().name() + "/" + r.optimizer().nesterov())
+        Grid.expand(
+            load(
+                "grid.optimizer=[adam, sgd]",
+                "grid.momentum=[0.9]",
+                "grid.nesterov=[false, true]",
+                "grid.batch_size=[10]",
+                "grid.shuffle=[true]",
+                "grid.loss=[mse]"),
+            "f");
+    assertThat(runs)
+        .extracting(r -> r.optimizer().name() + "/" + r.optimizer().nesterov())
         .containsExactly("adam/false", "sgd/false", "sgd/true");
     assertThat(((SgdConfig) runs.get(2).optimizer()).momentum()).isEqualTo(0.9);
   }
@@ -83,12 +111,24 @@ class OptimSpecTest {
     Path seed = Path.of("conf/sweeps/seed.yaml");
     List<RunConfig> plain = Grid.expand(SpecLoader.load(seed, List.of()), "f");
     List<RunConfig> explicit =
-        Grid.expand(SpecLoader.load(seed, List.of("grid.weight_decay=[0]", "grid.schedule=[constant]",
-            "grid.lr_scaling=[none]", "train.base_batch_size=64", "grid.nesterov=[false]")), "f");
-    assertThat(explicit).extracting(RunConfig::runId).isEqualTo(plain.stream().map(RunConfig::runId).toList());
-    List<RunConfig> decayed = Grid.expand(SpecLoader.load(seed, List.of("grid.weight_decay=[0.01]")), "f");
+        Grid.expand(
+            SpecLoader.load(
+                seed,
+                List.of(
+                    "grid.weight_decay=[0]",
+                    "grid.schedule=[constant]",
+                    "grid.lr_scaling=[none]",
+                    "train.base_batch_size=64",
+                    "grid.nesterov=[false]")),
+            "f");
+    assertThat(explicit)
+        .extracting(RunConfig::runId)
+        .isEqualTo(plain.stream().map(RunConfig::runId).toList());
+    List<RunConfig> decayed =
+        Grid.expand(SpecLoader.load(seed, List.of("grid.weight_decay=[0.01]")), "f");
     assertThat(decayed.get(0).runId()).isNotEqualTo(plain.get(0).runId());
-    List<RunConfig> amsgrad = Grid.expand(SpecLoader.load(seed, List.of("optim.adam.amsgrad=true")), "f");
+    List<RunConfig> amsgrad =
+        Grid.expand(SpecLoader.load(seed, List.of("optim.adam.amsgrad=true")), "f");
     assertThat(amsgrad.get(0).runId()).isNotEqualTo(plain.get(0).runId());
   }
 
@@ -151,18 +191,26 @@ class OptimSpecTest {
 
   @Test
   void nesterovNeedsMomentumAsPyTorchDoes() {
-    assertThatThrownBy(() -> load("grid.optimizer=[sgd]", "grid.momentum=[0.0, 0.9]", "grid.nesterov=[true]"))
+    assertThatThrownBy(
+            () -> load("grid.optimizer=[sgd]", "grid.momentum=[0.0, 0.9]", "grid.nesterov=[true]"))
         .isInstanceOf(BadInputException.class)
-        .hasMessage("grid.nesterov: true needs sgd momentum > 0, but grid.momentum has 0.0; accepted:"
-            + " grid.momentum values > 0 with nesterov, or nesterov: [false]");
+        .hasMessage(
+            "grid.nesterov: true needs sgd momentum > 0, but grid.momentum has 0.0; accepted:"
+                + " grid.momentum values > 0 with nesterov, or nesterov: [false]");
   }
 
   @Test
   void nesterovWithDampeningIsRefusedAsPyTorchRefusesIt() {
-    assertThatThrownBy(() -> load("grid.optimizer=[sgd]", "grid.momentum=[0.9]", "grid.nesterov=[true]",
-            "optim.sgd.dampening=0.1"))
+    assertThatThrownBy(
+            () ->
+                load(
+                    "grid.optimizer=[sgd]",
+                    "grid.momentum=[0.9]",
+                    "grid.nesterov=[true]",
+                    "optim.sgd.dampening=0.1"))
         .isInstanceOf(BadInputException.class)
-        .hasMessageContaining("grid.nesterov: true needs optim.sgd.dampening = 0 (as PyTorch), got 0.1");
+        .hasMessageContaining(
+            "grid.nesterov: true needs optim.sgd.dampening = 0 (as PyTorch), got 0.1");
   }
 
   @Test

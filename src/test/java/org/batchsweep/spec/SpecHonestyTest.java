@@ -11,7 +11,9 @@ import org.batchsweep.optim.OptimizerConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A spec never changes silently: what cannot apply is refused, and the stored spec says what ran. */
+/**
+ * A spec never changes silently: what cannot apply is refused, and the stored spec says what ran.
+ */
 class SpecHonestyTest {
 
   private static SweepSpec load(String... overrides) {
@@ -22,7 +24,8 @@ class SpecHonestyTest {
   void aMomentumNoOptimizerTakesIsRefused() {
     assertThatThrownBy(() -> load("grid.momentum=[0.9]"))
         .isInstanceOf(BadInputException.class)
-        .hasMessageStartingWith("grid.momentum: [0.9] would be ignored: no optimizer in grid.optimizer [adam]");
+        .hasMessageStartingWith(
+            "grid.momentum: [0.9] would be ignored: no optimizer in grid.optimizer [adam]");
   }
 
   @Test
@@ -44,8 +47,13 @@ class SpecHonestyTest {
     SweepSpec spec = load("data.kind=csv", "data.path=" + csv);
     String data = section(spec.yaml(), "data");
     assertThat(data).contains("kind: csv", "path: " + csv, "validation: none");
-    assertThat(data).doesNotContain("slope", "intercept", "\n  n:", "x_range", "noise", "seed", "validation_path");
-    assertThat(SpecNotes.of(spec)).singleElement().asString().startsWith("note: csv data has no validation split");
+    assertThat(data)
+        .doesNotContain(
+            "slope", "intercept", "\n  n:", "x_range", "noise", "seed", "validation_path");
+    assertThat(SpecNotes.of(spec))
+        .singleElement()
+        .asString()
+        .startsWith("note: csv data has no validation split");
     // the stored spec loads to the same sweep (what --resume does)
     assertThat(SpecLoader.loadText(spec.yaml(), "stored", List.of()).yaml()).isEqualTo(spec.yaml());
   }
@@ -61,8 +69,12 @@ class SpecHonestyTest {
   @Test
   void aValidationFileThatWouldBeIgnoredIsRefused(@TempDir Path dir) {
     assertThatThrownBy(
-            () -> load("data.kind=csv", "data.path=" + dir.resolve("a.csv"), "data.validation=none",
-                "data.validation_path=" + dir.resolve("b.csv")))
+            () ->
+                load(
+                    "data.kind=csv",
+                    "data.path=" + dir.resolve("a.csv"),
+                    "data.validation=none",
+                    "data.validation_path=" + dir.resolve("b.csv")))
         .isInstanceOf(BadInputException.class)
         .hasMessageStartingWith("data.validation_path is set but data.validation is none");
   }
@@ -70,8 +82,10 @@ class SpecHonestyTest {
   @Test
   void aRelativePathInASpecFileIsNextToTheSpec(@TempDir Path dir) throws Exception {
     Path specs = Files.createDirectories(dir.resolve("specs"));
-    Path spec = Files.writeString(specs.resolve("mine.yaml"),
-        "data:\n  kind: csv\n  path: points.csv\n  validation_path: ../held-out.csv\n");
+    Path spec =
+        Files.writeString(
+            specs.resolve("mine.yaml"),
+            "data:\n  kind: csv\n  path: points.csv\n  validation_path: ../held-out.csv\n");
     SweepSpec loaded = SpecLoader.load(spec, List.of());
     assertThat(loaded.data().path()).isEqualTo(specs.resolve("points.csv").toString());
     assertThat(loaded.data().validationPath()).isEqualTo(dir.resolve("held-out.csv").toString());

@@ -47,7 +47,8 @@ class SpecLoaderTest {
     assertThat(spec.train().epochs()).isEqualTo(100);
     assertThat(spec.train().precision()).isEqualTo(Precision.FLOAT32);
     assertThat(spec.train().init()).isEqualTo(Init.KAIMING);
-    assertThat(spec.grid().batchSize()).isEqualTo(IntStream.rangeClosed(1, 100).map(i -> 10 * i).boxed().toList());
+    assertThat(spec.grid().batchSize())
+        .isEqualTo(IntStream.rangeClosed(1, 100).map(i -> 10 * i).boxed().toList());
     assertThat(spec.grid().shuffle()).containsExactly(false, true);
     assertThat(spec.grid().loss()).containsExactly(Loss.MSE_BROADCAST, Loss.MSE);
     assertThat(spec.grid().optimizer()).containsExactly("adam");
@@ -57,7 +58,9 @@ class SpecLoaderTest {
 
   @Test
   void theShippedSeedSpecIsTheSeedExperiment(@TempDir Path dir) throws Exception {
-    SweepSpec spec = SpecLoader.load(Path.of(System.getProperty("user.dir"), "conf/sweeps/seed.yaml"), List.of());
+    SweepSpec spec =
+        SpecLoader.load(
+            Path.of(System.getProperty("user.dir"), "conf/sweeps/seed.yaml"), List.of());
     assertThat(spec.name()).isEqualTo("seed");
     assertThat(spec.grid().seed()).containsExactly(0L, 1L, 2L, 3L, 4L);
     assertThat(Grid.size(spec.grid())).isEqualTo(2000);
@@ -66,9 +69,16 @@ class SpecLoaderTest {
   @Test
   void overridesUseDottedKeysAndYamlFlowValues() {
     SweepSpec spec =
-        load("grid.lr=[0.1,0.01]", "grid.batch_size=[5, 50]", "train.init.slope=0.3",
-            "data.x_range=[-1, 2]", "train.precision=float64", "grid.optimizer=sgd", "grid.momentum=[0, 0.9]",
-            "grid.epochs=[10, 20]", "name=mine");
+        load(
+            "grid.lr=[0.1,0.01]",
+            "grid.batch_size=[5, 50]",
+            "train.init.slope=0.3",
+            "data.x_range=[-1, 2]",
+            "train.precision=float64",
+            "grid.optimizer=sgd",
+            "grid.momentum=[0, 0.9]",
+            "grid.epochs=[10, 20]",
+            "name=mine");
     assertThat(spec.grid().lr()).containsExactly(0.1, 0.01);
     assertThat(spec.grid().batchSize()).containsExactly(5, 50);
     assertThat(spec.train().init()).isEqualTo(new Init(0.3, null));
@@ -83,7 +93,9 @@ class SpecLoaderTest {
   @Test
   void aSpecFileMergesOntoTheDefaultsKeyByKey(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("s.yaml");
-    Files.writeString(file, "name: small\ngrid:\n  batch_size: [10, 20]\n  seed: [1]\ntrain:\n  init: {slope: 1.5, intercept: -2}\n");
+    Files.writeString(
+        file,
+        "name: small\ngrid:\n  batch_size: [10, 20]\n  seed: [1]\ntrain:\n  init: {slope: 1.5, intercept: -2}\n");
     SweepSpec spec = SpecLoader.load(file, List.of("grid.seed=[2,3]"));
     assertThat(spec.grid().batchSize()).containsExactly(10, 20);
     assertThat(spec.grid().seed()).containsExactly(2L, 3L);
@@ -93,12 +105,17 @@ class SpecLoaderTest {
 
   @Test
   void linspaceTruncatesLikeIntOfNumpyLinspaceAndKeepsRepeatsOnce() {
-    assertThat(load("grid.batch_size=linspace(1, 10, 4)").grid().batchSize()).containsExactly(1, 4, 7, 10);
+    assertThat(load("grid.batch_size=linspace(1, 10, 4)").grid().batchSize())
+        .containsExactly(1, 4, 7, 10);
     assertThat(load("grid.batch_size=linspace(1, 2, 5)").grid().batchSize()).containsExactly(1, 2);
-    assertThat(load("grid.batch_size=linspace(10, 20, 3)").grid().batchSize()).containsExactly(10, 15, 20);
+    assertThat(load("grid.batch_size=linspace(10, 20, 3)").grid().batchSize())
+        .containsExactly(10, 15, 20);
     assertThat(load("grid.lr=logspace(-3, -1, 3)").grid().lr())
         .hasSize(3)
-        .satisfies(l -> assertThat(l.get(0)).isCloseTo(0.001, org.assertj.core.api.Assertions.within(1e-15)));
+        .satisfies(
+            l ->
+                assertThat(l.get(0))
+                    .isCloseTo(0.001, org.assertj.core.api.Assertions.within(1e-15)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -149,7 +166,8 @@ class SpecLoaderTest {
         "data..n=3             | --set data..n: empty key segment",
         "grid.lr=[0.1          | --set grid.lr: the value '[0.1' is not valid YAML",
       })
-  void everyInvalidValueIsRefusedWithTheKeyTheValueAndWhatIsAccepted(String override, String message) {
+  void everyInvalidValueIsRefusedWithTheKeyTheValueAndWhatIsAccepted(
+      String override, String message) {
     assertThatThrownBy(() -> load(override))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining(message.strip())
@@ -158,7 +176,12 @@ class SpecLoaderTest {
 
   @Test
   void hugeGridsAreRefusedBeforeExpansion() {
-    assertThatThrownBy(() -> load("grid.batch_size=linspace(1,1000000,1000000)", "grid.lr=logspace(-5,0,1000)", "grid.seed=linspace(0,999,1000)"))
+    assertThatThrownBy(
+            () ->
+                load(
+                    "grid.batch_size=linspace(1,1000000,1000000)",
+                    "grid.lr=logspace(-5,0,1000)",
+                    "grid.seed=linspace(0,999,1000)"))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("runs is more than limits.max_runs = 2000000");
   }
@@ -169,9 +192,11 @@ class SpecLoaderTest {
         .hasMessageContaining("does not exist");
     Path list = dir.resolve("list.yaml");
     Files.writeString(list, "- 1\n- 2\n");
-    assertThatThrownBy(() -> SpecLoader.load(list, List.of())).hasMessageContaining("a spec must be a YAML mapping");
+    assertThatThrownBy(() -> SpecLoader.load(list, List.of()))
+        .hasMessageContaining("a spec must be a YAML mapping");
     Path broken = dir.resolve("broken.yaml");
     Files.writeString(broken, "name: [unclosed\n");
-    assertThatThrownBy(() -> SpecLoader.load(broken, List.of())).hasMessageContaining("not valid YAML");
+    assertThatThrownBy(() -> SpecLoader.load(broken, List.of()))
+        .hasMessageContaining("not valid YAML");
   }
 }

@@ -56,7 +56,13 @@ public final class Submit {
 
     /** For assertion messages: the command, its exit status and the end of its output. */
     public String describe() {
-      return "./submit " + command + " exited " + exitCode + "\n--- stdout\n" + tail(stdout) + "\n--- stderr\n"
+      return "./submit "
+          + command
+          + " exited "
+          + exitCode
+          + "\n--- stdout\n"
+          + tail(stdout)
+          + "\n--- stderr\n"
           + tail(stderr);
     }
   }
@@ -85,7 +91,8 @@ public final class Submit {
     }
 
     /** Waits until {@code condition} holds; fails if the process ends or the time is up first. */
-    public void awaitCondition(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    public void awaitCondition(String what, Duration timeout, BooleanSupplier condition)
+        throws InterruptedException {
       long deadline = System.nanoTime() + timeout.toNanos();
       while (!condition.getAsBoolean()) {
         if (!process.isAlive()) {
@@ -93,7 +100,8 @@ public final class Submit {
         }
         if (System.nanoTime() > deadline) {
           kill();
-          throw new AssertionError("no " + what + " within " + timeout + "; " + result().describe());
+          throw new AssertionError(
+              "no " + what + " within " + timeout + "; " + result().describe());
         }
         Thread.sleep(200);
       }
@@ -103,12 +111,21 @@ public final class Submit {
     public Result await(Duration timeout) throws InterruptedException {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         kill();
-        throw new AssertionError("./submit " + command + " did not finish within " + timeout + "; " + result().describe());
+        throw new AssertionError(
+            "./submit "
+                + command
+                + " did not finish within "
+                + timeout
+                + "; "
+                + result().describe());
       }
       return result();
     }
 
-    /** SIGKILL to the process and everything it started (no shutdown hook runs), and waits for them to end. */
+    /**
+     * SIGKILL to the process and everything it started (no shutdown hook runs), and waits for them
+     * to end.
+     */
     public void kill() throws InterruptedException {
       List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
       tree.add(process.toHandle());
@@ -123,7 +140,8 @@ public final class Submit {
     }
 
     private Result result() {
-      return new Result(command, process.isAlive() ? -1 : process.exitValue(), read(stdout), read(stderr));
+      return new Result(
+          command, process.isAlive() ? -1 : process.exitValue(), read(stdout), read(stderr));
     }
   }
 
@@ -142,15 +160,21 @@ public final class Submit {
       Files.createDirectories(logs);
       Path out = logs.resolve(calls + "-" + label + ".out");
       Path err = logs.resolve(calls + "-" + label + ".err");
-      ProcessBuilder builder = new ProcessBuilder(command)
-          .directory(workDir.toFile())
-          .redirectOutput(out.toFile())
-          .redirectError(err.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(workDir.toFile())
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
       Map<String, String> env = builder.environment();
-      // The project's own Spark, whatever the developer's shell points to (SPARK_LOCAL_IP stays: the
+      // The project's own Spark, whatever the developer's shell points to (SPARK_LOCAL_IP stays:
+      // the
       // build sets it so Spark binds to loopback without a warning).
-      env.keySet().removeIf(k -> (k.startsWith("SPARK_") && !k.equals("SPARK_LOCAL_IP")) || k.equals("BATCHSWEEP_CLUSTER_DIR"));
+      env.keySet()
+          .removeIf(
+              k ->
+                  (k.startsWith("SPARK_") && !k.equals("SPARK_LOCAL_IP"))
+                      || k.equals("BATCHSWEEP_CLUSTER_DIR"));
       return new Running(label + ": " + String.join(" ", args), builder.start(), out, err);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

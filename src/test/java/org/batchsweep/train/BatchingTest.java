@@ -23,8 +23,16 @@ class BatchingTest {
   }
 
   private static RunConfig sgd(int batchSize, boolean shuffle, int epochs) {
-    return new RunConfig("r", new SgdConfig(0.1, 0.0), Loss.MSE, batchSize, shuffle, epochs, 3,
-        Precision.FLOAT64, new Init(0.0, 0.0));
+    return new RunConfig(
+        "r",
+        new SgdConfig(0.1, 0.0),
+        Loss.MSE,
+        batchSize,
+        shuffle,
+        epochs,
+        3,
+        Precision.FLOAT64,
+        new Init(0.0, 0.0));
   }
 
   @Test
@@ -54,7 +62,9 @@ class BatchingTest {
     }
     TrainingSet data = new TrainingSet(points, null);
     for (RunOutcome outcome :
-        List.of(PerSampleTrainer.train(data, run, false), FastTrainer.train(data, List.of(run), false).get(0))) {
+        List.of(
+            PerSampleTrainer.train(data, run, false),
+            FastTrainer.train(data, List.of(run), false).get(0))) {
       assertThat(outcome.steps()).isEqualTo(4);
       assertThat(outcome.slope()).isCloseTo(w, org.assertj.core.api.Assertions.within(1e-12));
       assertThat(outcome.intercept()).isCloseTo(b, org.assertj.core.api.Assertions.within(1e-12));

@@ -17,30 +17,30 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Property test: {@link FastTrainer} (batch sums from prefix sums, O(1) per step, runs trained as a
  * group) agrees with {@link PerSampleTrainer} (every sample of every batch, one run at a time) on
- * random configurations: SGD with and without momentum and Adam (and, in {@link
- * #optimizerCases}, every optimizer, schedule and lr scaling), learning rates over
- * three decades, batch sizes from 1 to n with and without a remainder batch, shuffled and ordered
- * epochs, both losses, 1 to 12 epochs, n from 2 to 400, mixed in one group as a task mixes them.
- * Deterministic: every random draw comes from a fixed seed.
+ * random configurations: SGD with and without momentum and Adam (and, in {@link #optimizerCases},
+ * every optimizer, schedule and lr scaling), learning rates over three decades, batch sizes from 1
+ * to n with and without a remainder batch, shuffled and ordered epochs, both losses, 1 to 12
+ * epochs, n from 2 to 400, mixed in one group as a task mixes them. Deterministic: every random
+ * draw comes from a fixed seed.
  *
  * <p><b>float64</b>: the trainers differ only in how a batch's sums are formed (a difference of two
  * prefix sums vs a sum in batch order), i.e. in the last bits of each gradient. Parameters, losses
  * and trajectory statistics must agree to 1e-9 relative (with an absolute floor of 1e-9 for values
  * below 1, where a relative bound means nothing: a converged intercept is ≈ 0).
  *
- * <p><b>float32</b>: the per-sample trainer rounds every product and every partial sum of a batch to
- * float32, as PyTorch does; the fast trainer forms the batch sums in double from the float32 data
- * and rounds the gradient once. Everything after the gradient (the optimizer update) is the same
- * float32 arithmetic in both. So the gradients differ by float32 summation error: by Higham's bound
- * for recursive summation at most γ_B = B·u/(1 − B·u) of Σ|terms| (u = 2^-24 ≈ 6e-8), typically
- * ~√B·u. An SGD step moves a parameter by lr·g and an Adam step by about lr·m̂/√v̂, so one step's
- * results differ by at most ~γ_B·lr·|g| resp. ~γ_B·lr before the parameter is rounded to float32;
- * a difference of one ulp then persists. Since training contracts toward the minimiser (every run
- * here converges), differences do not compound but stay a few ulps: over these cases the largest is
- * ≈ 1e-6, i.e. 8 ulps at 1, 2 ulps at 4 ({@link #float32DifferencesAreRoundingSized} prints it).
- * {@link #FLOAT32_TOLERANCE} = 1e-5 relative (floor 1e-5 below 1) is ~80 ulps at 1: ten times what
- * is seen, and still 10× tighter than the 1e-4 the PyTorch cross-check allows, which a real error
- * in the fast path (a wrong sum, a batch off by one, a missed step) would exceed by far.
+ * <p><b>float32</b>: the per-sample trainer rounds every product and every partial sum of a batch
+ * to float32, as PyTorch does; the fast trainer forms the batch sums in double from the float32
+ * data and rounds the gradient once. Everything after the gradient (the optimizer update) is the
+ * same float32 arithmetic in both. So the gradients differ by float32 summation error: by Higham's
+ * bound for recursive summation at most γ_B = B·u/(1 − B·u) of Σ|terms| (u = 2^-24 ≈ 6e-8),
+ * typically ~√B·u. An SGD step moves a parameter by lr·g and an Adam step by about lr·m̂/√v̂, so
+ * one step's results differ by at most ~γ_B·lr·|g| resp. ~γ_B·lr before the parameter is rounded to
+ * float32; a difference of one ulp then persists. Since training contracts toward the minimiser
+ * (every run here converges), differences do not compound but stay a few ulps: over these cases the
+ * largest is ≈ 1e-6, i.e. 8 ulps at 1, 2 ulps at 4 ({@link #float32DifferencesAreRoundingSized}
+ * prints it). {@link #FLOAT32_TOLERANCE} = 1e-5 relative (floor 1e-5 below 1) is ~80 ulps at 1: ten
+ * times what is seen, and still 10× tighter than the 1e-4 the PyTorch cross-check allows, which a
+ * real error in the fast path (a wrong sum, a batch off by one, a missed step) would exceed by far.
  */
 class FastVsPerSampleTest {
 
@@ -49,12 +49,21 @@ class FastVsPerSampleTest {
   static final int CASES = 400;
 
   /** One dataset and a group of runs sharing seed, shuffle and precision, as a task groups them. */
-  record Case(int index, Points train, Points validation, List<RunConfig> runs, boolean recordEpochs) {
+  record Case(
+      int index, Points train, Points validation, List<RunConfig> runs, boolean recordEpochs) {
     @Override
     public String toString() {
       RunConfig first = runs.get(0);
-      return "case " + index + ": n=" + train.size() + " " + first.precision().label() + " shuffle="
-          + first.shuffle() + " runs=" + runs.size();
+      return "case "
+          + index
+          + ": n="
+          + train.size()
+          + " "
+          + first.precision().label()
+          + " shuffle="
+          + first.shuffle()
+          + " runs="
+          + runs.size();
     }
   }
 
@@ -100,7 +109,9 @@ class FastVsPerSampleTest {
         switch (random.nextInt(3)) {
           case 0 -> OptimizerConfig.of("adam", logUniform(random, 1e-3, 0.3), 0.0);
           case 1 -> OptimizerConfig.of("sgd", logUniform(random, 1e-3, 0.1), 0.0);
-          default -> OptimizerConfig.of("sgd", logUniform(random, 1e-3, 0.05), random.nextDouble(0.5, 0.95));
+          default ->
+              OptimizerConfig.of(
+                  "sgd", logUniform(random, 1e-3, 0.05), random.nextDouble(0.5, 0.95));
         };
     // Batch sizes that divide n, that leave a remainder, of 1, and of the whole set.
     int batchSize =
@@ -110,7 +121,10 @@ class FastVsPerSampleTest {
           case 2 -> Math.max(1, n / (1 + random.nextInt(Math.min(n, 10))));
           default -> 1 + random.nextInt(n);
         };
-    Init init = random.nextBoolean() ? Init.KAIMING : new Init(random.nextDouble(-1, 1), random.nextDouble(-1, 1));
+    Init init =
+        random.nextBoolean()
+            ? Init.KAIMING
+            : new Init(random.nextDouble(-1, 1), random.nextDouble(-1, 1));
     return new RunConfig(
         id,
         optimizer,
@@ -136,7 +150,10 @@ class FastVsPerSampleTest {
     for (int r = 0; r < c.runs().size(); r++) {
       RunConfig run = c.runs().get(r);
       RunOutcome reference = PerSampleTrainer.train(data, run, c.recordEpochs());
-      assertAgree(fast.get(r), reference, run.precision() == Precision.FLOAT64 ? FLOAT64_TOLERANCE : FLOAT32_TOLERANCE);
+      assertAgree(
+          fast.get(r),
+          reference,
+          run.precision() == Precision.FLOAT64 ? FLOAT64_TOLERANCE : FLOAT32_TOLERANCE);
     }
   }
 
@@ -165,8 +182,16 @@ class FastVsPerSampleTest {
       RunConfig plain = randomRun(random, n, shuffle, seed, precision, index + "-" + r);
       group.add(
           new RunConfig(
-              plain.runId(), randomOptimizer(random), plain.loss(), plain.batchSize(), shuffle,
-              plain.epochs(), seed, precision, plain.init(), randomSchedule(random),
+              plain.runId(),
+              randomOptimizer(random),
+              plain.loss(),
+              plain.batchSize(),
+              shuffle,
+              plain.epochs(),
+              seed,
+              precision,
+              plain.init(),
+              randomSchedule(random),
               org.batchsweep.optim.schedule.LrScaling.values()[random.nextInt(3)],
               Math.max(1, (int) (plain.batchSize() * random.nextDouble(0.5, 2)))));
     }
@@ -176,32 +201,50 @@ class FastVsPerSampleTest {
   static OptimizerConfig randomOptimizer(SplittableRandom random) {
     double decay = random.nextBoolean() ? 0.0 : logUniform(random, 1e-4, 0.1);
     return switch (random.nextInt(5)) {
-      case 0 -> new org.batchsweep.optim.AdamConfig(
-          logUniform(random, 1e-3, 0.1), 0.9, 0.999, 1e-8, decay, random.nextBoolean());
-      case 1 -> new org.batchsweep.optim.AdamWConfig(
-          logUniform(random, 1e-3, 0.1), 0.9, 0.999, 1e-8, decay, random.nextBoolean());
+      case 0 ->
+          new org.batchsweep.optim.AdamConfig(
+              logUniform(random, 1e-3, 0.1), 0.9, 0.999, 1e-8, decay, random.nextBoolean());
+      case 1 ->
+          new org.batchsweep.optim.AdamWConfig(
+              logUniform(random, 1e-3, 0.1), 0.9, 0.999, 1e-8, decay, random.nextBoolean());
       case 2 -> {
         double momentum = random.nextBoolean() ? 0.0 : random.nextDouble(0.5, 0.9);
         boolean nesterov = momentum > 0 && random.nextBoolean();
         double dampening = nesterov || random.nextBoolean() ? 0.0 : random.nextDouble(0, 0.5);
-        yield new org.batchsweep.optim.SgdConfig(logUniform(random, 1e-3, 0.03), momentum, dampening, nesterov, decay);
+        yield new org.batchsweep.optim.SgdConfig(
+            logUniform(random, 1e-3, 0.03), momentum, dampening, nesterov, decay);
       }
-      case 3 -> new org.batchsweep.optim.RmspropConfig(
-          logUniform(random, 1e-4, 0.01), random.nextDouble(0.9, 0.999), 1e-8, random.nextBoolean(),
-          random.nextBoolean() ? 0.0 : random.nextDouble(0.5, 0.9), decay);
-      default -> new org.batchsweep.optim.AdagradConfig(
-          logUniform(random, 1e-3, 0.3), random.nextBoolean() ? 0.0 : 0.01, 1e-10,
-          random.nextBoolean() ? 0.0 : 0.1, decay);
+      case 3 ->
+          new org.batchsweep.optim.RmspropConfig(
+              logUniform(random, 1e-4, 0.01),
+              random.nextDouble(0.9, 0.999),
+              1e-8,
+              random.nextBoolean(),
+              random.nextBoolean() ? 0.0 : random.nextDouble(0.5, 0.9),
+              decay);
+      default ->
+          new org.batchsweep.optim.AdagradConfig(
+              logUniform(random, 1e-3, 0.3),
+              random.nextBoolean() ? 0.0 : 0.01,
+              1e-10,
+              random.nextBoolean() ? 0.0 : 0.1,
+              decay);
     };
   }
 
   static org.batchsweep.optim.schedule.Schedule randomSchedule(SplittableRandom random) {
     return switch (random.nextInt(6)) {
       case 0 -> org.batchsweep.optim.schedule.Schedule.CONSTANT;
-      case 1 -> new org.batchsweep.optim.schedule.Schedule.Step(1 + random.nextInt(4), random.nextDouble(0.1, 1));
-      case 2 -> new org.batchsweep.optim.schedule.Schedule.Cosine(random.nextBoolean() ? 0.0 : 1e-4);
-      case 3 -> new org.batchsweep.optim.schedule.Schedule.Warmup(1 + random.nextInt(4), random.nextDouble(0.05, 1));
-      default -> new org.batchsweep.optim.schedule.Schedule.OneCycle(logUniform(random, 1e-3, 0.03));
+      case 1 ->
+          new org.batchsweep.optim.schedule.Schedule.Step(
+              1 + random.nextInt(4), random.nextDouble(0.1, 1));
+      case 2 ->
+          new org.batchsweep.optim.schedule.Schedule.Cosine(random.nextBoolean() ? 0.0 : 1e-4);
+      case 3 ->
+          new org.batchsweep.optim.schedule.Schedule.Warmup(
+              1 + random.nextInt(4), random.nextDouble(0.05, 1));
+      default ->
+          new org.batchsweep.optim.schedule.Schedule.OneCycle(logUniform(random, 1e-3, 0.03));
     };
   }
 
@@ -211,7 +254,9 @@ class FastVsPerSampleTest {
     fastTrainerAgreesWithPerSampleTrainer(c);
   }
 
-  /** The float32 tolerance is generous by design; this shows by how much (see the class comment). */
+  /**
+   * The float32 tolerance is generous by design; this shows by how much (see the class comment).
+   */
   @Test
   void float32DifferencesAreRoundingSized() {
     double worst = 0;
@@ -225,7 +270,8 @@ class FastVsPerSampleTest {
         worst = Math.max(worst, difference(fast.get(r).intercept(), reference.intercept()));
       }
     }
-    System.out.printf("FastVsPerSampleTest: largest float32 parameter difference %.3g (tolerance %.3g)%n",
+    System.out.printf(
+        "FastVsPerSampleTest: largest float32 parameter difference %.3g (tolerance %.3g)%n",
         worst, FLOAT32_TOLERANCE);
     assertThat(worst).isLessThan(FLOAT32_TOLERANCE);
   }
@@ -259,10 +305,24 @@ class FastVsPerSampleTest {
         RunOutcome alone = FastTrainer.train(data, group, true).get(r);
         RunOutcome side = together.get(at++);
         assertThat(side.config()).isEqualTo(alone.config());
-        assertThat(new double[] {side.slope(), side.intercept(), side.trainMse(), side.validationMse(),
-                side.lastBatchLoss(), side.steps()})
-            .isEqualTo(new double[] {alone.slope(), alone.intercept(), alone.trainMse(),
-                alone.validationMse(), alone.lastBatchLoss(), alone.steps()});
+        assertThat(
+                new double[] {
+                  side.slope(),
+                  side.intercept(),
+                  side.trainMse(),
+                  side.validationMse(),
+                  side.lastBatchLoss(),
+                  side.steps()
+                })
+            .isEqualTo(
+                new double[] {
+                  alone.slope(),
+                  alone.intercept(),
+                  alone.trainMse(),
+                  alone.validationMse(),
+                  alone.lastBatchLoss(),
+                  alone.steps()
+                });
         assertThat(side.trajectory()).isEqualTo(alone.trajectory());
       }
     }
@@ -275,8 +335,16 @@ class FastVsPerSampleTest {
     TrainingSet data = new TrainingSet(train, null);
     for (Precision precision : Precision.values()) {
       RunConfig run =
-          new RunConfig("diverges", OptimizerConfig.of("sgd", 20.0, 0.0), Loss.MSE, 5, true, 50, 3,
-              precision, new Init(0.5, 0.5));
+          new RunConfig(
+              "diverges",
+              OptimizerConfig.of("sgd", 20.0, 0.0),
+              Loss.MSE,
+              5,
+              true,
+              50,
+              3,
+              precision,
+              new Init(0.5, 0.5));
       RunOutcome fast = FastTrainer.train(data, List.of(run), false).get(0);
       RunOutcome reference = PerSampleTrainer.train(data, run, false);
       assertThat(fast.isFinite()).as("fast, " + precision).isFalse();
@@ -290,7 +358,9 @@ class FastVsPerSampleTest {
     assertThat(fast.config()).isEqualTo(reference.config());
     assertThat(fast.steps()).as("steps of %s", what).isEqualTo(reference.steps());
     assertThat(fast.initSlope()).as("init slope of %s", what).isEqualTo(reference.initSlope());
-    assertThat(fast.initIntercept()).as("init intercept of %s", what).isEqualTo(reference.initIntercept());
+    assertThat(fast.initIntercept())
+        .as("init intercept of %s", what)
+        .isEqualTo(reference.initIntercept());
     close("slope", fast.slope(), reference.slope(), tolerance, what);
     close("intercept", fast.intercept(), reference.intercept(), tolerance, what);
     close("train_mse", fast.trainMse(), reference.trainMse(), tolerance, what);
@@ -303,7 +373,9 @@ class FastVsPerSampleTest {
     close("window slope max", f.windowSlopeMax(), p.windowSlopeMax(), tolerance, what);
     close("window intercept min", f.windowInterceptMin(), p.windowInterceptMin(), tolerance, what);
     close("window intercept max", f.windowInterceptMax(), p.windowInterceptMax(), tolerance, what);
-    assertThat(f.firstNonFiniteStep()).as("first non-finite step of %s", what).isEqualTo(p.firstNonFiniteStep());
+    assertThat(f.firstNonFiniteStep())
+        .as("first non-finite step of %s", what)
+        .isEqualTo(p.firstNonFiniteStep());
     assertThat(f.epochs()).hasSameSizeAs(p.epochs());
     for (int e = 0; e < p.epochs().size(); e++) {
       EpochRecord fe = f.epochs().get(e);

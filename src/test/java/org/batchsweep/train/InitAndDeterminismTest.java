@@ -47,16 +47,33 @@ class InitAndDeterminismTest {
     }
     TrainingSet data = new TrainingSet(new Points(x, y), null);
     RunConfig run =
-        new RunConfig("a", AdamConfig.withDefaults(0.01), Loss.MSE, 32, true, 20, 11,
-            Precision.FLOAT32, Init.KAIMING);
+        new RunConfig(
+            "a",
+            AdamConfig.withDefaults(0.01),
+            Loss.MSE,
+            32,
+            true,
+            20,
+            11,
+            Precision.FLOAT32,
+            Init.KAIMING);
     RunConfig other =
-        new RunConfig("b", AdamConfig.withDefaults(0.05), Loss.MSE_BROADCAST, 7, true, 5, 11,
-            Precision.FLOAT32, Init.KAIMING);
+        new RunConfig(
+            "b",
+            AdamConfig.withDefaults(0.05),
+            Loss.MSE_BROADCAST,
+            7,
+            true,
+            5,
+            11,
+            Precision.FLOAT32,
+            Init.KAIMING);
     RunOutcome alone = FastTrainer.train(data, List.of(run), false).get(0);
     RunOutcome grouped = FastTrainer.train(data, List.of(other, run), false).get(1);
     RunOutcome again = FastTrainer.train(data, List.of(run), false).get(0);
     for (RunOutcome outcome : List.of(grouped, again)) {
-      assertThat(Double.doubleToRawLongBits(outcome.slope())).isEqualTo(Double.doubleToRawLongBits(alone.slope()));
+      assertThat(Double.doubleToRawLongBits(outcome.slope()))
+          .isEqualTo(Double.doubleToRawLongBits(alone.slope()));
       assertThat(Double.doubleToRawLongBits(outcome.intercept()))
           .isEqualTo(Double.doubleToRawLongBits(alone.intercept()));
       assertThat(outcome.lastBatchLoss()).isEqualTo(alone.lastBatchLoss());

@@ -42,9 +42,12 @@ class LossTest {
       }
     }
     BatchSums sums = BatchSums.of(x, y, null, 0, b);
-    assertThat(Loss.MSE_BROADCAST.value(sums, w, c)).isCloseTo(loss, within(1e-10 * Math.max(1, loss)));
-    assertThat(Loss.MSE_BROADCAST.gradSlope(sums, w, c)).isCloseTo(gw, within(1e-10 * Math.max(1, Math.abs(gw))));
-    assertThat(Loss.MSE_BROADCAST.gradIntercept(sums, w, c)).isCloseTo(gb, within(1e-10 * Math.max(1, Math.abs(gb))));
+    assertThat(Loss.MSE_BROADCAST.value(sums, w, c))
+        .isCloseTo(loss, within(1e-10 * Math.max(1, loss)));
+    assertThat(Loss.MSE_BROADCAST.gradSlope(sums, w, c))
+        .isCloseTo(gw, within(1e-10 * Math.max(1, Math.abs(gw))));
+    assertThat(Loss.MSE_BROADCAST.gradIntercept(sums, w, c))
+        .isCloseTo(gb, within(1e-10 * Math.max(1, Math.abs(gb))));
   }
 
   @RepeatedTest(20)
@@ -64,8 +67,10 @@ class LossTest {
     }
     BatchSums sums = BatchSums.of(x, y, null, 0, b);
     assertThat(Loss.MSE.value(sums, w, c)).isCloseTo(loss, within(1e-10 * Math.max(1, loss)));
-    assertThat(Loss.MSE.gradSlope(sums, w, c)).isCloseTo(gw, within(1e-10 * Math.max(1, Math.abs(gw))));
-    assertThat(Loss.MSE.gradIntercept(sums, w, c)).isCloseTo(gb, within(1e-10 * Math.max(1, Math.abs(gb))));
+    assertThat(Loss.MSE.gradSlope(sums, w, c))
+        .isCloseTo(gw, within(1e-10 * Math.max(1, Math.abs(gw))));
+    assertThat(Loss.MSE.gradIntercept(sums, w, c))
+        .isCloseTo(gb, within(1e-10 * Math.max(1, Math.abs(gb))));
   }
 
   @Test

@@ -28,7 +28,12 @@ class RunListTest {
                 new RunConfig(
                     String.format(Locale.ROOT, "%016x", 0xfedcba9876543210L + 7919L * id++),
                     OptimizerConfig.of(optimizer, lr, optimizer.equals("sgd") ? 0.9 : 0.0),
-                    loss, batch, true, 100, 3, Precision.FLOAT32,
+                    loss,
+                    batch,
+                    true,
+                    100,
+                    3,
+                    Precision.FLOAT32,
                     batch % 2 == 0 ? Init.KAIMING : new Init(0.5, null)));
           }
         }
@@ -44,12 +49,36 @@ class RunListTest {
   void keepsIdsThatAreNotHexAsText() throws Exception {
     List<RunConfig> runs =
         List.of(
-            new RunConfig("case-1", OptimizerConfig.of("adam", 0.01, 0), Loss.MSE, 10, false, 5, 0,
-                Precision.FLOAT64, Init.KAIMING),
-            new RunConfig(null, OptimizerConfig.of("sgd", 0.01, 0), Loss.MSE, 7, false, 5, 0,
-                Precision.FLOAT64, Init.KAIMING),
-            new RunConfig("00000000000000ff", OptimizerConfig.of("sgd", 0.01, 0), Loss.MSE, 7,
-                false, 5, 0, Precision.FLOAT64, Init.KAIMING));
+            new RunConfig(
+                "case-1",
+                OptimizerConfig.of("adam", 0.01, 0),
+                Loss.MSE,
+                10,
+                false,
+                5,
+                0,
+                Precision.FLOAT64,
+                Init.KAIMING),
+            new RunConfig(
+                null,
+                OptimizerConfig.of("sgd", 0.01, 0),
+                Loss.MSE,
+                7,
+                false,
+                5,
+                0,
+                Precision.FLOAT64,
+                Init.KAIMING),
+            new RunConfig(
+                "00000000000000ff",
+                OptimizerConfig.of("sgd", 0.01, 0),
+                Loss.MSE,
+                7,
+                false,
+                5,
+                0,
+                Precision.FLOAT64,
+                Init.KAIMING));
     assertThat(deserialize(serialize(RunList.of(runs)))).isEqualTo(runs);
   }
 

@@ -13,8 +13,8 @@ import org.batchsweep.optim.SgdConfig;
 import org.junit.jupiter.api.Test;
 
 /**
- * steps_to_target, as both trainers count it, against the parameters recorded after every step:
- * the first step from which the run stays inside the target box to the end.
+ * steps_to_target, as both trainers count it, against the parameters recorded after every step: the
+ * first step from which the run stays inside the target box to the end.
  */
 class StepsToTargetTest {
 
@@ -63,7 +63,15 @@ class StepsToTargetTest {
 
   private static RunConfig run(OptimizerConfig optimizer, int batchSize, int epochs) {
     return new RunConfig(
-        "r", optimizer, Loss.MSE, batchSize, false, epochs, 3, Precision.FLOAT64, new Init(0.5, 0.5));
+        "r",
+        optimizer,
+        Loss.MSE,
+        batchSize,
+        false,
+        epochs,
+        3,
+        Precision.FLOAT64,
+        new Init(0.5, 0.5));
   }
 
   @Test
@@ -74,8 +82,13 @@ class StepsToTargetTest {
     int reentering = 0;
     int reached = 0;
     for (OptimizerConfig optimizer :
-        List.of(AdamConfig.withDefaults(0.05), AdamConfig.withDefaults(0.2), AdamConfig.withDefaults(0.01),
-            new SgdConfig(0.5, 0.0), new SgdConfig(0.7, 0.9), new SgdConfig(0.05, 0.0))) {
+        List.of(
+            AdamConfig.withDefaults(0.05),
+            AdamConfig.withDefaults(0.2),
+            AdamConfig.withDefaults(0.01),
+            new SgdConfig(0.5, 0.0),
+            new SgdConfig(0.7, 0.9),
+            new SgdConfig(0.05, 0.0))) {
       RunConfig config = run(optimizer, N, 400);
       RunOutcome fast = FastTrainer.train(data, List.of(config), true, target).get(0);
       RunOutcome slow = PerSampleTrainer.train(data, config, true, target);
@@ -89,14 +102,16 @@ class StepsToTargetTest {
       reentering += leavesAfterEntering(trajectory, target) ? 1 : 0;
       reached += want == RunOutcome.NOT_REACHED ? 0 : 1;
     }
-    // The cases cover runs that enter, leave and come back, runs that never end inside, and the rest.
+    // The cases cover runs that enter, leave and come back, runs that never end inside, and the
+    // rest.
     assertThat(reentering).isPositive();
     assertThat(reached).isBetween(1, 5);
   }
 
   /**
-   * Mini-batches in fixed order, in float64: the test steps the optimizer itself with the per-sample
-   * gradient (same operations, same order as the per-sample trainer) and records every step.
+   * Mini-batches in fixed order, in float64: the test steps the optimizer itself with the
+   * per-sample gradient (same operations, same order as the per-sample trainer) and records every
+   * step.
    */
   @Test
   void miniBatchRunsCountFromATrajectoryRecordedEveryStep() {
@@ -111,7 +126,8 @@ class StepsToTargetTest {
         List<double[]> trajectory = recordEveryStep(p, config);
         long want = expected(trajectory, target);
         RunOutcome slow = PerSampleTrainer.train(data, config, false, target);
-        assertThat(Double.valueOf(slow.slope())).isEqualTo(Double.valueOf(trajectory.get(trajectory.size() - 1)[0]));
+        assertThat(Double.valueOf(slow.slope()))
+            .isEqualTo(Double.valueOf(trajectory.get(trajectory.size() - 1)[0]));
         assertThat(slow.stepsToTarget()).as("%s B %d", optimizer, batchSize).isEqualTo(want);
         assertThat(FastTrainer.train(data, List.of(config), false, target).get(0).stepsToTarget())
             .as("fast %s B %d", optimizer, batchSize)
@@ -136,9 +152,19 @@ class StepsToTargetTest {
     Points p = line();
     Target target = target(p, 0.05);
     RunConfig config =
-        new RunConfig("r", new SgdConfig(0.01, 0.0), Loss.MSE, 10, false, 3, 0, Precision.FLOAT64,
+        new RunConfig(
+            "r",
+            new SgdConfig(0.01, 0.0),
+            Loss.MSE,
+            10,
+            false,
+            3,
+            0,
+            Precision.FLOAT64,
             new Init(target.slope() + 0.01, target.intercept() - 0.01));
-    assertThat(PerSampleTrainer.train(new TrainingSet(p, null), config, false, target).stepsToTarget()).isZero();
+    assertThat(
+            PerSampleTrainer.train(new TrainingSet(p, null), config, false, target).stepsToTarget())
+        .isZero();
   }
 
   private static List<double[]> recordEveryStep(Points p, RunConfig config) {

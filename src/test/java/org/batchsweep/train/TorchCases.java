@@ -54,7 +54,13 @@ final class TorchCases {
               new Init(Double.parseDouble(r[9]), Double.parseDouble(r[10])));
       cases.add(
           new TorchCase(
-              r[0], r[1], config, number(r[11]), number(r[12]), number(r[13]), Long.parseLong(r[14])));
+              r[0],
+              r[1],
+              config,
+              number(r[11]),
+              number(r[12]),
+              number(r[13]),
+              Long.parseLong(r[14])));
     }
     return cases;
   }

@@ -54,7 +54,8 @@ class TorchCrossCheckTest {
       assertThat(run.lastBatchLoss())
           .as("last batch loss")
           .isCloseTo(
-              torch.lastBatchLoss(), within(tolerance * Math.max(1, Math.abs(torch.lastBatchLoss()))));
+              torch.lastBatchLoss(),
+              within(tolerance * Math.max(1, Math.abs(torch.lastBatchLoss()))));
     }
   }
 }

@@ -24,13 +24,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Both trainers against PyTorch on every optimizer × schedule × weight decay × loss × batch size
- * × epochs × precision of {@code src/test/resources/torch/optim_cases.csv} (see the README there).
+ * Both trainers against PyTorch on every optimizer × schedule × weight decay × loss × batch size ×
+ * epochs × precision of {@code src/test/resources/torch/optim_cases.csv} (see the README there).
  *
  * <p>float64 must match to 1e-9 (relative, floor 1). float32 must match to 1e-5 wherever PyTorch's
  * own float32 and float64 runs agree to 1e-5; where they do not (a run so sensitive that single
- * precision's rounding decides it), the case only checks the step count and that both are finite
- * or both not.
+ * precision's rounding decides it), the case only checks the step count and that both are finite or
+ * both not.
  */
 class TorchOptimizerCrossCheckTest {
 
@@ -38,7 +38,13 @@ class TorchOptimizerCrossCheckTest {
   static final double FLOAT64_TOLERANCE = 1e-9;
   static final double FLOAT32_TOLERANCE = 1e-5;
 
-  record Case(String id, RunConfig config, double slope, double intercept, double lastBatchLoss, long steps) {
+  record Case(
+      String id,
+      RunConfig config,
+      double slope,
+      double intercept,
+      double lastBatchLoss,
+      long steps) {
     @Override
     public String toString() {
       return id;
@@ -57,11 +63,20 @@ class TorchOptimizerCrossCheckTest {
           new Case(
               r.get("case_id"),
               new RunConfig(
-                  r.get("case_id"), optimizer(r), Loss.fromLabel(r.get("loss")),
-                  Integer.parseInt(r.get("batch_size")), false, Integer.parseInt(r.get("epochs")), 0,
+                  r.get("case_id"),
+                  optimizer(r),
+                  Loss.fromLabel(r.get("loss")),
+                  Integer.parseInt(r.get("batch_size")),
+                  false,
+                  Integer.parseInt(r.get("epochs")),
+                  0,
                   Precision.fromLabel(r.get("precision")),
-                  new Init(Double.parseDouble(r.get("init_slope")), Double.parseDouble(r.get("init_intercept"))),
-                  Schedule.parse(r.get("schedule")), LrScaling.NONE, 32),
+                  new Init(
+                      Double.parseDouble(r.get("init_slope")),
+                      Double.parseDouble(r.get("init_intercept"))),
+                  Schedule.parse(r.get("schedule")),
+                  LrScaling.NONE,
+                  32),
               TorchCases.number(r.get("slope")),
               TorchCases.number(r.get("intercept")),
               TorchCases.number(r.get("last_batch_loss")),
@@ -78,12 +93,23 @@ class TorchOptimizerCrossCheckTest {
     return switch (r.get("optimizer")) {
       case "adam" -> new AdamConfig(lr, 0.9, 0.999, 1e-8, decay, amsgrad);
       case "adamw" -> new AdamWConfig(lr, 0.9, 0.999, 1e-8, decay, amsgrad);
-      case "sgd" -> new SgdConfig(
-          lr, momentum, Double.parseDouble(r.get("dampening")), Boolean.parseBoolean(r.get("nesterov")), decay);
-      case "rmsprop" -> new RmspropConfig(lr, 0.99, 1e-8, Boolean.parseBoolean(r.get("centered")), momentum, decay);
-      case "adagrad" -> new AdagradConfig(
-          lr, Double.parseDouble(r.get("lr_decay")), 1e-10,
-          Double.parseDouble(r.get("initial_accumulator_value")), decay);
+      case "sgd" ->
+          new SgdConfig(
+              lr,
+              momentum,
+              Double.parseDouble(r.get("dampening")),
+              Boolean.parseBoolean(r.get("nesterov")),
+              decay);
+      case "rmsprop" ->
+          new RmspropConfig(
+              lr, 0.99, 1e-8, Boolean.parseBoolean(r.get("centered")), momentum, decay);
+      case "adagrad" ->
+          new AdagradConfig(
+              lr,
+              Double.parseDouble(r.get("lr_decay")),
+              1e-10,
+              Double.parseDouble(r.get("initial_accumulator_value")),
+              decay);
       default -> throw new IllegalArgumentException(r.get("optimizer"));
     };
   }
@@ -103,14 +129,17 @@ class TorchOptimizerCrossCheckTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void perSampleTrainerMatchesPyTorch(Case torch) {
-    assertMatches(PerSampleTrainer.train(TorchCases.trainingSet("line1000"), torch.config(), false), torch);
+    assertMatches(
+        PerSampleTrainer.train(TorchCases.trainingSet("line1000"), torch.config(), false), torch);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void fastTrainerMatchesPyTorch(Case torch) {
     assertMatches(
-        FastTrainer.train(TorchCases.trainingSet("line1000"), List.of(torch.config()), false).get(0), torch);
+        FastTrainer.train(TorchCases.trainingSet("line1000"), List.of(torch.config()), false)
+            .get(0),
+        torch);
   }
 
   private static void assertMatches(RunOutcome run, Case torch) {
@@ -123,13 +152,15 @@ class TorchOptimizerCrossCheckTest {
     double tolerance = FLOAT64_TOLERANCE;
     if (torch.config().precision() == Precision.FLOAT32) {
       Case twin = float64Twin(torch);
-      assumeThat(difference(torch.slope(), twin.slope()) <= FLOAT32_TOLERANCE
-              && difference(torch.intercept(), twin.intercept()) <= FLOAT32_TOLERANCE)
+      assumeThat(
+              difference(torch.slope(), twin.slope()) <= FLOAT32_TOLERANCE
+                  && difference(torch.intercept(), twin.intercept()) <= FLOAT32_TOLERANCE)
           .as("PyTorch's float32 and float64 runs agree to 1e-5")
           .isTrue();
       tolerance = FLOAT32_TOLERANCE;
     }
-    assertThat(difference(run.slope(), torch.slope())).as("slope %s vs torch %s", run.slope(), torch.slope())
+    assertThat(difference(run.slope(), torch.slope()))
+        .as("slope %s vs torch %s", run.slope(), torch.slope())
         .isLessThanOrEqualTo(tolerance);
     assertThat(difference(run.intercept(), torch.intercept()))
         .as("intercept %s vs torch %s", run.intercept(), torch.intercept())

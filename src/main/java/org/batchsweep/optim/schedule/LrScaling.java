@@ -3,9 +3,9 @@ package org.batchsweep.optim.schedule;
 /**
  * How the learning rate follows the batch size B, relative to the batch size {@code base} at which
  * it was given: {@link #NONE}; {@link #LINEAR}, {@code lr·B/base} (Goyal et al. 2017, "Accurate,
- * Large Minibatch SGD"); {@link #SQRT}, {@code lr·sqrt(B/base)} (the square-root rule usually
- * given for adaptive optimizers, e.g. Malladi et al. 2022, "On the SDEs and Scaling Rules for
- * Adaptive Gradient Algorithms").
+ * Large Minibatch SGD"); {@link #SQRT}, {@code lr·sqrt(B/base)} (the square-root rule usually given
+ * for adaptive optimizers, e.g. Malladi et al. 2022, "On the SDEs and Scaling Rules for Adaptive
+ * Gradient Algorithms").
  */
 public enum LrScaling {
   NONE("none") {

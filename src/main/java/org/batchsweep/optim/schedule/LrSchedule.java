@@ -5,8 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One run's position in its {@link Schedule}: before each optimizer step {@code t} (counted from 1)
- * the optimizer calls {@link #at(long)} and then reads {@link #lr()} and, under OneCycleLR,
- * {@link #momentum()}.
+ * the optimizer calls {@link #at(long)} and then reads {@link #lr()} and, under OneCycleLR, {@link
+ * #momentum()}.
  *
  * <p>The per-epoch schedules follow PyTorch's own recursive {@code get_lr} in double precision
  * (each epoch's lr computed from the previous one, which differs from the closed forms in the last
@@ -121,7 +121,6 @@ public abstract sealed class LrSchedule permits LrSchedule.PerEpoch, LrSchedule.
     public boolean cyclesMomentum() {
       return true;
     }
-
   }
 
   /** The per-epoch lr tables, shared by every run with the same schedule, lr and epochs. */
@@ -131,7 +130,8 @@ public abstract sealed class LrSchedule permits LrSchedule.PerEpoch, LrSchedule.
     private static final Map<Key, double[]> CACHE = new ConcurrentHashMap<>();
 
     static double[] of(Schedule schedule, double lr, int epochs) {
-      return CACHE.computeIfAbsent(new Key(schedule, lr, epochs), k -> table(k.schedule, k.lr, k.epochs));
+      return CACHE.computeIfAbsent(
+          new Key(schedule, lr, epochs), k -> table(k.schedule, k.lr, k.epochs));
     }
 
     /** {@code table[e]}: the lr during epoch e + 1, after e scheduler steps. */
@@ -166,7 +166,8 @@ public abstract sealed class LrSchedule permits LrSchedule.PerEpoch, LrSchedule.
         }
         double start = w.factor();
         double endFactor = 1.0;
-        return lr * (1.0 + (endFactor - start) / (w.epochs() * start + (e - 1) * (endFactor - start)));
+        return lr
+            * (1.0 + (endFactor - start) / (w.epochs() * start + (e - 1) * (endFactor - start)));
       }
       if (schedule instanceof Schedule.OneCycle) {
         throw new IllegalArgumentException("onecycle is stepped per batch, not per epoch");

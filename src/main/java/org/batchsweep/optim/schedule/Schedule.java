@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
  *   <li>{@link Step} {@code step(E, γ)}: StepLR(step_size = E, gamma = γ).
  *   <li>{@link Cosine} {@code cosine} / {@code cosine(min_lr)}: CosineAnnealingLR(T_max = epochs,
  *       eta_min = min_lr).
- *   <li>{@link Warmup} {@code warmup(E, f)}: LinearLR(start_factor = f, end_factor = 1,
- *       total_iters = E).
- *   <li>{@link OneCycle} {@code onecycle(max_lr)}: OneCycleLR(max_lr, total_steps = epochs·ceil(n/B))
- *       with PyTorch's defaults, stepped after every batch; it replaces the optimizer's lr.
+ *   <li>{@link Warmup} {@code warmup(E, f)}: LinearLR(start_factor = f, end_factor = 1, total_iters
+ *       = E).
+ *   <li>{@link OneCycle} {@code onecycle(max_lr)}: OneCycleLR(max_lr, total_steps =
+ *       epochs·ceil(n/B)) with PyTorch's defaults, stepped after every batch; it replaces the
+ *       optimizer's lr.
  * </ul>
  *
  * The first four are stepped once per epoch, after its last batch.
@@ -51,10 +52,12 @@ public sealed interface Schedule extends Serializable
   record Step(int epochs, double gamma) implements Schedule {
     public Step {
       if (epochs < 1) {
-        throw new IllegalArgumentException("step(E, gamma): E must be an integer ≥ 1, cannot be: " + epochs);
+        throw new IllegalArgumentException(
+            "step(E, gamma): E must be an integer ≥ 1, cannot be: " + epochs);
       }
       if (!(gamma > 0 && gamma <= 1)) {
-        throw new IllegalArgumentException("step(E, gamma): gamma must be in (0, 1], cannot be: " + number(gamma));
+        throw new IllegalArgumentException(
+            "step(E, gamma): gamma must be in (0, 1], cannot be: " + number(gamma));
       }
     }
 
@@ -68,7 +71,8 @@ public sealed interface Schedule extends Serializable
   record Cosine(double minLr) implements Schedule {
     public Cosine {
       if (!(minLr >= 0) || Double.isInfinite(minLr)) {
-        throw new IllegalArgumentException("cosine(min_lr): min_lr must be a finite number ≥ 0, cannot be: " + number(minLr));
+        throw new IllegalArgumentException(
+            "cosine(min_lr): min_lr must be a finite number ≥ 0, cannot be: " + number(minLr));
       }
     }
 
@@ -82,7 +86,8 @@ public sealed interface Schedule extends Serializable
   record Warmup(int epochs, double factor) implements Schedule {
     public Warmup {
       if (epochs < 1) {
-        throw new IllegalArgumentException("warmup(E, factor): E must be an integer ≥ 1, cannot be: " + epochs);
+        throw new IllegalArgumentException(
+            "warmup(E, factor): E must be an integer ≥ 1, cannot be: " + epochs);
       }
       if (!(factor > 0 && factor <= 1)) {
         throw new IllegalArgumentException(
@@ -109,7 +114,8 @@ public sealed interface Schedule extends Serializable
 
     public OneCycle {
       if (!(maxLr > 0) || Double.isInfinite(maxLr)) {
-        throw new IllegalArgumentException("onecycle(max_lr): max_lr must be a finite number > 0, cannot be: " + number(maxLr));
+        throw new IllegalArgumentException(
+            "onecycle(max_lr): max_lr must be a finite number > 0, cannot be: " + number(maxLr));
       }
     }
 
@@ -159,8 +165,9 @@ public sealed interface Schedule extends Serializable
         arity(text, args, 1, 1);
         yield new OneCycle(args[0]);
       }
-      default -> throw new IllegalArgumentException(
-          "'" + text + "' is not a schedule; accepted: " + ACCEPTED);
+      default ->
+          throw new IllegalArgumentException(
+              "'" + text + "' is not a schedule; accepted: " + ACCEPTED);
     };
   }
 
@@ -178,7 +185,8 @@ public sealed interface Schedule extends Serializable
             "'" + text + "': '" + parts[i].trim() + "' is not a number; accepted: " + ACCEPTED);
       }
       if (!Double.isFinite(values[i])) {
-        throw new IllegalArgumentException("'" + text + "': arguments must be finite numbers; accepted: " + ACCEPTED);
+        throw new IllegalArgumentException(
+            "'" + text + "': arguments must be finite numbers; accepted: " + ACCEPTED);
       }
     }
     return values;

@@ -36,7 +36,11 @@ class ScheduleTest {
     double expected = lr;
     for (int e = 0; e < epochs; e++) {
       if (e > 0) {
-        expected = (1 + Math.cos(Math.PI * e / epochs)) / (1 + Math.cos(Math.PI * (e - 1) / epochs)) * (expected - min) + min;
+        expected =
+            (1 + Math.cos(Math.PI * e / epochs))
+                    / (1 + Math.cos(Math.PI * (e - 1) / epochs))
+                    * (expected - min)
+                + min;
       }
       assertThat(got[e]).as("epoch %d", e + 1).isCloseTo(expected, within(1e-16));
       double closed = min + (lr - min) * (1 + Math.cos(Math.PI * e / epochs)) / 2;
@@ -47,7 +51,8 @@ class ScheduleTest {
 
   @Test
   void warmupRisesLinearlyFromTheFactorToTheLr() {
-    // LinearLR(start 0.5, total 2): 0.5, 0.5·(1 + 0.5/(1 + 0)) = 0.75, 0.75·(1 + 0.5/(1 + 0.5)) = 1, 1.
+    // LinearLR(start 0.5, total 2): 0.5, 0.5·(1 + 0.5/(1 + 0)) = 0.75, 0.75·(1 + 0.5/(1 + 0.5)) =
+    // 1, 1.
     double[] got = lrs(new Schedule.Warmup(2, 0.5), 1.0, 4, 1);
     assertThat(got[0]).isEqualTo(0.5);
     assertThat(got[1]).isEqualTo(0.75);
@@ -82,15 +87,24 @@ class ScheduleTest {
     assertThat(LrScaling.LINEAR.scale(0.01, 128, 32)).isEqualTo(0.04);
     assertThat(LrScaling.SQRT.scale(0.01, 128, 32)).isEqualTo(0.02);
     assertThat(LrScaling.fromLabel("sqrt")).isEqualTo(LrScaling.SQRT);
-    assertThatThrownBy(() -> LrScaling.fromLabel("cubic")).hasMessageContaining("accepted: none, linear, sqrt");
+    assertThatThrownBy(() -> LrScaling.fromLabel("cubic"))
+        .hasMessageContaining("accepted: none, linear, sqrt");
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
-      value = {"constant|constant", "step(5, 0.5)|step(5, 0.5)", " step( 5 ,0.5 ) |step(5, 0.5)",
-        "cosine|cosine", "cosine(0.001)|cosine(0.001)", "cosine(0)|cosine", "warmup(3, 0.1)|warmup(3, 0.1)",
-        "onecycle(0.1)|onecycle(0.1)", "step(2, 1)|step(2, 1)"})
+      value = {
+        "constant|constant",
+        "step(5, 0.5)|step(5, 0.5)",
+        " step( 5 ,0.5 ) |step(5, 0.5)",
+        "cosine|cosine",
+        "cosine(0.001)|cosine(0.001)",
+        "cosine(0)|cosine",
+        "warmup(3, 0.1)|warmup(3, 0.1)",
+        "onecycle(0.1)|onecycle(0.1)",
+        "step(2, 1)|step(2, 1)"
+      })
   void labelsParseBackToTheSameSchedule(String text, String label) {
     Schedule schedule = Schedule.parse(text);
     assertThat(schedule.label()).isEqualTo(label);
