@@ -1,7 +1,6 @@
 package org.batchsweep.optim;
 
 import java.io.Serializable;
-import java.util.List;
 import org.batchsweep.optim.schedule.LrSchedule;
 
 /**
@@ -10,18 +9,6 @@ import org.batchsweep.optim.schedule.LrSchedule;
  */
 public sealed interface OptimizerConfig extends Serializable
     permits AdamConfig, AdamWConfig, SgdConfig, RmspropConfig, AdagradConfig {
-
-  /** Every optimizer name the spec accepts. */
-  List<String> ALL_NAMES =
-      List.of(
-          AdamConfig.NAME,
-          AdamWConfig.NAME,
-          SgdConfig.NAME,
-          RmspropConfig.NAME,
-          AdagradConfig.NAME);
-
-  /** The same names, for error messages. */
-  String NAMES = String.join(", ", ALL_NAMES);
 
   /** The spec and table spelling of the algorithm: {@code adam}, {@code sgd}, .... */
   String name();
@@ -64,14 +51,6 @@ public sealed interface OptimizerConfig extends Serializable
    * unchanged).
    */
   String canonicalExtras();
-
-  /**
-   * Whether the optimizer named in a spec takes {@code grid.momentum}: the one place that says so
-   * (grid expansion repeats only these per momentum value; a momentum for none of them is refused).
-   */
-  static boolean takesMomentum(String name) {
-    return name.equals(SgdConfig.NAME) || name.equals(RmspropConfig.NAME);
-  }
 
   /** Builds the configuration named in a spec with PyTorch's defaults for everything else. */
   static OptimizerConfig of(String name, double lr, double momentum) {

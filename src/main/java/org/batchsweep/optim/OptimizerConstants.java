@@ -54,7 +54,7 @@ public record OptimizerConstants(
           new AdagradConfig(lr, adagradLrDecay, adagradEps, adagradInitialAccumulator, decay);
       default ->
           throw new IllegalArgumentException(
-              "unknown optimizer '" + name + "'; accepted: " + OptimizerConfig.NAMES);
+              "unknown optimizer '" + name + "'; accepted: " + OptimizerNames.ACCEPTED);
     };
   }
 }

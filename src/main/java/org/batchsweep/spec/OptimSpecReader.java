@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.batchsweep.BadInputException;
-import org.batchsweep.optim.OptimizerConfig;
 import org.batchsweep.optim.OptimizerConstants;
+import org.batchsweep.optim.OptimizerNames;
 import org.batchsweep.optim.SgdConfig;
 import org.batchsweep.optim.schedule.LrScaling;
 import org.batchsweep.optim.schedule.Schedule;
@@ -183,7 +183,7 @@ final class OptimSpecReader {
   }
 
   /** The optimizer names the grid accepts. */
-  static final String OPTIMIZERS = OptimizerConfig.NAMES;
+  static final String OPTIMIZERS = OptimizerNames.ACCEPTED;
 
   /** Resolved weight decays for one optimizer (default replaced), distinct, in order. */
   static List<Double> weightDecaysFor(String optimizer, List<Double> axis) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.batchsweep.BadInputException;
 import org.batchsweep.optim.OptimizerConfig;
+import org.batchsweep.optim.OptimizerNames;
 import org.batchsweep.optim.SgdConfig;
 import org.batchsweep.optim.schedule.LrScaling;
 import org.batchsweep.optim.schedule.Schedule;
@@ -24,8 +25,7 @@ final class OptimizerVariants {
 
   static List<Variant> of(GridSpec grid, String optimizer) {
     OptimAxes axes = grid.optim();
-    List<Double> momenta =
-        OptimizerConfig.takesMomentum(optimizer) ? grid.momentum() : List.of(0.0);
+    List<Double> momenta = OptimizerNames.takesMomentum(optimizer) ? grid.momentum() : List.of(0.0);
     List<Boolean> nesterovs = optimizer.equals(SgdConfig.NAME) ? axes.nesterov() : List.of(false);
     List<Double> decays = OptimSpecReader.weightDecaysFor(optimizer, axes.weightDecay());
     List<Variant> variants = new ArrayList<>();

@@ -2,7 +2,7 @@ package org.batchsweep.spec;
 
 import java.util.List;
 import org.batchsweep.BadInputException;
-import org.batchsweep.optim.OptimizerConfig;
+import org.batchsweep.optim.OptimizerNames;
 
 /**
  * Combinations of keys that are each valid alone but would make a sweep quietly do something else
@@ -15,7 +15,7 @@ final class SpecConsistency {
   static void check(SweepSpec spec) {
     GridSpec grid = spec.grid();
     List<Double> momenta = grid.momentum().stream().filter(m -> m != 0.0).toList();
-    if (!momenta.isEmpty() && grid.optimizer().stream().noneMatch(OptimizerConfig::takesMomentum)) {
+    if (!momenta.isEmpty() && grid.optimizer().stream().noneMatch(OptimizerNames::takesMomentum)) {
       throw new BadInputException(
           "grid.momentum: "
               + grid.momentum()

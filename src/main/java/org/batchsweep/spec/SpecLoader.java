@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.batchsweep.BadInputException;
-import org.batchsweep.optim.OptimizerConfig;
+import org.batchsweep.optim.OptimizerNames;
 import org.batchsweep.optim.Precision;
 import org.batchsweep.spec.DataSpec.DataKind;
 import org.batchsweep.train.Init;
@@ -226,8 +226,8 @@ public final class SpecLoader {
             s.key("optimizer"),
             s.get("optimizer"),
             item -> {
-              if (!item.isTextual() || !OptimizerConfig.ALL_NAMES.contains(item.asText())) {
-                throw Section.failure(s.key("optimizer"), item, OptimizerConfig.NAMES);
+              if (!item.isTextual() || !OptimizerNames.ALL.contains(item.asText())) {
+                throw Section.failure(s.key("optimizer"), item, OptimizerNames.ACCEPTED);
               }
               return item.asText();
             });

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.batchsweep.BadInputException;
-import org.batchsweep.optim.OptimizerConfig;
+import org.batchsweep.optim.OptimizerNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,8 +37,8 @@ class SpecHonestyTest {
 
   @Test
   void whichOptimizersTakeMomentumIsSaidInOnePlace() {
-    assertThat(OptimizerConfig.takesMomentum("sgd")).isTrue();
-    assertThat(OptimizerConfig.takesMomentum("adam")).isFalse();
+    assertThat(OptimizerNames.takesMomentum("sgd")).isTrue();
+    assertThat(OptimizerNames.takesMomentum("adam")).isFalse();
   }
 
   @Test
