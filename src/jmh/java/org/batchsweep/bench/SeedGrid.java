@@ -5,15 +5,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.batchsweep.core.Points;
+import org.batchsweep.core.RunConfig;
+import org.batchsweep.core.TrainingSet;
 import org.batchsweep.data.DataLoader;
-import org.batchsweep.data.Points;
 import org.batchsweep.data.SweepData;
 import org.batchsweep.spec.Grid;
 import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.spec.SweepSpec;
-import org.batchsweep.train.RunConfig;
 import org.batchsweep.train.Target;
-import org.batchsweep.train.TrainingSet;
 
 /**
  * The issue's seed grid, built exactly as {@code ./submit run seed} builds it: the bundled {@code

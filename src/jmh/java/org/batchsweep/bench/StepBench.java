@@ -12,15 +12,15 @@ import org.apache.spark.mllib.optimization.GradientDescent;
 import org.apache.spark.mllib.optimization.LeastSquaresGradient;
 import org.apache.spark.mllib.optimization.SimpleUpdater;
 import org.apache.spark.storage.StorageLevel;
-import org.batchsweep.data.Points;
-import org.batchsweep.optim.OptimizerConfig;
-import org.batchsweep.optim.Precision;
+import org.batchsweep.core.Init;
+import org.batchsweep.core.Loss;
+import org.batchsweep.core.Points;
+import org.batchsweep.core.Precision;
+import org.batchsweep.core.RunConfig;
+import org.batchsweep.core.TrainingSet;
+import org.batchsweep.optim.OptimizerConfigs;
 import org.batchsweep.train.FastTrainer;
-import org.batchsweep.train.Init;
-import org.batchsweep.train.Loss;
 import org.batchsweep.train.PerSampleTrainer;
-import org.batchsweep.train.RunConfig;
-import org.batchsweep.train.TrainingSet;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -111,7 +111,7 @@ public class StepBench {
     sgd =
         new RunConfig(
             "bench",
-            OptimizerConfig.of("sgd", LR, 0.0),
+            OptimizerConfigs.of("sgd", LR, 0.0),
             Loss.MSE,
             BATCH,
             false,

@@ -1,10 +1,10 @@
 package org.batchsweep.bench;
 
 import java.util.concurrent.TimeUnit;
+import org.batchsweep.core.RunConfig;
+import org.batchsweep.core.RunOutcome;
 import org.batchsweep.train.FastTrainer;
 import org.batchsweep.train.PerSampleTrainer;
-import org.batchsweep.train.RunConfig;
-import org.batchsweep.train.RunOutcome;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

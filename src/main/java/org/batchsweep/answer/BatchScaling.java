@@ -3,8 +3,8 @@ package org.batchsweep.answer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
-import org.batchsweep.job.Table;
-import org.batchsweep.job.TableStore;
+import org.batchsweep.store.Table;
+import org.batchsweep.store.TableStore;
 
 /**
  * A sweep's batch-size science as stored: the fit of steps to target against batch size per setting

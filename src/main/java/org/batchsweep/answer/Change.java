@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.batchsweep.train.Loss;
-import org.batchsweep.train.RunConfig;
+import org.batchsweep.core.Loss;
+import org.batchsweep.core.RunConfig;
 
 /**
  * One change a fix makes to a failed run's configuration, named by the spec key it sets. A new fix

@@ -3,7 +3,7 @@ package org.batchsweep.answer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.batchsweep.job.TableStore;
+import org.batchsweep.store.TableStore;
 
 /**
  * One paragraph per setting comparing the critical batch size measured by the sweep with the one

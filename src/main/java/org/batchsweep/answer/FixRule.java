@@ -2,12 +2,12 @@ package org.batchsweep.answer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.batchsweep.core.EpochOrder;
+import org.batchsweep.core.Loss;
+import org.batchsweep.core.RunConfig;
 import org.batchsweep.diagnose.Curvature;
 import org.batchsweep.diagnose.Diagnosis;
 import org.batchsweep.optim.SgdConfig;
-import org.batchsweep.train.EpochOrder;
-import org.batchsweep.train.Loss;
-import org.batchsweep.train.RunConfig;
 
 /**
  * The cheapest change that should make a failed run converge, per failure kind, and what to try

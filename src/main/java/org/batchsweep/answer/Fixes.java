@@ -22,15 +22,15 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.batchsweep.core.Reference;
+import org.batchsweep.core.RunConfig;
 import org.batchsweep.diagnose.Curvature;
 import org.batchsweep.diagnose.Diagnosis;
 import org.batchsweep.job.FixTrainer;
 import org.batchsweep.job.SweepPlan;
-import org.batchsweep.job.Table;
-import org.batchsweep.job.TableStore;
-import org.batchsweep.reference.Reference;
 import org.batchsweep.spec.Grid;
-import org.batchsweep.train.RunConfig;
+import org.batchsweep.store.Table;
+import org.batchsweep.store.TableStore;
 
 /**
  * Computes and verifies the fixes of a finished sweep: for each setting × failure kind, up to

@@ -26,8 +26,8 @@ import org.batchsweep.diagnose.BatchBands;
 import org.batchsweep.diagnose.BatchBands.Band;
 import org.batchsweep.diagnose.Curvature;
 import org.batchsweep.diagnose.Diagnosis;
-import org.batchsweep.job.Table;
-import org.batchsweep.job.TableStore;
+import org.batchsweep.store.Table;
+import org.batchsweep.store.TableStore;
 
 /**
  * A sweep's answer by setting, loaded once per command from aggregates Spark computes (per setting

@@ -9,11 +9,11 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.batchsweep.BadInputException;
 import org.batchsweep.answer.SweepAnswers;
-import org.batchsweep.job.Table;
-import org.batchsweep.job.TableStore;
 import org.batchsweep.report.ConvergenceSummary;
 import org.batchsweep.report.Paragraphs;
 import org.batchsweep.report.StoredSweep;
+import org.batchsweep.store.Table;
+import org.batchsweep.store.TableStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -25,7 +25,7 @@ import org.apache.spark.sql.types.FloatType;
 import org.apache.spark.sql.types.StructField;
 import org.batchsweep.BadInputException;
 import org.batchsweep.Messages;
-import org.batchsweep.job.Table;
+import org.batchsweep.store.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

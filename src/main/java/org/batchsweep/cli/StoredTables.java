@@ -1,7 +1,7 @@
 package org.batchsweep.cli;
 
 import org.apache.spark.sql.SparkSession;
-import org.batchsweep.job.TableStore;
+import org.batchsweep.store.TableStore;
 
 /**
  * A command's view of tables already written under {@code --out}: opened in a SparkSession that is

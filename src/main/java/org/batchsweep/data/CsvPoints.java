@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.batchsweep.BadInputException;
 import org.batchsweep.Messages;
+import org.batchsweep.core.Points;
 
 /**
  * Reads points from a CSV file with columns x and y: a header naming them (in any order, other

@@ -10,6 +10,7 @@ import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.batchsweep.BadInputException;
 import org.batchsweep.Messages;
+import org.batchsweep.core.Points;
 import org.batchsweep.spec.DataSpec;
 
 /**

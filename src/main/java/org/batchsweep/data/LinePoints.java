@@ -1,7 +1,8 @@
 package org.batchsweep.data;
 
+import org.batchsweep.core.Points;
+import org.batchsweep.core.Seeds;
 import org.batchsweep.spec.DataSpec;
-import org.batchsweep.train.Seeds;
 
 /**
  * The synthetic line: x evenly spaced on [xMin, xMax] (numpy.linspace), y = slope·x + intercept +

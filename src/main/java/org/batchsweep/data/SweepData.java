@@ -1,7 +1,8 @@
 package org.batchsweep.data;
 
 import java.io.Serializable;
-import org.batchsweep.train.TrainingSet;
+import org.batchsweep.core.Points;
+import org.batchsweep.core.TrainingSet;
 
 /** The points a sweep trains and validates on, and the fingerprint its run ids include. */
 public record SweepData(Points train, Points validation, String fingerprint)

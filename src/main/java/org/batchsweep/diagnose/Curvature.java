@@ -1,7 +1,7 @@
 package org.batchsweep.diagnose;
 
 import java.io.Serializable;
-import org.batchsweep.data.Points;
+import org.batchsweep.core.Points;
 
 /**
  * The curvature of a squared loss in (slope, intercept): its Hessian is 2·[[E x², E x], [E x, 1]]

@@ -3,15 +3,15 @@ package org.batchsweep.diagnose;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.batchsweep.data.Points;
-import org.batchsweep.optim.schedule.Schedule;
-import org.batchsweep.reference.Reference;
-import org.batchsweep.spec.ConvergenceSpec;
-import org.batchsweep.train.EpochOrder;
-import org.batchsweep.train.Loss;
-import org.batchsweep.train.RunConfig;
-import org.batchsweep.train.RunOutcome;
-import org.batchsweep.train.Trajectory;
+import org.batchsweep.core.ConvergenceSpec;
+import org.batchsweep.core.EpochOrder;
+import org.batchsweep.core.Loss;
+import org.batchsweep.core.Points;
+import org.batchsweep.core.Reference;
+import org.batchsweep.core.RunConfig;
+import org.batchsweep.core.RunOutcome;
+import org.batchsweep.core.Schedule;
+import org.batchsweep.core.Trajectory;
 
 /**
  * Explains a finished run: not only whether it reached the reference line but, when it did not,

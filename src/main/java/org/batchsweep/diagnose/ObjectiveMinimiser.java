@@ -1,8 +1,8 @@
 package org.batchsweep.diagnose;
 
-import org.batchsweep.data.Points;
-import org.batchsweep.train.EpochOrder;
-import org.batchsweep.train.Loss;
+import org.batchsweep.core.EpochOrder;
+import org.batchsweep.core.Loss;
+import org.batchsweep.core.Points;
 
 /**
  * The minimiser of the objective a run actually optimises: the sum of its batch losses over an

@@ -1,12 +1,12 @@
 package org.batchsweep.diagnose;
 
 import java.util.Locale;
+import org.batchsweep.core.OptimizerConfig;
+import org.batchsweep.core.RunConfig;
+import org.batchsweep.core.Schedule;
 import org.batchsweep.optim.AdamConfig;
 import org.batchsweep.optim.AdamWConfig;
-import org.batchsweep.optim.OptimizerConfig;
 import org.batchsweep.optim.SgdConfig;
-import org.batchsweep.optim.schedule.Schedule;
-import org.batchsweep.train.RunConfig;
 
 /**
  * What the diagnosis can honestly say about a run's optimizer: how far it moves per step, where it

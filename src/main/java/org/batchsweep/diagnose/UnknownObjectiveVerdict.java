@@ -1,9 +1,9 @@
 package org.batchsweep.diagnose;
 
 import java.util.Locale;
-import org.batchsweep.reference.Reference;
-import org.batchsweep.spec.ConvergenceSpec;
-import org.batchsweep.train.RunOutcome;
+import org.batchsweep.core.ConvergenceSpec;
+import org.batchsweep.core.Reference;
+import org.batchsweep.core.RunOutcome;
 
 /**
  * The verdict of a finite run whose objective has no closed-form minimiser (AdamW with weight

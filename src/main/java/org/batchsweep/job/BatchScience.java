@@ -23,10 +23,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.batchsweep.core.Reference;
 import org.batchsweep.diagnose.NoiseMoments;
 import org.batchsweep.diagnose.NoiseScale;
 import org.batchsweep.diagnose.ScalingFit;
-import org.batchsweep.reference.Reference;
+import org.batchsweep.store.Table;
+import org.batchsweep.store.TableStore;
 
 /**
  * Writes the batch-size science of a sweep: {@link Table#NOISE_SCALE}, the exact gradient noise

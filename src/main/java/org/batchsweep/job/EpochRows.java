@@ -4,7 +4,7 @@ import java.util.Iterator;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.batchsweep.train.RunOutcome;
+import org.batchsweep.core.RunOutcome;
 
 /** Executor side: the {@link Table#EPOCHS} rows of one run's recorded trajectory. */
 final class EpochRows implements FlatMapFunction<RunOutcome, Row> {

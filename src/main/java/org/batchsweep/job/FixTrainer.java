@@ -7,15 +7,15 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
+import org.batchsweep.core.ConvergenceSpec;
+import org.batchsweep.core.EpochRecord;
+import org.batchsweep.core.Reference;
+import org.batchsweep.core.RunConfig;
+import org.batchsweep.core.RunOutcome;
+import org.batchsweep.core.TrainingSet;
 import org.batchsweep.diagnose.Diagnoser;
 import org.batchsweep.diagnose.Verdict;
-import org.batchsweep.reference.Reference;
-import org.batchsweep.spec.ConvergenceSpec;
-import org.batchsweep.train.EpochRecord;
-import org.batchsweep.train.RunConfig;
-import org.batchsweep.train.RunOutcome;
 import org.batchsweep.train.Target;
-import org.batchsweep.train.TrainingSet;
 
 /**
  * Trains the changed configurations a fix proposes, on the executors with the sweep's own trainer

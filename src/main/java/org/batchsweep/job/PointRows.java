@@ -5,8 +5,8 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.batchsweep.data.Points;
-import org.batchsweep.train.TrainingSet;
+import org.batchsweep.core.Points;
+import org.batchsweep.core.TrainingSet;
 
 /**
  * Executor side: turns a range of indices into {@link Table#POINTS} rows from the broadcast points

@@ -1,8 +1,8 @@
 package org.batchsweep.job;
 
 import java.io.Serializable;
-import org.batchsweep.reference.Reference;
-import org.batchsweep.spec.ConvergenceSpec;
+import org.batchsweep.core.ConvergenceSpec;
+import org.batchsweep.core.Reference;
 import org.batchsweep.train.Target;
 
 /** The small, per-sweep facts executors need to turn outcomes into rows. */

@@ -3,7 +3,7 @@ package org.batchsweep.job;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.batchsweep.train.RunConfig;
+import org.batchsweep.core.RunConfig;
 
 /**
  * Cuts a sweep's runs into chunks of at most {@code chunkRuns}, each trained and committed by one

@@ -4,12 +4,12 @@ import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.batchsweep.core.Reference;
+import org.batchsweep.core.RunConfig;
+import org.batchsweep.core.RunOutcome;
+import org.batchsweep.core.TrainingSet;
 import org.batchsweep.diagnose.Diagnoser;
 import org.batchsweep.diagnose.Verdict;
-import org.batchsweep.reference.Reference;
-import org.batchsweep.train.RunConfig;
-import org.batchsweep.train.RunOutcome;
-import org.batchsweep.train.TrainingSet;
 
 /**
  * Executor side: one {@link Table#RUNS} row per outcome, carrying the run's whole configuration (so

@@ -20,11 +20,13 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.batchsweep.BadInputException;
+import org.batchsweep.core.Reference;
+import org.batchsweep.core.RunConfig;
+import org.batchsweep.core.RunOutcome;
+import org.batchsweep.core.TrainingSet;
 import org.batchsweep.reference.MllibReference;
-import org.batchsweep.reference.Reference;
-import org.batchsweep.train.RunConfig;
-import org.batchsweep.train.RunOutcome;
-import org.batchsweep.train.TrainingSet;
+import org.batchsweep.store.Table;
+import org.batchsweep.store.TableStore;
 
 /**
  * Runs a sweep on Spark and writes its tables. The training points are broadcast once; the runs are

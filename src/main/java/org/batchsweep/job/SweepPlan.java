@@ -2,10 +2,10 @@ package org.batchsweep.job;
 
 import java.util.List;
 import org.batchsweep.BadInputException;
+import org.batchsweep.core.RunConfig;
 import org.batchsweep.data.SweepData;
 import org.batchsweep.spec.Grid;
 import org.batchsweep.spec.SweepSpec;
-import org.batchsweep.train.RunConfig;
 
 /** A validated sweep ready to run: its spec, its data, its id and the runs its grid expands to. */
 public record SweepPlan(String sweepId, SweepSpec spec, SweepData data, List<RunConfig> runs) {

@@ -1,6 +1,6 @@
 package org.batchsweep.job;
 
-import org.batchsweep.reference.Reference;
+import org.batchsweep.core.Reference;
 
 /**
  * What a finished sweep reports back to the command line. {@code reusedRuns} were committed by an

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.batchsweep.train.RunConfig;
+import org.batchsweep.core.RunConfig;
 import org.batchsweep.train.RunList;
 
 /**

@@ -5,10 +5,10 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.batchsweep.core.RunOutcome;
+import org.batchsweep.core.TrainingSet;
 import org.batchsweep.train.FastTrainer;
-import org.batchsweep.train.RunOutcome;
 import org.batchsweep.train.Target;
-import org.batchsweep.train.TrainingSet;
 
 /**
  * Executor side: trains each task's runs with the {@link FastTrainer}. Training is deterministic

@@ -2,7 +2,7 @@ package org.batchsweep.job;
 
 import java.io.Serializable;
 import java.util.List;
-import org.batchsweep.train.RunConfig;
+import org.batchsweep.core.RunConfig;
 
 /**
  * One Spark partition's work: runs the planner grouped so that they share epoch orders (same seed,

@@ -4,7 +4,7 @@
  * tables through Spark's commit protocol, in chunks staged under {@code <out>/staging/} and
  * published once every run is in. The driver holds aggregates, never all runs.
  *
- * <p>{@link org.batchsweep.job.Table} is the one list of tables and columns; the README, section
+ * <p>{@link org.batchsweep.store.Table} is the one list of tables and columns; the README, section
  * "The tables", documents them for users. Columns are only ever added, never renamed or reordered.
  */
 package org.batchsweep.job;

@@ -1,6 +1,9 @@
 package org.batchsweep.optim;
 
-import org.batchsweep.optim.schedule.LrSchedule;
+import org.batchsweep.core.LrSchedule;
+import org.batchsweep.core.Optimizer;
+import org.batchsweep.core.OptimizerConfig;
+import org.batchsweep.core.Precision;
 
 /**
  * Adagrad (Duchi, Hazan and Singer, JMLR 2011) as PyTorch's {@code torch.optim.Adagrad}: {@code clr

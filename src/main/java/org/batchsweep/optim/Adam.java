@@ -1,5 +1,8 @@
 package org.batchsweep.optim;
 
+import org.batchsweep.core.Optimizer;
+import org.batchsweep.core.Precision;
+
 /**
  * Adam's per-run state and update, operation for operation as PyTorch's single-tensor Adam:
  *

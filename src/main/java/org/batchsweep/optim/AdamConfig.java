@@ -1,6 +1,9 @@
 package org.batchsweep.optim;
 
-import org.batchsweep.optim.schedule.LrSchedule;
+import org.batchsweep.core.LrSchedule;
+import org.batchsweep.core.Optimizer;
+import org.batchsweep.core.OptimizerConfig;
+import org.batchsweep.core.Precision;
 
 /**
  * Adam (Kingma and Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015) with PyTorch's

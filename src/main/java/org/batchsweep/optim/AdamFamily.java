@@ -1,6 +1,8 @@
 package org.batchsweep.optim;
 
-import org.batchsweep.optim.schedule.LrSchedule;
+import org.batchsweep.core.LrSchedule;
+import org.batchsweep.core.Optimizer;
+import org.batchsweep.core.Precision;
 
 /**
  * Adam and AdamW with every option (weight decay, AMSGrad, a learning-rate schedule, OneCycleLR's

@@ -1,6 +1,9 @@
 package org.batchsweep.optim;
 
-import org.batchsweep.optim.schedule.LrSchedule;
+import org.batchsweep.core.LrSchedule;
+import org.batchsweep.core.Optimizer;
+import org.batchsweep.core.OptimizerConfig;
+import org.batchsweep.core.Precision;
 
 /**
  * AdamW (Loshchilov and Hutter, "Decoupled Weight Decay Regularization", ICLR 2019) as PyTorch's

@@ -1,6 +1,7 @@
 package org.batchsweep.optim;
 
 import java.io.Serializable;
+import org.batchsweep.core.OptimizerConfig;
 
 /**
  * The per-optimizer constants of a spec's {@code optim} section (PyTorch's defaults unless the spec

@@ -1,6 +1,9 @@
 package org.batchsweep.optim;
 
-import org.batchsweep.optim.schedule.LrSchedule;
+import org.batchsweep.core.LrSchedule;
+import org.batchsweep.core.Optimizer;
+import org.batchsweep.core.OptimizerConfig;
+import org.batchsweep.core.Precision;
 
 /**
  * RMSprop (Hinton, Coursera lecture 6e, 2012) as PyTorch's {@code torch.optim.RMSprop}: {@code v =

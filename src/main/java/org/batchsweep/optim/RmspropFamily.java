@@ -1,6 +1,8 @@
 package org.batchsweep.optim;
 
-import org.batchsweep.optim.schedule.LrSchedule;
+import org.batchsweep.core.LrSchedule;
+import org.batchsweep.core.Optimizer;
+import org.batchsweep.core.Precision;
 
 /**
  * RMSprop's per-run state and update, operation for operation as PyTorch 1.13's single-tensor

@@ -1,5 +1,8 @@
 package org.batchsweep.optim;
 
+import org.batchsweep.core.Optimizer;
+import org.batchsweep.core.Precision;
+
 /**
  * SGD's per-run state: the parameters and, with momentum, the momentum buffer. Like {@link Adam},
  * the update is written once in {@code float} ({@link Float32}) and once in {@code double} ({@link

@@ -1,6 +1,9 @@
 package org.batchsweep.optim;
 
-import org.batchsweep.optim.schedule.LrSchedule;
+import org.batchsweep.core.LrSchedule;
+import org.batchsweep.core.Optimizer;
+import org.batchsweep.core.OptimizerConfig;
+import org.batchsweep.core.Precision;
 
 /**
  * Stochastic gradient descent in PyTorch's form: weight decay λ adds λθ to the gradient g; with

@@ -1,6 +1,8 @@
 package org.batchsweep.optim;
 
-import org.batchsweep.optim.schedule.LrSchedule;
+import org.batchsweep.core.LrSchedule;
+import org.batchsweep.core.Optimizer;
+import org.batchsweep.core.Precision;
 
 /**
  * SGD with every option (weight decay, dampening, Nesterov, a learning-rate schedule, OneCycleLR's

@@ -1,6 +1,6 @@
 /**
- * Optimizers, each an immutable validated config ({@link org.batchsweep.optim.OptimizerConfig}) and
- * a per-run state ({@link org.batchsweep.optim.Optimizer}) created inside the Spark task, in {@code
+ * Optimizers, each an immutable validated config ({@link org.batchsweep.core.OptimizerConfig}) and
+ * a per-run state ({@link org.batchsweep.core.Optimizer}) created inside the Spark task, in {@code
  * float} and {@code double} as PyTorch computes in float32 and float64 tensors.
  *
  * <p>The update rules are PyTorch's, operation for operation (the tests check them by hand and

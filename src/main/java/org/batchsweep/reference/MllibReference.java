@@ -5,6 +5,7 @@ import org.apache.spark.ml.regression.LinearRegression;
 import org.apache.spark.ml.regression.LinearRegressionModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.batchsweep.core.Reference;
 
 /**
  * Fits MLlib's {@link LinearRegression} with the normal-equations solver and no regularisation: the

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
-import org.batchsweep.reference.Reference;
+import org.batchsweep.core.Reference;
 import org.batchsweep.report.BatchSizeCurves.Point;
 import org.batchsweep.report.BatchSizeCurves.Spread;
 import org.batchsweep.report.Legend.Entry;

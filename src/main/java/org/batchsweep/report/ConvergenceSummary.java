@@ -4,9 +4,9 @@ import java.io.PrintStream;
 import java.util.Locale;
 import org.apache.spark.sql.Row;
 import org.batchsweep.answer.SweepAnswers;
-import org.batchsweep.job.Table;
-import org.batchsweep.job.TableStore;
-import org.batchsweep.spec.ConvergenceSpec;
+import org.batchsweep.core.ConvergenceSpec;
+import org.batchsweep.store.Table;
+import org.batchsweep.store.TableStore;
 
 /**
  * The short answer printed after a sweep: the reference line, then per setting the share of runs

@@ -7,12 +7,12 @@ import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.batchsweep.BadInputException;
-import org.batchsweep.job.Table;
-import org.batchsweep.job.TableStore;
-import org.batchsweep.reference.Reference;
+import org.batchsweep.core.Loss;
+import org.batchsweep.core.Reference;
 import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.spec.SweepSpec;
-import org.batchsweep.train.Loss;
+import org.batchsweep.store.Table;
+import org.batchsweep.store.TableStore;
 
 /**
  * Everything the report shows about one sweep, read from its tables: the sweep's row, its spec, its

@@ -5,13 +5,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.batchsweep.core.Loss;
+import org.batchsweep.core.Reference;
 import org.batchsweep.diagnose.BatchBands.Band;
 import org.batchsweep.diagnose.Diagnosis;
-import org.batchsweep.reference.Reference;
 import org.batchsweep.spec.DataSpec;
 import org.batchsweep.spec.GridSpec;
 import org.batchsweep.spec.SweepSpec;
-import org.batchsweep.train.Loss;
 
 /**
  * The report's {@code index.html}: one self-contained page (inline CSS, no script, no external

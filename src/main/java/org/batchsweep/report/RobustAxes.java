@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-import org.batchsweep.reference.Reference;
+import org.batchsweep.core.Reference;
 import org.batchsweep.report.BatchSizeCurves.Point;
 import org.batchsweep.report.BatchSizeCurves.Spread;
 

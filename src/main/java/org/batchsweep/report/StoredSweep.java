@@ -3,10 +3,10 @@ package org.batchsweep.report;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.batchsweep.BadInputException;
-import org.batchsweep.job.Table;
-import org.batchsweep.job.TableStore;
 import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.spec.SweepSpec;
+import org.batchsweep.store.Table;
+import org.batchsweep.store.TableStore;
 
 /** Looks up a sweep that is already in the tables: its id and the spec it ran with. */
 public final class StoredSweep {

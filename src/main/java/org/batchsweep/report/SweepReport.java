@@ -10,8 +10,8 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
-import org.batchsweep.job.Table;
-import org.batchsweep.job.TableStore;
+import org.batchsweep.store.Table;
+import org.batchsweep.store.TableStore;
 
 /**
  * Builds a sweep's report, {@code <out>/report/<sweep_id>/index.html} with its figures as PNG and

@@ -4,7 +4,7 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.batchsweep.reference.Reference;
+import org.batchsweep.core.Reference;
 import org.batchsweep.report.Legend.Entry;
 import org.batchsweep.report.Legend.Style;
 import org.batchsweep.report.Trajectories.Path;

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.batchsweep.BadInputException;
-import org.batchsweep.optim.OptimizerConfig;
-import org.batchsweep.optim.schedule.LrScaling;
-import org.batchsweep.optim.schedule.Schedule;
-import org.batchsweep.train.Loss;
-import org.batchsweep.train.RunConfig;
+import org.batchsweep.core.Loss;
+import org.batchsweep.core.LrScaling;
+import org.batchsweep.core.OptimizerConfig;
+import org.batchsweep.core.RunConfig;
+import org.batchsweep.core.Schedule;
 
 /**
  * The cartesian product of a spec's grid axes. Optimizer settings that do not apply are not

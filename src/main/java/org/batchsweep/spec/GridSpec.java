@@ -1,7 +1,7 @@
 package org.batchsweep.spec;
 
 import java.util.List;
-import org.batchsweep.train.Loss;
+import org.batchsweep.core.Loss;
 
 /**
  * The sweep's axes; their cartesian product is the set of runs. {@code epochs} is empty unless the

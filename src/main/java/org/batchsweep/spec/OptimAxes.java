@@ -1,9 +1,9 @@
 package org.batchsweep.spec;
 
 import java.util.List;
+import org.batchsweep.core.LrScaling;
+import org.batchsweep.core.Schedule;
 import org.batchsweep.optim.OptimizerConstants;
-import org.batchsweep.optim.schedule.LrScaling;
-import org.batchsweep.optim.schedule.Schedule;
 
 /**
  * The optimizer axes and constants beyond optimizer × lr × momentum: {@code grid.nesterov}, {@code

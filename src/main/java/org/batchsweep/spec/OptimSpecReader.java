@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.batchsweep.BadInputException;
+import org.batchsweep.core.LrScaling;
+import org.batchsweep.core.Schedule;
 import org.batchsweep.optim.OptimizerConstants;
 import org.batchsweep.optim.OptimizerNames;
 import org.batchsweep.optim.SgdConfig;
-import org.batchsweep.optim.schedule.LrScaling;
-import org.batchsweep.optim.schedule.Schedule;
 
 /**
  * Reads and validates the optimizer keys of a spec: the {@code optim} section, {@code

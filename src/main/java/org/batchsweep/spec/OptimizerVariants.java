@@ -3,11 +3,11 @@ package org.batchsweep.spec;
 import java.util.ArrayList;
 import java.util.List;
 import org.batchsweep.BadInputException;
-import org.batchsweep.optim.OptimizerConfig;
+import org.batchsweep.core.LrScaling;
+import org.batchsweep.core.OptimizerConfig;
+import org.batchsweep.core.Schedule;
 import org.batchsweep.optim.OptimizerNames;
 import org.batchsweep.optim.SgdConfig;
-import org.batchsweep.optim.schedule.LrScaling;
-import org.batchsweep.optim.schedule.Schedule;
 
 /**
  * The distinct ways a grid trains with one optimizer: lr × momentum × nesterov × weight decay ×

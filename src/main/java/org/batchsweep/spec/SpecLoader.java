@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.batchsweep.BadInputException;
+import org.batchsweep.core.ConvergenceSpec;
+import org.batchsweep.core.Init;
+import org.batchsweep.core.Loss;
+import org.batchsweep.core.Precision;
 import org.batchsweep.optim.OptimizerNames;
-import org.batchsweep.optim.Precision;
 import org.batchsweep.spec.DataSpec.DataKind;
-import org.batchsweep.train.Init;
-import org.batchsweep.train.Loss;
 
 /**
  * Turns a spec file and {@code --set} overrides into a validated {@link SweepSpec}, before any

@@ -1,5 +1,7 @@
 package org.batchsweep.spec;
 
+import org.batchsweep.core.ConvergenceSpec;
+
 /**
  * A validated sweep specification. {@code yaml} is the effective spec (file, defaults and overrides
  * merged) as YAML text, stored with the results so every sweep can be re-run. {@code chunkRuns}

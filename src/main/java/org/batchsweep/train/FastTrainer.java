@@ -6,8 +6,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.batchsweep.data.Points;
-import org.batchsweep.optim.Precision;
+import org.batchsweep.core.BatchSums;
+import org.batchsweep.core.EpochOrder;
+import org.batchsweep.core.Loss;
+import org.batchsweep.core.Points;
+import org.batchsweep.core.Precision;
+import org.batchsweep.core.RunConfig;
+import org.batchsweep.core.RunOutcome;
+import org.batchsweep.core.TrainingSet;
 
 /**
  * Trains runs in O(1) per step.

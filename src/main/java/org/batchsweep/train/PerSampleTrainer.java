@@ -1,7 +1,12 @@
 package org.batchsweep.train;
 
-import org.batchsweep.data.Points;
-import org.batchsweep.optim.Precision;
+import org.batchsweep.core.EpochOrder;
+import org.batchsweep.core.Loss;
+import org.batchsweep.core.Points;
+import org.batchsweep.core.Precision;
+import org.batchsweep.core.RunConfig;
+import org.batchsweep.core.RunOutcome;
+import org.batchsweep.core.TrainingSet;
 
 /**
  * The reference trainer: a plain mini-batch loop that visits every sample of every batch, computing

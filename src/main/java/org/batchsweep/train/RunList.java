@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
+import org.batchsweep.core.RunConfig;
 
 /**
  * An immutable list of runs that travels compactly: what a Spark task carries to its executor.

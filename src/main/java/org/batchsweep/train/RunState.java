@@ -2,8 +2,12 @@ package org.batchsweep.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.batchsweep.data.Points;
-import org.batchsweep.optim.Optimizer;
+import org.batchsweep.core.EpochRecord;
+import org.batchsweep.core.Optimizer;
+import org.batchsweep.core.Points;
+import org.batchsweep.core.RunConfig;
+import org.batchsweep.core.RunOutcome;
+import org.batchsweep.core.Trajectory;
 
 /**
  * One run while it trains: its optimizer (which holds the parameters) and what it has observed so

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import org.batchsweep.core.Points;
 import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.spec.SweepSpec;
 import org.junit.jupiter.api.Test;

@@ -3,24 +3,24 @@ package org.batchsweep.diagnose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.batchsweep.core.ConvergenceSpec;
+import org.batchsweep.core.Init;
+import org.batchsweep.core.Loss;
+import org.batchsweep.core.OptimizerConfig;
+import org.batchsweep.core.Points;
+import org.batchsweep.core.Precision;
+import org.batchsweep.core.Reference;
+import org.batchsweep.core.RunConfig;
+import org.batchsweep.core.RunOutcome;
+import org.batchsweep.core.TrainingSet;
+import org.batchsweep.core.Trajectory;
 import org.batchsweep.data.LinePoints;
-import org.batchsweep.data.Points;
 import org.batchsweep.optim.AdamConfig;
-import org.batchsweep.optim.OptimizerConfig;
-import org.batchsweep.optim.Precision;
 import org.batchsweep.optim.SgdConfig;
-import org.batchsweep.reference.Reference;
-import org.batchsweep.spec.ConvergenceSpec;
 import org.batchsweep.spec.Grid;
 import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.spec.SweepSpec;
 import org.batchsweep.train.FastTrainer;
-import org.batchsweep.train.Init;
-import org.batchsweep.train.Loss;
-import org.batchsweep.train.RunConfig;
-import org.batchsweep.train.RunOutcome;
-import org.batchsweep.train.TrainingSet;
-import org.batchsweep.train.Trajectory;
 import org.junit.jupiter.api.Test;
 
 /** Each diagnosis is reached by a crafted configuration, and not by its neighbours. */

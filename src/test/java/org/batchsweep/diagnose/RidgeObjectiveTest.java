@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
-import org.batchsweep.data.Points;
-import org.batchsweep.train.Loss;
+import org.batchsweep.core.Loss;
+import org.batchsweep.core.Points;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -10,11 +10,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.batchsweep.core.RunConfig;
 import org.batchsweep.data.DataLoader;
 import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.spec.SweepSpec;
+import org.batchsweep.store.Table;
+import org.batchsweep.store.TableStore;
 import org.batchsweep.testing.SharedSparkSession;
-import org.batchsweep.train.RunConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

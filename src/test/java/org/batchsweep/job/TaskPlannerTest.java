@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.batchsweep.optim.OptimizerConfig;
-import org.batchsweep.optim.Precision;
-import org.batchsweep.train.Init;
-import org.batchsweep.train.Loss;
-import org.batchsweep.train.RunConfig;
+import org.batchsweep.core.Init;
+import org.batchsweep.core.Loss;
+import org.batchsweep.core.Precision;
+import org.batchsweep.core.RunConfig;
+import org.batchsweep.optim.OptimizerConfigs;
 import org.junit.jupiter.api.Test;
 
 class TaskPlannerTest {
@@ -19,7 +19,7 @@ class TaskPlannerTest {
       runs.add(
           new RunConfig(
               "r" + b + shuffle,
-              OptimizerConfig.of("adam", 0.01, 0),
+              OptimizerConfigs.of("adam", 0.01, 0),
               Loss.MSE,
               b,
               shuffle,

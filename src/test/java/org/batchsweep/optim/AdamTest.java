@@ -3,6 +3,8 @@ package org.batchsweep.optim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.batchsweep.core.Optimizer;
+import org.batchsweep.core.Precision;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,8 +3,10 @@ package org.batchsweep.optim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.batchsweep.optim.schedule.LrSchedule;
-import org.batchsweep.optim.schedule.Schedule;
+import org.batchsweep.core.LrSchedule;
+import org.batchsweep.core.Optimizer;
+import org.batchsweep.core.Precision;
+import org.batchsweep.core.Schedule;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -305,7 +307,7 @@ class OptimizerFormulasTest {
         .hasMessageContaining("lr_decay");
     assertThatThrownBy(() -> new AdagradConfig(0.1, 0, 1e-10, -1, 0))
         .hasMessageContaining("initial_accumulator_value");
-    assertThatThrownBy(() -> OptimizerConfig.of("lbfgs", 0.1, 0))
+    assertThatThrownBy(() -> OptimizerConfigs.of("lbfgs", 0.1, 0))
         .hasMessageContaining("accepted: adam, adamw, sgd, rmsprop, adagrad");
   }
 

@@ -9,7 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.batchsweep.reference.Reference;
+import org.batchsweep.core.Reference;
 import org.batchsweep.report.BatchSizeCurves.Point;
 import org.batchsweep.report.BatchSizeCurves.Spread;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.batchsweep.reference.Reference;
+import org.batchsweep.core.Reference;
 import org.batchsweep.report.BatchSizeCurves.Point;
 import org.batchsweep.report.BatchSizeCurves.Spread;
 import org.batchsweep.report.ConvergenceCells.Cell;

@@ -28,10 +28,10 @@ import org.batchsweep.data.DataLoader;
 import org.batchsweep.diagnose.BatchBands;
 import org.batchsweep.job.SweepJob;
 import org.batchsweep.job.SweepPlan;
-import org.batchsweep.job.Table;
-import org.batchsweep.job.TableStore;
 import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.spec.SweepSpec;
+import org.batchsweep.store.Table;
+import org.batchsweep.store.TableStore;
 import org.batchsweep.testing.SparkTests;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -221,7 +221,7 @@ class SweepReportIT {
                 withObjective.where(col("loss").equalTo("mse-broadcast")),
                 SweepAxes.of(withObjective)),
             List.of("fixed order", "shuffled"),
-            new org.batchsweep.reference.Reference("m", -4, 0, 0.0025, 0.0025, 1));
+            new org.batchsweep.core.Reference("m", -4, 0, 0.0025, 0.0025, 1));
     withObjective.createOrReplaceTempView("runs_with_objective");
     List<Row> sql =
         spark
@@ -246,7 +246,7 @@ class SweepReportIT {
                     "mse",
                     points.stream().filter(p -> p.loss().equals("mse")).toList(),
                     List.of("fixed order", "shuffled"),
-                    new org.batchsweep.reference.Reference("m", -4, 0, 1, 1, 1))
+                    new org.batchsweep.core.Reference("m", -4, 0, 1, 1, 1))
                 .caption())
         .doesNotContain("dotted");
   }

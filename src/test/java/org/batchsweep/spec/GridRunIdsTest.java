@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.batchsweep.train.RunConfig;
+import org.batchsweep.core.RunConfig;
 import org.junit.jupiter.api.Test;
 
 /**

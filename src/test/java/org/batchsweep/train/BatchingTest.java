@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
-import org.batchsweep.data.Points;
-import org.batchsweep.optim.Precision;
+import org.batchsweep.core.BatchSums;
+import org.batchsweep.core.EpochOrder;
+import org.batchsweep.core.Init;
+import org.batchsweep.core.Loss;
+import org.batchsweep.core.Points;
+import org.batchsweep.core.Precision;
+import org.batchsweep.core.RunConfig;
+import org.batchsweep.core.RunOutcome;
+import org.batchsweep.core.TrainingSet;
 import org.batchsweep.optim.SgdConfig;
 import org.junit.jupiter.api.Test;
 

@@ -7,9 +7,17 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.batchsweep.data.Points;
-import org.batchsweep.optim.OptimizerConfig;
-import org.batchsweep.optim.Precision;
+import org.batchsweep.core.EpochRecord;
+import org.batchsweep.core.Init;
+import org.batchsweep.core.Loss;
+import org.batchsweep.core.OptimizerConfig;
+import org.batchsweep.core.Points;
+import org.batchsweep.core.Precision;
+import org.batchsweep.core.RunConfig;
+import org.batchsweep.core.RunOutcome;
+import org.batchsweep.core.TrainingSet;
+import org.batchsweep.core.Trajectory;
+import org.batchsweep.optim.OptimizerConfigs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -107,10 +115,10 @@ class FastVsPerSampleTest {
       SplittableRandom random, int n, boolean shuffle, long seed, Precision precision, String id) {
     OptimizerConfig optimizer =
         switch (random.nextInt(3)) {
-          case 0 -> OptimizerConfig.of("adam", logUniform(random, 1e-3, 0.3), 0.0);
-          case 1 -> OptimizerConfig.of("sgd", logUniform(random, 1e-3, 0.1), 0.0);
+          case 0 -> OptimizerConfigs.of("adam", logUniform(random, 1e-3, 0.3), 0.0);
+          case 1 -> OptimizerConfigs.of("sgd", logUniform(random, 1e-3, 0.1), 0.0);
           default ->
-              OptimizerConfig.of(
+              OptimizerConfigs.of(
                   "sgd", logUniform(random, 1e-3, 0.05), random.nextDouble(0.5, 0.95));
         };
     // Batch sizes that divide n, that leave a remainder, of 1, and of the whole set.
@@ -192,7 +200,7 @@ class FastVsPerSampleTest {
               precision,
               plain.init(),
               randomSchedule(random),
-              org.batchsweep.optim.schedule.LrScaling.values()[random.nextInt(3)],
+              org.batchsweep.core.LrScaling.values()[random.nextInt(3)],
               Math.max(1, (int) (plain.batchSize() * random.nextDouble(0.5, 2)))));
     }
     return new Case(index, train, validation, group, random.nextInt(4) == 0);
@@ -232,19 +240,16 @@ class FastVsPerSampleTest {
     };
   }
 
-  static org.batchsweep.optim.schedule.Schedule randomSchedule(SplittableRandom random) {
+  static org.batchsweep.core.Schedule randomSchedule(SplittableRandom random) {
     return switch (random.nextInt(6)) {
-      case 0 -> org.batchsweep.optim.schedule.Schedule.CONSTANT;
+      case 0 -> org.batchsweep.core.Schedule.CONSTANT;
       case 1 ->
-          new org.batchsweep.optim.schedule.Schedule.Step(
-              1 + random.nextInt(4), random.nextDouble(0.1, 1));
-      case 2 ->
-          new org.batchsweep.optim.schedule.Schedule.Cosine(random.nextBoolean() ? 0.0 : 1e-4);
+          new org.batchsweep.core.Schedule.Step(1 + random.nextInt(4), random.nextDouble(0.1, 1));
+      case 2 -> new org.batchsweep.core.Schedule.Cosine(random.nextBoolean() ? 0.0 : 1e-4);
       case 3 ->
-          new org.batchsweep.optim.schedule.Schedule.Warmup(
+          new org.batchsweep.core.Schedule.Warmup(
               1 + random.nextInt(4), random.nextDouble(0.05, 1));
-      default ->
-          new org.batchsweep.optim.schedule.Schedule.OneCycle(logUniform(random, 1e-3, 0.03));
+      default -> new org.batchsweep.core.Schedule.OneCycle(logUniform(random, 1e-3, 0.03));
     };
   }
 
@@ -337,7 +342,7 @@ class FastVsPerSampleTest {
       RunConfig run =
           new RunConfig(
               "diverges",
-              OptimizerConfig.of("sgd", 20.0, 0.0),
+              OptimizerConfigs.of("sgd", 20.0, 0.0),
               Loss.MSE,
               5,
               true,

@@ -3,9 +3,14 @@ package org.batchsweep.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.batchsweep.data.Points;
+import org.batchsweep.core.Init;
+import org.batchsweep.core.Loss;
+import org.batchsweep.core.Points;
+import org.batchsweep.core.Precision;
+import org.batchsweep.core.RunConfig;
+import org.batchsweep.core.RunOutcome;
+import org.batchsweep.core.TrainingSet;
 import org.batchsweep.optim.AdamConfig;
-import org.batchsweep.optim.Precision;
 import org.junit.jupiter.api.Test;
 
 class InitAndDeterminismTest {

@@ -10,8 +10,11 @@ import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.batchsweep.optim.OptimizerConfig;
-import org.batchsweep.optim.Precision;
+import org.batchsweep.core.Init;
+import org.batchsweep.core.Loss;
+import org.batchsweep.core.Precision;
+import org.batchsweep.core.RunConfig;
+import org.batchsweep.optim.OptimizerConfigs;
 import org.junit.jupiter.api.Test;
 
 class RunListTest {
@@ -27,7 +30,7 @@ class RunListTest {
             runs.add(
                 new RunConfig(
                     String.format(Locale.ROOT, "%016x", 0xfedcba9876543210L + 7919L * id++),
-                    OptimizerConfig.of(optimizer, lr, optimizer.equals("sgd") ? 0.9 : 0.0),
+                    OptimizerConfigs.of(optimizer, lr, optimizer.equals("sgd") ? 0.9 : 0.0),
                     loss,
                     batch,
                     true,
@@ -51,7 +54,7 @@ class RunListTest {
         List.of(
             new RunConfig(
                 "case-1",
-                OptimizerConfig.of("adam", 0.01, 0),
+                OptimizerConfigs.of("adam", 0.01, 0),
                 Loss.MSE,
                 10,
                 false,
@@ -61,7 +64,7 @@ class RunListTest {
                 Init.KAIMING),
             new RunConfig(
                 null,
-                OptimizerConfig.of("sgd", 0.01, 0),
+                OptimizerConfigs.of("sgd", 0.01, 0),
                 Loss.MSE,
                 7,
                 false,
@@ -71,7 +74,7 @@ class RunListTest {
                 Init.KAIMING),
             new RunConfig(
                 "00000000000000ff",
-                OptimizerConfig.of("sgd", 0.01, 0),
+                OptimizerConfigs.of("sgd", 0.01, 0),
                 Loss.MSE,
                 7,
                 false,

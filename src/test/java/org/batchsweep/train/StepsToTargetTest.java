@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.batchsweep.data.Points;
+import org.batchsweep.core.EpochRecord;
+import org.batchsweep.core.Init;
+import org.batchsweep.core.Loss;
+import org.batchsweep.core.Optimizer;
+import org.batchsweep.core.OptimizerConfig;
+import org.batchsweep.core.Points;
+import org.batchsweep.core.Precision;
+import org.batchsweep.core.RunConfig;
+import org.batchsweep.core.RunOutcome;
+import org.batchsweep.core.TrainingSet;
 import org.batchsweep.optim.AdamConfig;
-import org.batchsweep.optim.Optimizer;
-import org.batchsweep.optim.OptimizerConfig;
-import org.batchsweep.optim.Precision;
 import org.batchsweep.optim.SgdConfig;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.batchsweep.optim.Precision;
+import org.batchsweep.core.Precision;
+import org.batchsweep.core.RunOutcome;
 import org.batchsweep.train.TorchCases.TorchCase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,4 +1,4 @@
-package org.batchsweep.optim.schedule;
+package org.batchsweep.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

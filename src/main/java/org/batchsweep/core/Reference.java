@@ -1,4 +1,4 @@
-package org.batchsweep.reference;
+package org.batchsweep.core;
 
 import java.io.Serializable;
 

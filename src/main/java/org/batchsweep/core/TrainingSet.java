@@ -1,10 +1,8 @@
-package org.batchsweep.train;
+package org.batchsweep.core;
 
 import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.Map;
-import org.batchsweep.data.Points;
-import org.batchsweep.optim.Precision;
 
 /**
  * The training points, the optional validation points, and the training points as each precision

@@ -1,14 +1,12 @@
-package org.batchsweep.optim;
+package org.batchsweep.core;
 
 import java.io.Serializable;
-import org.batchsweep.optim.schedule.LrSchedule;
 
 /**
  * An optimizer's validated hyperparameters. Immutable and shared freely; the per-run state lives in
  * the {@link Optimizer} that {@link #start} creates. Defaults are PyTorch's.
  */
-public sealed interface OptimizerConfig extends Serializable
-    permits AdamConfig, AdamWConfig, SgdConfig, RmspropConfig, AdagradConfig {
+public interface OptimizerConfig extends Serializable {
 
   /** The spec and table spelling of the algorithm: {@code adam}, {@code sgd}, .... */
   String name();
@@ -51,9 +49,4 @@ public sealed interface OptimizerConfig extends Serializable
    * unchanged).
    */
   String canonicalExtras();
-
-  /** Builds the configuration named in a spec with PyTorch's defaults for everything else. */
-  static OptimizerConfig of(String name, double lr, double momentum) {
-    return OptimizerConstants.DEFAULTS.build(name, lr, momentum, false, Double.NaN);
-  }
 }

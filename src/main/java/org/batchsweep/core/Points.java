@@ -1,8 +1,6 @@
-package org.batchsweep.data;
+package org.batchsweep.core;
 
 import java.io.Serializable;
-import org.batchsweep.optim.Precision;
-import org.batchsweep.train.Seeds;
 
 /**
  * A set of (x, y) points as primitive arrays, with the centred moments that give the mean squared

@@ -1,4 +1,4 @@
-package org.batchsweep.job;
+package org.batchsweep.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,7 +86,7 @@ public final class TableStore {
   }
 
   /** Appends one chunk's rows; each call is one Spark job, committed whole or not at all. */
-  void appendStaged(String sweepId, Table table, Dataset<Row> rows) {
+  public void appendStaged(String sweepId, Table table, Dataset<Row> rows) {
     rows.select(columns(table))
         .write()
         .mode(SaveMode.Append)
@@ -94,7 +94,7 @@ public final class TableStore {
   }
 
   /** The rows staged so far (an empty table when none are). */
-  Dataset<Row> readStaged(String sweepId, Table table) {
+  public Dataset<Row> readStaged(String sweepId, Table table) {
     String location = stagingLocation(sweepId, table);
     if (!pathExists(location)) {
       return spark.createDataFrame(java.util.List.of(), table.schema());
@@ -102,7 +102,7 @@ public final class TableStore {
     return spark.read().schema(table.schema()).parquet(location).select(columns(table));
   }
 
-  void deleteStaging(String sweepId) {
+  public void deleteStaging(String sweepId) {
     delete(new Path(stagingRoot + "/" + sweepId));
   }
 

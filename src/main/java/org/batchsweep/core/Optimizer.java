@@ -1,4 +1,4 @@
-package org.batchsweep.optim;
+package org.batchsweep.core;
 
 /**
  * One run's optimizer together with the parameters it moves: slope {@code w} and intercept {@code

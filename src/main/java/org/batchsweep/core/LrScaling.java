@@ -1,4 +1,4 @@
-package org.batchsweep.optim.schedule;
+package org.batchsweep.core;
 
 /**
  * How the learning rate follows the batch size B, relative to the batch size {@code base} at which

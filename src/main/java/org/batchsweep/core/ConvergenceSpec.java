@@ -1,4 +1,4 @@
-package org.batchsweep.spec;
+package org.batchsweep.core;
 
 /** How close to the reference line a run must end to count as converged. */
 public record ConvergenceSpec(double slopeTol, double interceptTol)

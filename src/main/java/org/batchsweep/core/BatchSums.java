@@ -1,4 +1,4 @@
-package org.batchsweep.train;
+package org.batchsweep.core;
 
 /**
  * The sufficient statistics of one mini-batch for a linear model with squared loss: its size and

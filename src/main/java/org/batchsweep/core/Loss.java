@@ -1,4 +1,4 @@
-package org.batchsweep.train;
+package org.batchsweep.core;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;

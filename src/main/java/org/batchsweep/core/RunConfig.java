@@ -1,12 +1,6 @@
-package org.batchsweep.train;
+package org.batchsweep.core;
 
 import java.io.Serializable;
-import org.batchsweep.optim.Optimizer;
-import org.batchsweep.optim.OptimizerConfig;
-import org.batchsweep.optim.Precision;
-import org.batchsweep.optim.schedule.LrScaling;
-import org.batchsweep.optim.schedule.LrSchedule;
-import org.batchsweep.optim.schedule.Schedule;
 
 /**
  * Everything that determines one training run, and so its result. {@code runId} is a stable hash of

@@ -1,4 +1,4 @@
-package org.batchsweep.job;
+package org.batchsweep.store;
 
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;

@@ -1,4 +1,4 @@
-package org.batchsweep.optim.schedule;
+package org.batchsweep.core;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
