@@ -46,7 +46,7 @@ abstract sealed class OptimizerWording permits OptimizerWording.Adaptive, Optimi
       return f(
           "%s moves each parameter by about lr = %s per step whatever the gradient, so %.0f steps"
               + " travel at most ≈ %.3g",
-          name, Setting.value(lr), steps, steps * lr);
+          name, Setting.readable(lr), steps, steps * lr);
     }
 
     @Override
@@ -54,7 +54,7 @@ abstract sealed class OptimizerWording permits OptimizerWording.Adaptive, Optimi
       return f(
           "%s at lr %s takes steps of about lr whatever the gradient, too large for this data"
               + " (curvature λ_max = %.3g)",
-          name, Setting.value(lr), c.lambdaMax());
+          name, Setting.readable(lr), c.lambdaMax());
     }
 
     @Override
@@ -62,7 +62,7 @@ abstract sealed class OptimizerWording permits OptimizerWording.Adaptive, Optimi
       return f(
           "%s at lr %s keeps taking steps of about lr near the minimiser, so it overshoots and circles"
               + " (a limit cycle) instead of settling; more steps do not help",
-          name, Setting.value(lr));
+          name, Setting.readable(lr));
     }
   }
 
@@ -76,7 +76,7 @@ abstract sealed class OptimizerWording permits OptimizerWording.Adaptive, Optimi
       return f(
           "SGD at lr %s%s shrinks the error along the flattest direction by a factor 1 − lr·λ_min%s ="
               + " %.5f per step (λ_min = %.3g), too slowly for %.0f steps",
-          Setting.value(lr),
+          Setting.readable(lr),
           momentumText(momentum),
           momentum > 0 ? "/(1−μ)" : "",
           1 - c.sgdRate(lr, momentum),
@@ -91,11 +91,11 @@ abstract sealed class OptimizerWording permits OptimizerWording.Adaptive, Optimi
           ? f(
               "lr %s is above SGD's stability limit 2(1+μ)/λ_max = %.3g (μ = %s, λ_max = %.3g): every step"
                   + " overshoots further",
-              Setting.value(lr), limit, Setting.value(momentum), c.lambdaMax())
+              Setting.readable(lr), limit, Setting.readable(momentum), c.lambdaMax())
           : f(
               "lr %s is below SGD's full-batch stability limit %.3g, but small batches' curvature varies"
                   + " and their steps overshoot",
-              Setting.value(lr), limit);
+              Setting.readable(lr), limit);
     }
 
     @Override
@@ -103,11 +103,11 @@ abstract sealed class OptimizerWording permits OptimizerWording.Adaptive, Optimi
       return f(
           "lr %s is at or above SGD's stability limit 2(1+μ)/λ_max = %.3g, so it bounces across the"
               + " valley instead of settling",
-          Setting.value(lr), c.stabilityLimit(momentum));
+          Setting.readable(lr), c.stabilityLimit(momentum));
     }
 
     private static String momentumText(double momentum) {
-      return momentum > 0 ? ", momentum " + Setting.value(momentum) + "," : "";
+      return momentum > 0 ? ", momentum " + Setting.readable(momentum) + "," : "";
     }
   }
 

@@ -1,20 +1,19 @@
 package org.batchsweep.answer;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.batchsweep.optim.OptimizerNames;
 
 /**
  * One setting: the values of the sweep's varying axes, as in the runs table (an empty map when
  * nothing but batch size and seed varies).
  */
 public record Setting(LinkedHashMap<String, Object> values) {
-
-  /** Optimizers whose {@code momentum} column means something. */
-  static final java.util.Set<String> WITH_MOMENTUM = java.util.Set.of("sgd", "rmsprop");
 
   /**
    * Orders settings axis by axis, each by its natural order (false before true, numbers ascending).
@@ -53,7 +52,7 @@ public record Setting(LinkedHashMap<String, Object> values) {
         (k, v) -> {
           // Adam-like optimizers have no momentum: "adam, momentum 0" would only confuse.
           boolean noMomentum =
-              optimizer != null && !WITH_MOMENTUM.contains(String.valueOf(optimizer));
+              optimizer != null && !OptimizerNames.takesMomentum(String.valueOf(optimizer));
           if (!(k.equals("momentum") && noMomentum)) {
             parts.add(axisValue(k, v));
           }
@@ -69,7 +68,7 @@ public record Setting(LinkedHashMap<String, Object> values) {
   }
 
   static String axisValue(String column, Object value) {
-    String text = value(value);
+    String text = readable(value);
     return switch (column) {
       case "shuffle" -> Boolean.TRUE.equals(value) ? "shuffled" : "fixed order";
       case "epochs" -> text + " epochs";
@@ -89,6 +88,18 @@ public record Setting(LinkedHashMap<String, Object> values) {
       return value(f.doubleValue());
     }
     return String.valueOf(value);
+  }
+
+  /**
+   * A value as people read it in a sentence: numbers to 3 significant digits (a logspace lr
+   * 0.0018957356524063754 reads 0.0019). Tables, JSON and the canonical setting text keep the exact
+   * {@link #value}.
+   */
+  static String readable(Object value) {
+    if (value instanceof Double d && Double.isFinite(d) && d != 0) {
+      return BigDecimal.valueOf(d).round(new MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+    return value(value);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -432,13 +432,7 @@ public final class SweepAnswers {
       List<String> perBand = new ArrayList<>();
       for (int b = 0; b < bands.size(); b++) {
         TreeMap<Double, long[]> lrs = g.getValue().getOrDefault(b, new TreeMap<>());
-        List<String> ok = new ArrayList<>();
-        lrs.forEach(
-            (lr, n) -> {
-              if (2 * n[1] >= n[0] && n[1] > 0) {
-                ok.add(Setting.value(lr));
-              }
-            });
+        List<String> ok = convergingLrRanges(lrs);
         perBand.add(
             bands.get(b).label() + ": " + (ok.isEmpty() ? "none" : "lr " + String.join(", ", ok)));
       }
@@ -447,6 +441,36 @@ public final class SweepAnswers {
     return "Learning rates at which at least half the runs converge, by batch size: "
         + String.join("; ", parts)
         + ".";
+  }
+
+  /**
+   * The lrs (ascending, with their run and converged counts) at which at least half the runs
+   * converged, as ranges of neighbours on the lr axis: "0.001-0.0068, 0.32".
+   */
+  static List<String> convergingLrRanges(TreeMap<Double, long[]> lrs) {
+    List<String> ranges = new ArrayList<>();
+    Double first = null;
+    Double last = null;
+    for (Map.Entry<Double, long[]> e : lrs.entrySet()) {
+      long[] n = e.getValue();
+      if (2 * n[1] >= n[0] && n[1] > 0) {
+        first = first == null ? e.getKey() : first;
+        last = e.getKey();
+      } else if (first != null) {
+        ranges.add(lrRange(first, last));
+        first = null;
+      }
+    }
+    if (first != null) {
+      ranges.add(lrRange(first, last));
+    }
+    return ranges;
+  }
+
+  private static String lrRange(double first, double last) {
+    return first == last
+        ? Setting.readable(first)
+        : Setting.readable(first) + "-" + Setting.readable(last);
   }
 
   /**

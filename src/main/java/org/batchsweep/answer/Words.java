@@ -117,7 +117,7 @@ final class Words {
           f(
               "mini-batch noise at lr %s keeps them wandering around the minimiser by more than the"
                   + " tolerance; a smaller lr or a larger batch settles them",
-              Setting.value(largest.lr()));
+              Setting.readable(largest.lr()));
       case NOT_CONVERGED ->
           "neither settled nor still approaching when training stopped; each run's detail"
               + " column says what was seen";
