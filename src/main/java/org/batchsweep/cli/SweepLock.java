@@ -34,6 +34,9 @@ final class SweepLock implements AutoCloseable {
   private final FileChannel channel;
   private final FileLock lock;
 
+  private static final int HOLDER_WAITS = 20;
+  private static final long HOLDER_WAIT_MILLIS = 100;
+
   private SweepLock(FileChannel channel, FileLock lock) {
     this.channel = channel;
     this.lock = lock;
@@ -43,6 +46,25 @@ final class SweepLock implements AutoCloseable {
    * Takes the lock of {@code sweepId} under {@code out}, or refuses with one line naming the run
    * that holds it.
    */
+  /**
+   * Who holds the lock, as its holder wrote it. The holder writes that line right after taking the
+   * lock, so a run that lost a race by milliseconds may find the file still empty: it waits a
+   * moment for the line before calling the holder unknown.
+   */
+  private static String holderOf(Path file) throws IOException {
+    String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
+    for (int wait = 0; holder.isEmpty() && wait < HOLDER_WAITS; wait++) {
+      try {
+        Thread.sleep(HOLDER_WAIT_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      holder = Files.readString(file, StandardCharsets.UTF_8).strip();
+    }
+    return holder;
+  }
+
   static SweepLock acquire(String out, String sweepId) {
     Path file = lockFile(out, sweepId);
     FileChannel channel = null;
@@ -58,7 +80,7 @@ final class SweepLock implements AutoCloseable {
         lock = null;
       }
       if (lock == null) {
-        String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
+        String holder = holderOf(file);
         channel.close();
         throw new BadInputException(
             "--sweep-id "
