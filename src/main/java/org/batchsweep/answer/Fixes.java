@@ -282,15 +282,6 @@ public final class Fixes {
   /** A fixed run's own id: the failed run's id and the change, hashed like every run id. */
   private static RunConfig withId(RunConfig run, String originalId, String change) {
     String id = Grid.sha256Hex("fix;" + originalId + ";" + change).substring(0, 16);
-    return new RunConfig(
-        id,
-        run.optimizer(),
-        run.loss(),
-        run.batchSize(),
-        run.shuffle(),
-        run.epochs(),
-        run.seed(),
-        run.precision(),
-        run.init());
+    return run.with(id, run.batchSize());
   }
 }

@@ -54,7 +54,6 @@ public record RunConfig(
         DEFAULT_BASE_BATCH_SIZE);
   }
 
-  /** This run with another batch size and id (everything else the same). */
   /** This run with another loss; everything else, schedule and lr scaling included, kept. */
   public RunConfig withLoss(Loss newLoss) {
     return new RunConfig(
@@ -106,6 +105,7 @@ public record RunConfig(
         baseBatchSize);
   }
 
+  /** This run with another batch size and id (everything else the same). */
   public RunConfig with(String id, int newBatchSize) {
     return new RunConfig(
         id,
