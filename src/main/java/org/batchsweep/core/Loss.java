@@ -104,6 +104,58 @@ public enum Loss {
   /** The loss of the batch. */
   public abstract double value(BatchSums sums, double w, double b);
 
+  /**
+   * The gradient of the loss on a batch with d features into {@code gradient}: the d weights', then
+   * the bias's. {@code params} holds the weights, then the bias. For {@link #MSE} {@code ∂L/∂w =
+   * 2/B (Σxxᵀ w + b Σx − Σxy)}; for {@link #MSE_BROADCAST} every target is the batch mean ȳ, so Σxy
+   * becomes Σx·ȳ. The bias's is {@code 2/B (wᵀΣx + B b − Σy)} for both.
+   */
+  public void gradient(FeatureSums s, double[] params, double[] gradient) {
+    int d = s.features();
+    double count = s.count();
+    double twoOverCount = 2.0 / count;
+    double b = params[d];
+    double meanY = s.sumY() / count;
+    double wSumX = 0;
+    for (int j = 0; j < d; j++) {
+      double curvature = 0;
+      for (int k = 0; k < d; k++) {
+        curvature += s.sumXX(j, k) * params[k];
+      }
+      double towardTarget = this == MSE ? s.sumXY(j) : s.sumX(j) * meanY;
+      gradient[j] = twoOverCount * (curvature + b * s.sumX(j) - towardTarget);
+      wSumX += params[j] * s.sumX(j);
+    }
+    gradient[d] = twoOverCount * (wSumX + count * b - s.sumY());
+  }
+
+  /** The loss of a batch with d features ({@code params}: the weights, then the bias). */
+  public double value(FeatureSums s, double[] params) {
+    int d = s.features();
+    double n = s.count();
+    double b = params[d];
+    double meanY = s.sumY() / n;
+    double quadratic = 0;
+    double wSumX = 0;
+    double wSumXY = 0;
+    for (int j = 0; j < d; j++) {
+      double row = 0;
+      for (int k = 0; k < d; k++) {
+        row += s.sumXX(j, k) * params[k];
+      }
+      quadratic += params[j] * row;
+      wSumX += params[j] * s.sumX(j);
+      wSumXY += params[j] * s.sumXY(j);
+    }
+    if (this == MSE) {
+      return (quadratic + 2 * b * wSumX + n * b * b - 2 * wSumXY - 2 * b * s.sumY() + s.sumYY())
+          / n;
+    }
+    double shift = b - meanY;
+    double toMean = (quadratic + 2 * shift * wSumX + n * shift * shift) / n;
+    return toMean + Math.max(0.0, s.sumYY() / n - meanY * meanY);
+  }
+
   /** The spec and table spelling: {@code mse} or {@code mse-broadcast}. */
   public String label() {
     return label;

@@ -41,7 +41,25 @@ public interface OptimizerConfig extends Serializable {
   /**
    * A fresh optimizer whose lr (and, under OneCycleLR, momentum or β1) follows {@code schedule}.
    */
-  Optimizer start(Precision precision, double slope, double intercept, LrSchedule schedule);
+  default Optimizer start(
+      Precision precision, double slope, double intercept, LrSchedule schedule) {
+    return start(precision, new double[] {slope, intercept}, schedule);
+  }
+
+  /**
+   * A fresh optimizer at a constant lr for d weights and a bias, starting at {@code init} (the
+   * weights, then the bias). One feature takes the same optimizer as {@link #start(Precision,
+   * double, double)}.
+   */
+  default Optimizer start(Precision precision, double[] init) {
+    if (init.length == 2) {
+      return start(precision, init[0], init[1]);
+    }
+    return start(precision, init, LrSchedule.constant(lr()));
+  }
+
+  /** As {@link #start(Precision, double[])}, its lr following {@code schedule}. */
+  Optimizer start(Precision precision, double[] init, LrSchedule schedule);
 
   /**
    * The hyperparameters that differ from what every run had before this optimizer gained them, as

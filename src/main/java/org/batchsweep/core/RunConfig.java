@@ -134,18 +134,26 @@ public record RunConfig(
   }
 
   /**
-   * A fresh optimizer for this run on {@code n} training points, at the given initial parameters.
+   * A fresh optimizer for this run on {@code n} training points, at the given initial slope and
+   * intercept (one feature).
    */
   public Optimizer startOptimizer(int n, double slope, double intercept) {
+    return startOptimizer(n, new double[] {slope, intercept});
+  }
+
+  /**
+   * A fresh optimizer for this run on {@code n} training points, at the given initial parameters
+   * (the weights, then the bias).
+   */
+  public Optimizer startOptimizer(int n, double[] init) {
     double lr = effectiveLr();
     OptimizerConfig scaled = lr == optimizer.lr() ? optimizer : optimizer.withLr(lr);
     if (schedule instanceof Schedule.Constant) {
-      return scaled.start(precision, slope, intercept);
+      return scaled.start(precision, init);
     }
     return scaled.start(
         precision,
-        slope,
-        intercept,
+        init,
         LrSchedule.of(schedule, lr, epochs, EpochOrder.stepsPerEpoch(n, batchSize)));
   }
 }

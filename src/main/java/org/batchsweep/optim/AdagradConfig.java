@@ -46,12 +46,12 @@ public record AdagradConfig(
 
   @Override
   public Optimizer start(Precision precision, double slope, double intercept) {
-    return start(precision, slope, intercept, LrSchedule.constant(lr));
+    return start(precision, new double[] {slope, intercept}, LrSchedule.constant(lr));
   }
 
   @Override
-  public Optimizer start(Precision precision, double slope, double intercept, LrSchedule schedule) {
-    return AdagradFamily.start(this, precision, slope, intercept, schedule);
+  public Optimizer start(Precision precision, double[] init, LrSchedule schedule) {
+    return AdagradFamily.start(this, precision, init, schedule);
   }
 
   @Override

@@ -25,25 +25,32 @@ abstract sealed class AdagradFamily implements Optimizer
   final LrSchedule schedule;
   long steps;
 
+  /** The gradient of a one-feature step, reused so the step allocates nothing. */
+  private final double[] pair = new double[2];
+
   AdagradFamily(AdagradConfig config, LrSchedule schedule) {
     this.config = config;
     this.schedule = schedule;
   }
 
   static AdagradFamily start(
-      AdagradConfig config,
-      Precision precision,
-      double slope,
-      double intercept,
-      LrSchedule schedule) {
+      AdagradConfig config, Precision precision, double[] init, LrSchedule schedule) {
     return precision == Precision.FLOAT32
-        ? new Float32(config, schedule, slope, intercept)
-        : new Float64(config, schedule, slope, intercept);
+        ? new Float32(config, schedule, init)
+        : new Float64(config, schedule, init);
   }
 
   @Override
   public final long steps() {
     return steps;
+  }
+
+  /** The one-feature step: the same update as {@link #step(double[])}. */
+  @Override
+  public final void step(double gradSlope, double gradIntercept) {
+    pair[0] = gradSlope;
+    pair[1] = gradIntercept;
+    step(pair);
   }
 
   /** The decayed lr of step {@code t}. */
@@ -52,26 +59,31 @@ abstract sealed class AdagradFamily implements Optimizer
   }
 
   static final class Float32 extends AdagradFamily {
-    private final float[] params = new float[2];
-    private final float[] sum = new float[2];
-    private final float[] grad = new float[2];
+    private final float[] params;
+    private final float[] sum;
+    private final float[] grad;
 
-    Float32(AdagradConfig config, LrSchedule schedule, double slope, double intercept) {
+    Float32(AdagradConfig config, LrSchedule schedule, double[] init) {
       super(config, schedule);
-      params[0] = (float) slope;
-      params[1] = (float) intercept;
+      params = new float[init.length];
+      sum = new float[init.length];
+      grad = new float[init.length];
+      for (int j = 0; j < init.length; j++) {
+        params[j] = (float) init[j];
+      }
       java.util.Arrays.fill(sum, (float) config.initialAccumulator());
     }
 
     @Override
-    public void step(double gradSlope, double gradIntercept) {
+    public void step(double[] gradient) {
       steps++;
       schedule.at(steps);
       float negativeClr = (float) -clr(steps);
       float eps = (float) config.epsilon();
       float decay = (float) config.weightDecay();
-      grad[0] = (float) gradSlope;
-      grad[1] = (float) gradIntercept;
+      for (int j = 0; j < gradient.length; j++) {
+        grad[j] = (float) gradient[j];
+      }
       for (int j = 0; j < params.length; j++) {
         float g = grad[j];
         if (config.weightDecay() != 0) {
@@ -90,31 +102,46 @@ abstract sealed class AdagradFamily implements Optimizer
 
     @Override
     public double intercept() {
-      return params[1];
+      return params[params.length - 1];
+    }
+
+    @Override
+    public double param(int j) {
+      return params[j];
+    }
+
+    @Override
+    public int parameters() {
+      return params.length;
     }
   }
 
   static final class Float64 extends AdagradFamily {
-    private final double[] params = new double[2];
-    private final double[] sum = new double[2];
-    private final double[] grad = new double[2];
+    private final double[] params;
+    private final double[] sum;
+    private final double[] grad;
 
-    Float64(AdagradConfig config, LrSchedule schedule, double slope, double intercept) {
+    Float64(AdagradConfig config, LrSchedule schedule, double[] init) {
       super(config, schedule);
-      params[0] = slope;
-      params[1] = intercept;
+      params = new double[init.length];
+      sum = new double[init.length];
+      grad = new double[init.length];
+      for (int j = 0; j < init.length; j++) {
+        params[j] = init[j];
+      }
       java.util.Arrays.fill(sum, config.initialAccumulator());
     }
 
     @Override
-    public void step(double gradSlope, double gradIntercept) {
+    public void step(double[] gradient) {
       steps++;
       schedule.at(steps);
       double negativeClr = -clr(steps);
       double eps = config.epsilon();
       double decay = config.weightDecay();
-      grad[0] = gradSlope;
-      grad[1] = gradIntercept;
+      for (int j = 0; j < gradient.length; j++) {
+        grad[j] = gradient[j];
+      }
       for (int j = 0; j < params.length; j++) {
         double g = grad[j];
         if (decay != 0) {
@@ -133,7 +160,17 @@ abstract sealed class AdagradFamily implements Optimizer
 
     @Override
     public double intercept() {
-      return params[1];
+      return params[params.length - 1];
+    }
+
+    @Override
+    public double param(int j) {
+      return params[j];
+    }
+
+    @Override
+    public int parameters() {
+      return params.length;
     }
   }
 }

@@ -56,16 +56,15 @@ public record AdamConfig(
     if (weightDecay == 0 && !amsgrad) {
       return Adam.start(this, precision, slope, intercept);
     }
-    return start(precision, slope, intercept, LrSchedule.constant(lr));
+    return start(precision, new double[] {slope, intercept}, LrSchedule.constant(lr));
   }
 
   @Override
-  public Optimizer start(Precision precision, double slope, double intercept, LrSchedule schedule) {
+  public Optimizer start(Precision precision, double[] init, LrSchedule schedule) {
     return AdamFamily.start(
         new AdamFamily.Settings(beta1, beta2, epsilon, weightDecay, false, amsgrad),
         precision,
-        slope,
-        intercept,
+        init,
         schedule);
   }
 

@@ -39,6 +39,9 @@ abstract sealed class AdamFamily implements Optimizer
   final BiasCorrections corrections;
   long steps;
 
+  /** The gradient of a one-feature step, reused so the step allocates nothing. */
+  private final double[] pair = new double[2];
+
   AdamFamily(Settings settings, LrSchedule schedule) {
     this.settings = settings;
     this.schedule = schedule;
@@ -46,15 +49,23 @@ abstract sealed class AdamFamily implements Optimizer
   }
 
   static AdamFamily start(
-      Settings settings, Precision precision, double slope, double intercept, LrSchedule schedule) {
+      Settings settings, Precision precision, double[] init, LrSchedule schedule) {
     return precision == Precision.FLOAT32
-        ? new Float32(settings, schedule, slope, intercept)
-        : new Float64(settings, schedule, slope, intercept);
+        ? new Float32(settings, schedule, init)
+        : new Float64(settings, schedule, init);
   }
 
   @Override
   public final long steps() {
     return steps;
+  }
+
+  /** The one-feature step: the same update as {@link #step(double[])}. */
+  @Override
+  public final void step(double gradSlope, double gradIntercept) {
+    pair[0] = gradSlope;
+    pair[1] = gradIntercept;
+    step(pair);
   }
 
   /** β1 of the current step: OneCycleLR's, or the configured one. */
@@ -68,20 +79,26 @@ abstract sealed class AdamFamily implements Optimizer
   }
 
   static final class Float32 extends AdamFamily {
-    private final float[] params = new float[2];
-    private final float[] m = new float[2];
-    private final float[] v = new float[2];
-    private final float[] vMax = new float[2];
-    private final float[] grad = new float[2];
+    private final float[] params;
+    private final float[] m;
+    private final float[] v;
+    private final float[] vMax;
+    private final float[] grad;
 
-    Float32(Settings settings, LrSchedule schedule, double slope, double intercept) {
+    Float32(Settings settings, LrSchedule schedule, double[] init) {
       super(settings, schedule);
-      params[0] = (float) slope;
-      params[1] = (float) intercept;
+      params = new float[init.length];
+      m = new float[init.length];
+      v = new float[init.length];
+      vMax = new float[init.length];
+      grad = new float[init.length];
+      for (int j = 0; j < init.length; j++) {
+        params[j] = (float) init[j];
+      }
     }
 
     @Override
-    public void step(double gradSlope, double gradIntercept) {
+    public void step(double[] gradient) {
       long t = ++steps;
       schedule.at(t);
       double lr = schedule.lr();
@@ -96,8 +113,9 @@ abstract sealed class AdamFamily implements Optimizer
       float negativeStepSize = (float) -(lr / correction1(beta1, t));
       float correction2 = (float) corrections.correction2Sqrt(t);
       float eps = (float) settings.epsilon();
-      grad[0] = (float) gradSlope;
-      grad[1] = (float) gradIntercept;
+      for (int j = 0; j < gradient.length; j++) {
+        grad[j] = (float) gradient[j];
+      }
       for (int j = 0; j < params.length; j++) {
         float g = grad[j];
         if (settings.decoupled()) {
@@ -126,25 +144,41 @@ abstract sealed class AdamFamily implements Optimizer
 
     @Override
     public double intercept() {
-      return params[1];
+      return params[params.length - 1];
+    }
+
+    @Override
+    public double param(int j) {
+      return params[j];
+    }
+
+    @Override
+    public int parameters() {
+      return params.length;
     }
   }
 
   static final class Float64 extends AdamFamily {
-    private final double[] params = new double[2];
-    private final double[] m = new double[2];
-    private final double[] v = new double[2];
-    private final double[] vMax = new double[2];
-    private final double[] grad = new double[2];
+    private final double[] params;
+    private final double[] m;
+    private final double[] v;
+    private final double[] vMax;
+    private final double[] grad;
 
-    Float64(Settings settings, LrSchedule schedule, double slope, double intercept) {
+    Float64(Settings settings, LrSchedule schedule, double[] init) {
       super(settings, schedule);
-      params[0] = slope;
-      params[1] = intercept;
+      params = new double[init.length];
+      m = new double[init.length];
+      v = new double[init.length];
+      vMax = new double[init.length];
+      grad = new double[init.length];
+      for (int j = 0; j < init.length; j++) {
+        params[j] = init[j];
+      }
     }
 
     @Override
-    public void step(double gradSlope, double gradIntercept) {
+    public void step(double[] gradient) {
       long t = ++steps;
       schedule.at(t);
       double lr = schedule.lr();
@@ -155,8 +189,9 @@ abstract sealed class AdamFamily implements Optimizer
       double negativeStepSize = -(lr / correction1(beta1, t));
       double correction2 = corrections.correction2Sqrt(t);
       double eps = settings.epsilon();
-      grad[0] = gradSlope;
-      grad[1] = gradIntercept;
+      for (int j = 0; j < gradient.length; j++) {
+        grad[j] = gradient[j];
+      }
       for (int j = 0; j < params.length; j++) {
         double g = grad[j];
         if (settings.decoupled()) {
@@ -185,7 +220,17 @@ abstract sealed class AdamFamily implements Optimizer
 
     @Override
     public double intercept() {
-      return params[1];
+      return params[params.length - 1];
+    }
+
+    @Override
+    public double param(int j) {
+      return params[j];
+    }
+
+    @Override
+    public int parameters() {
+      return params.length;
     }
   }
 }

@@ -52,16 +52,15 @@ public record AdamWConfig(
 
   @Override
   public Optimizer start(Precision precision, double slope, double intercept) {
-    return start(precision, slope, intercept, LrSchedule.constant(lr));
+    return start(precision, new double[] {slope, intercept}, LrSchedule.constant(lr));
   }
 
   @Override
-  public Optimizer start(Precision precision, double slope, double intercept, LrSchedule schedule) {
+  public Optimizer start(Precision precision, double[] init, LrSchedule schedule) {
     return AdamFamily.start(
         new AdamFamily.Settings(beta1, beta2, epsilon, weightDecay, true, amsgrad),
         precision,
-        slope,
-        intercept,
+        init,
         schedule);
   }
 

@@ -42,12 +42,12 @@ public record RmspropConfig(
 
   @Override
   public Optimizer start(Precision precision, double slope, double intercept) {
-    return start(precision, slope, intercept, LrSchedule.constant(lr));
+    return start(precision, new double[] {slope, intercept}, LrSchedule.constant(lr));
   }
 
   @Override
-  public Optimizer start(Precision precision, double slope, double intercept, LrSchedule schedule) {
-    return RmspropFamily.start(this, precision, slope, intercept, schedule);
+  public Optimizer start(Precision precision, double[] init, LrSchedule schedule) {
+    return RmspropFamily.start(this, precision, init, schedule);
   }
 
   @Override

@@ -26,20 +26,19 @@ abstract sealed class RmspropFamily implements Optimizer
   final LrSchedule schedule;
   long steps;
 
+  /** The gradient of a one-feature step, reused so the step allocates nothing. */
+  private final double[] pair = new double[2];
+
   RmspropFamily(RmspropConfig config, LrSchedule schedule) {
     this.config = config;
     this.schedule = schedule;
   }
 
   static RmspropFamily start(
-      RmspropConfig config,
-      Precision precision,
-      double slope,
-      double intercept,
-      LrSchedule schedule) {
+      RmspropConfig config, Precision precision, double[] init, LrSchedule schedule) {
     return precision == Precision.FLOAT32
-        ? new Float32(config, schedule, slope, intercept)
-        : new Float64(config, schedule, slope, intercept);
+        ? new Float32(config, schedule, init)
+        : new Float64(config, schedule, init);
   }
 
   @Override
@@ -47,25 +46,39 @@ abstract sealed class RmspropFamily implements Optimizer
     return steps;
   }
 
+  /** The one-feature step: the same update as {@link #step(double[])}. */
+  @Override
+  public final void step(double gradSlope, double gradIntercept) {
+    pair[0] = gradSlope;
+    pair[1] = gradIntercept;
+    step(pair);
+  }
+
   final double momentumNow() {
     return schedule.cyclesMomentum() ? schedule.momentum() : config.momentum();
   }
 
   static final class Float32 extends RmspropFamily {
-    private final float[] params = new float[2];
-    private final float[] square = new float[2];
-    private final float[] mean = new float[2];
-    private final float[] buffer = new float[2];
-    private final float[] grad = new float[2];
+    private final float[] params;
+    private final float[] square;
+    private final float[] mean;
+    private final float[] buffer;
+    private final float[] grad;
 
-    Float32(RmspropConfig config, LrSchedule schedule, double slope, double intercept) {
+    Float32(RmspropConfig config, LrSchedule schedule, double[] init) {
       super(config, schedule);
-      params[0] = (float) slope;
-      params[1] = (float) intercept;
+      params = new float[init.length];
+      square = new float[init.length];
+      mean = new float[init.length];
+      buffer = new float[init.length];
+      grad = new float[init.length];
+      for (int j = 0; j < init.length; j++) {
+        params[j] = (float) init[j];
+      }
     }
 
     @Override
-    public void step(double gradSlope, double gradIntercept) {
+    public void step(double[] gradient) {
       steps++;
       schedule.at(steps);
       double momentum = momentumNow();
@@ -75,8 +88,9 @@ abstract sealed class RmspropFamily implements Optimizer
       float eps = (float) config.epsilon();
       float decay = (float) config.weightDecay();
       float negativeLr = (float) -schedule.lr();
-      grad[0] = (float) gradSlope;
-      grad[1] = (float) gradIntercept;
+      for (int j = 0; j < gradient.length; j++) {
+        grad[j] = (float) gradient[j];
+      }
       for (int j = 0; j < params.length; j++) {
         float g = grad[j];
         if (config.weightDecay() != 0) {
@@ -107,25 +121,41 @@ abstract sealed class RmspropFamily implements Optimizer
 
     @Override
     public double intercept() {
-      return params[1];
+      return params[params.length - 1];
+    }
+
+    @Override
+    public double param(int j) {
+      return params[j];
+    }
+
+    @Override
+    public int parameters() {
+      return params.length;
     }
   }
 
   static final class Float64 extends RmspropFamily {
-    private final double[] params = new double[2];
-    private final double[] square = new double[2];
-    private final double[] mean = new double[2];
-    private final double[] buffer = new double[2];
-    private final double[] grad = new double[2];
+    private final double[] params;
+    private final double[] square;
+    private final double[] mean;
+    private final double[] buffer;
+    private final double[] grad;
 
-    Float64(RmspropConfig config, LrSchedule schedule, double slope, double intercept) {
+    Float64(RmspropConfig config, LrSchedule schedule, double[] init) {
       super(config, schedule);
-      params[0] = slope;
-      params[1] = intercept;
+      params = new double[init.length];
+      square = new double[init.length];
+      mean = new double[init.length];
+      buffer = new double[init.length];
+      grad = new double[init.length];
+      for (int j = 0; j < init.length; j++) {
+        params[j] = init[j];
+      }
     }
 
     @Override
-    public void step(double gradSlope, double gradIntercept) {
+    public void step(double[] gradient) {
       steps++;
       schedule.at(steps);
       double mu = momentumNow();
@@ -134,8 +164,9 @@ abstract sealed class RmspropFamily implements Optimizer
       double eps = config.epsilon();
       double decay = config.weightDecay();
       double negativeLr = -schedule.lr();
-      grad[0] = gradSlope;
-      grad[1] = gradIntercept;
+      for (int j = 0; j < gradient.length; j++) {
+        grad[j] = gradient[j];
+      }
       for (int j = 0; j < params.length; j++) {
         double g = grad[j];
         if (decay != 0) {
@@ -166,7 +197,17 @@ abstract sealed class RmspropFamily implements Optimizer
 
     @Override
     public double intercept() {
-      return params[1];
+      return params[params.length - 1];
+    }
+
+    @Override
+    public double param(int j) {
+      return params[j];
+    }
+
+    @Override
+    public int parameters() {
+      return params.length;
     }
   }
 }

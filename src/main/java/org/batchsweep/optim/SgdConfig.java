@@ -55,12 +55,12 @@ public record SgdConfig(
     if (weightDecay == 0 && dampening == 0 && !nesterov) {
       return Sgd.start(this, precision, slope, intercept);
     }
-    return start(precision, slope, intercept, LrSchedule.constant(lr));
+    return start(precision, new double[] {slope, intercept}, LrSchedule.constant(lr));
   }
 
   @Override
-  public Optimizer start(Precision precision, double slope, double intercept, LrSchedule schedule) {
-    return SgdFamily.start(this, precision, slope, intercept, schedule);
+  public Optimizer start(Precision precision, double[] init, LrSchedule schedule) {
+    return SgdFamily.start(this, precision, init, schedule);
   }
 
   @Override

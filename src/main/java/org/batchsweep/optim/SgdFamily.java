@@ -24,6 +24,9 @@ abstract sealed class SgdFamily implements Optimizer permits SgdFamily.Float32, 
   final LrSchedule schedule;
   long steps;
 
+  /** The gradient of a one-feature step, reused so the step allocates nothing. */
+  private final double[] pair = new double[2];
+
   /** Whether the momentum buffer exists (PyTorch creates it on the first step with momentum). */
   boolean hasBuffer;
 
@@ -33,15 +36,23 @@ abstract sealed class SgdFamily implements Optimizer permits SgdFamily.Float32, 
   }
 
   static SgdFamily start(
-      SgdConfig config, Precision precision, double slope, double intercept, LrSchedule schedule) {
+      SgdConfig config, Precision precision, double[] init, LrSchedule schedule) {
     return precision == Precision.FLOAT32
-        ? new Float32(config, schedule, slope, intercept)
-        : new Float64(config, schedule, slope, intercept);
+        ? new Float32(config, schedule, init)
+        : new Float64(config, schedule, init);
   }
 
   @Override
   public final long steps() {
     return steps;
+  }
+
+  /** The one-feature step: the same update as {@link #step(double[])}. */
+  @Override
+  public final void step(double gradSlope, double gradIntercept) {
+    pair[0] = gradSlope;
+    pair[1] = gradIntercept;
+    step(pair);
   }
 
   /** μ of the current step: OneCycleLR's, or the configured one. */
@@ -50,18 +61,22 @@ abstract sealed class SgdFamily implements Optimizer permits SgdFamily.Float32, 
   }
 
   static final class Float32 extends SgdFamily {
-    private final float[] params = new float[2];
-    private final float[] buffer = new float[2];
-    private final float[] grad = new float[2];
+    private final float[] params;
+    private final float[] buffer;
+    private final float[] grad;
 
-    Float32(SgdConfig config, LrSchedule schedule, double slope, double intercept) {
+    Float32(SgdConfig config, LrSchedule schedule, double[] init) {
       super(config, schedule);
-      params[0] = (float) slope;
-      params[1] = (float) intercept;
+      params = new float[init.length];
+      buffer = new float[init.length];
+      grad = new float[init.length];
+      for (int j = 0; j < init.length; j++) {
+        params[j] = (float) init[j];
+      }
     }
 
     @Override
-    public void step(double gradSlope, double gradIntercept) {
+    public void step(double[] gradient) {
       steps++;
       schedule.at(steps);
       double momentum = momentumNow();
@@ -70,8 +85,9 @@ abstract sealed class SgdFamily implements Optimizer permits SgdFamily.Float32, 
       float decay = (float) config.weightDecay();
       float negativeLr = (float) -schedule.lr();
       boolean first = !hasBuffer;
-      grad[0] = (float) gradSlope;
-      grad[1] = (float) gradIntercept;
+      for (int j = 0; j < gradient.length; j++) {
+        grad[j] = (float) gradient[j];
+      }
       for (int j = 0; j < params.length; j++) {
         float d = grad[j];
         if (config.weightDecay() != 0) {
@@ -93,23 +109,37 @@ abstract sealed class SgdFamily implements Optimizer permits SgdFamily.Float32, 
 
     @Override
     public double intercept() {
-      return params[1];
+      return params[params.length - 1];
+    }
+
+    @Override
+    public double param(int j) {
+      return params[j];
+    }
+
+    @Override
+    public int parameters() {
+      return params.length;
     }
   }
 
   static final class Float64 extends SgdFamily {
-    private final double[] params = new double[2];
-    private final double[] buffer = new double[2];
-    private final double[] grad = new double[2];
+    private final double[] params;
+    private final double[] buffer;
+    private final double[] grad;
 
-    Float64(SgdConfig config, LrSchedule schedule, double slope, double intercept) {
+    Float64(SgdConfig config, LrSchedule schedule, double[] init) {
       super(config, schedule);
-      params[0] = slope;
-      params[1] = intercept;
+      params = new double[init.length];
+      buffer = new double[init.length];
+      grad = new double[init.length];
+      for (int j = 0; j < init.length; j++) {
+        params[j] = init[j];
+      }
     }
 
     @Override
-    public void step(double gradSlope, double gradIntercept) {
+    public void step(double[] gradient) {
       steps++;
       schedule.at(steps);
       double mu = momentumNow();
@@ -117,8 +147,9 @@ abstract sealed class SgdFamily implements Optimizer permits SgdFamily.Float32, 
       double decay = config.weightDecay();
       double negativeLr = -schedule.lr();
       boolean first = !hasBuffer;
-      grad[0] = gradSlope;
-      grad[1] = gradIntercept;
+      for (int j = 0; j < gradient.length; j++) {
+        grad[j] = gradient[j];
+      }
       for (int j = 0; j < params.length; j++) {
         double d = grad[j];
         if (decay != 0) {
@@ -140,7 +171,17 @@ abstract sealed class SgdFamily implements Optimizer permits SgdFamily.Float32, 
 
     @Override
     public double intercept() {
-      return params[1];
+      return params[params.length - 1];
+    }
+
+    @Override
+    public double param(int j) {
+      return params[j];
+    }
+
+    @Override
+    public int parameters() {
+      return params.length;
     }
   }
 }

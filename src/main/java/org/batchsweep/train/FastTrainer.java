@@ -16,7 +16,7 @@ import org.batchsweep.core.RunOutcome;
 import org.batchsweep.core.TrainingSet;
 
 /**
- * Trains runs in O(1) per step.
+ * Trains runs in O(1) per step (one feature; with more, {@link FeatureTrainer} in O(d²)).
  *
  * <p>For a linear model with squared loss a batch's gradient depends only on its sums Σx, Σy, Σx²,
  * Σxy and its size (see {@link Loss}). Runs that share a seed, a shuffle setting and a precision
@@ -73,6 +73,9 @@ public final class FastTrainer {
       TrainingSet data, List<RunConfig> runs, boolean recordEpochs, Target target) {
     if (runs.isEmpty()) {
       return List.of();
+    }
+    if (data.train().features() > 1) {
+      return FeatureTrainer.train(data, runs, recordEpochs, target);
     }
     int n = data.train().size();
     Map<GroupKey, List<Integer>> groups = new LinkedHashMap<>();

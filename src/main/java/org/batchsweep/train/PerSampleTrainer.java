@@ -37,7 +37,11 @@ public final class PerSampleTrainer {
       }
       for (int from = 0; from < n; from += config.batchSize()) {
         int to = Math.min(from + config.batchSize(), n);
-        step(run, seen, order, from, to);
+        if (seen.features() == 1) {
+          step(run, seen, order, from, to);
+        } else {
+          stepFeatures(run, seen, order, from, to);
+        }
       }
       run.endEpoch(epoch);
     }
@@ -84,6 +88,59 @@ public final class PerSampleTrainer {
     }
     run.lastBatchLoss(batchLoss);
     run.step(gradSlope, gradIntercept);
+  }
+
+  /**
+   * A step with d features, as {@link #step} but with the prediction {@code wᵀx + b} summed feature
+   * by feature in the run's precision and one gradient entry per weight.
+   */
+  private static void stepFeatures(RunState run, Points seen, int[] order, int from, int to) {
+    Precision p = run.config.precision();
+    Loss loss = run.config.loss();
+    int d = seen.features();
+    double[] x = seen.x();
+    double[] y = seen.y();
+    double[] w = new double[d];
+    for (int j = 0; j < d; j++) {
+      w[j] = run.param(j);
+    }
+    double b = run.param(d);
+    int count = to - from;
+    double batchMeanY = 0;
+    if (loss == Loss.MSE_BROADCAST) {
+      double sumY = 0;
+      for (int k = from; k < to; k++) {
+        sumY = p.round(sumY + y[index(order, k)]);
+      }
+      batchMeanY = p.round(sumY / count);
+    }
+    double scale = p.round(2.0 / count);
+    double[] gradient = new double[d + 1];
+    double lossSum = 0;
+    for (int k = from; k < to; k++) {
+      int i = index(order, k);
+      int row = i * d;
+      double dot = 0;
+      for (int j = 0; j < d; j++) {
+        dot = p.round(dot + p.round(w[j] * x[row + j]));
+      }
+      double prediction = p.round(dot + b);
+      double target = loss == Loss.MSE_BROADCAST ? batchMeanY : y[i];
+      double residual = p.round(prediction - target);
+      double gradPrediction = p.round(residual * scale);
+      for (int j = 0; j < d; j++) {
+        gradient[j] = p.round(gradient[j] + p.round(gradPrediction * x[row + j]));
+      }
+      gradient[d] = p.round(gradient[d] + gradPrediction);
+      double error = prediction - y[i];
+      lossSum += loss == Loss.MSE ? error * error : residual * residual;
+    }
+    double batchLoss = lossSum / count;
+    if (loss == Loss.MSE_BROADCAST) {
+      batchLoss += targetVariance(y, order, from, to);
+    }
+    run.lastBatchLoss(batchLoss);
+    run.step(gradient);
   }
 
   private static double targetVariance(double[] y, int[] order, int from, int to) {

@@ -1,6 +1,7 @@
 package org.batchsweep.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.batchsweep.core.EpochRecord;
 import org.batchsweep.core.Optimizer;
@@ -10,29 +11,31 @@ import org.batchsweep.core.RunOutcome;
 import org.batchsweep.core.Trajectory;
 
 /**
- * One run while it trains: its optimizer (which holds the parameters) and what it has observed so
- * far. Both trainers drive a run through this class, so they record results the same way.
+ * One run while it trains: its optimizer (which holds the parameters: the d weights, then the bias)
+ * and what it has observed so far. Both trainers drive a run through this class, so they record
+ * results the same way. One-feature runs step through {@link #step(double, double)}, which touches
+ * no array, so the common case stays as fast as it always was.
  */
 final class RunState {
 
   final RunConfig config;
   final Optimizer optimizer;
   private final Points train;
-  private final double initSlope;
-  private final double initIntercept;
+  private final int parameters;
+  private final double[] initParams;
   private final int windowStart;
   private final List<EpochRecord> epochs;
   private final Target target;
 
   private double lastBatchLoss = Double.NaN;
-  private double windowStartSlope;
-  private double windowStartIntercept;
+  private final double[] windowStartParams;
   private long windowStartStep;
-  private double windowSlopeMin = Double.POSITIVE_INFINITY;
-  private double windowSlopeMax = Double.NEGATIVE_INFINITY;
-  private double windowInterceptMin = Double.POSITIVE_INFINITY;
-  private double windowInterceptMax = Double.NEGATIVE_INFINITY;
+  private final double[] windowMin;
+  private final double[] windowMax;
   private long firstNonFiniteStep;
+
+  /** The parameters after the latest step, for runs with more than one feature. */
+  private final double[] current;
 
   /** The last step after which the run was outside the target (0: the start; −1: never). */
   private long lastOutsideStep;
@@ -47,22 +50,41 @@ final class RunState {
     this.config = config;
     this.target = target;
     this.train = train;
-    double[] init = config.init().draw(config.seed());
-    this.optimizer = config.startOptimizer(train.size(), init[0], init[1]);
-    this.initSlope = optimizer.slope();
-    this.initIntercept = optimizer.intercept();
+    double[] init = config.init().draw(config.seed(), train.features());
+    this.optimizer = config.startOptimizer(train.size(), init);
+    this.parameters = init.length;
+    this.initParams = params();
+    this.current = initParams.clone();
     // The last fifth of training (at least one epoch) shows whether a run has settled.
     this.windowStart = config.epochs() - Math.max(1, config.epochs() / 5) + 1;
     this.epochs = recordEpochs ? new ArrayList<>(config.epochs() + 1) : List.of();
-    this.windowStartSlope = initSlope;
-    this.windowStartIntercept = initIntercept;
-    this.lastOutsideStep = target.contains(initSlope, initIntercept) ? -1 : 0;
+    this.windowStartParams = initParams.clone();
+    this.windowMin = new double[parameters];
+    this.windowMax = new double[parameters];
+    Arrays.fill(windowMin, Double.POSITIVE_INFINITY);
+    Arrays.fill(windowMax, Double.NEGATIVE_INFINITY);
+    this.lastOutsideStep = target.contains(initParams) ? -1 : 0;
     if (recordEpochs) {
-      epochs.add(new EpochRecord(0, initSlope, initIntercept, train.mse(initSlope, initIntercept)));
+      epochs.add(new EpochRecord(0, initParams.clone(), mse(initParams)));
     }
   }
 
-  /** One optimizer step from the batch gradient. */
+  /** The parameters as the optimizer holds them now (a fresh array). */
+  private double[] params() {
+    double[] p = new double[parameters];
+    for (int j = 0; j < parameters; j++) {
+      p[j] = optimizer.param(j);
+    }
+    return p;
+  }
+
+  private double mse(double[] params) {
+    return parameters == 2
+        ? train.mse(params[0], params[1])
+        : train.mse(Arrays.copyOf(params, parameters - 1), params[parameters - 1]);
+  }
+
+  /** One optimizer step of a one-feature run from the batch gradient. */
   void step(double gradSlope, double gradIntercept) {
     optimizer.step(gradSlope, gradIntercept);
     double w = optimizer.slope();
@@ -71,6 +93,23 @@ final class RunState {
     if (!target.contains(w, b)) {
       lastOutsideStep = optimizer.steps();
       if (firstNonFiniteStep == 0 && !(Double.isFinite(w) && Double.isFinite(b))) {
+        firstNonFiniteStep = lastOutsideStep;
+      }
+    }
+  }
+
+  /** One optimizer step from the gradient with respect to every parameter. */
+  void step(double[] gradient) {
+    optimizer.step(gradient);
+    boolean finite = true;
+    for (int j = 0; j < parameters; j++) {
+      double p = optimizer.param(j);
+      current[j] = p;
+      finite &= Double.isFinite(p);
+    }
+    if (!target.contains(current)) {
+      lastOutsideStep = optimizer.steps();
+      if (firstNonFiniteStep == 0 && !finite) {
         firstNonFiniteStep = lastOutsideStep;
       }
     }
@@ -92,49 +131,61 @@ final class RunState {
     return optimizer.intercept();
   }
 
+  /** Parameter {@code j}: weight j, or the bias for j = d. */
+  double param(int j) {
+    return optimizer.param(j);
+  }
+
+  int parameters() {
+    return parameters;
+  }
+
   /** Records the end of {@code epoch} (counted from 1). */
   void endEpoch(int epoch) {
-    double w = optimizer.slope();
-    double b = optimizer.intercept();
     if (epoch == windowStart - 1) {
-      windowStartSlope = w;
-      windowStartIntercept = b;
+      for (int j = 0; j < parameters; j++) {
+        windowStartParams[j] = optimizer.param(j);
+      }
       windowStartStep = optimizer.steps();
     }
     if (epoch >= windowStart) {
-      windowSlopeMin = Math.min(windowSlopeMin, w);
-      windowSlopeMax = Math.max(windowSlopeMax, w);
-      windowInterceptMin = Math.min(windowInterceptMin, b);
-      windowInterceptMax = Math.max(windowInterceptMax, b);
+      for (int j = 0; j < parameters; j++) {
+        double p = optimizer.param(j);
+        windowMin[j] = Math.min(windowMin[j], p);
+        windowMax[j] = Math.max(windowMax[j], p);
+      }
     }
     if (!epochs.isEmpty()) {
-      epochs.add(new EpochRecord(epoch, w, b, train.mse(w, b)));
+      double[] p = params();
+      epochs.add(new EpochRecord(epoch, p, mse(p)));
     }
   }
 
   RunOutcome finish(Points validation) {
-    double w = optimizer.slope();
-    double b = optimizer.intercept();
+    double[] p = params();
     Trajectory trajectory =
         new Trajectory(
             config.epochs() - windowStart + 1,
             optimizer.steps() - windowStartStep,
-            windowStartSlope,
-            windowStartIntercept,
-            windowSlopeMin,
-            windowSlopeMax,
-            windowInterceptMin,
-            windowInterceptMax,
+            windowStartParams,
+            windowMin,
+            windowMax,
             firstNonFiniteStep,
             epochs);
+    double validationMse;
+    if (validation == null) {
+      validationMse = Double.NaN;
+    } else if (parameters == 2) {
+      validationMse = validation.mse(p[0], p[1]);
+    } else {
+      validationMse = validation.mse(Arrays.copyOf(p, parameters - 1), p[parameters - 1]);
+    }
     return new RunOutcome(
         config,
-        initSlope,
-        initIntercept,
-        w,
-        b,
-        train.mse(w, b),
-        validation == null ? Double.NaN : validation.mse(w, b),
+        initParams,
+        p,
+        mse(p),
+        validationMse,
         lastBatchLoss,
         optimizer.steps(),
         nanos,

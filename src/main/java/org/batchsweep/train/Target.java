@@ -3,19 +3,42 @@ package org.batchsweep.train;
 import java.io.Serializable;
 
 /**
- * The box around the reference line a run must end in to count as converged: |slope − slope*| ≤
- * slopeTol and |intercept − intercept*| ≤ interceptTol. The trainers test it after every step to
- * find the step from which a run stayed inside ({@code steps_to_target}). The test is written as
- * the runs table's {@code converged} is (error = run − reference, then |error| ≤ tolerance), so a
- * run has a step count exactly when it is reported converged.
+ * The box around the reference a run must end in to count as converged: |w_j − w*_j| ≤ slopeTol for
+ * every weight and |b − b*| ≤ interceptTol. The trainers test it after every step to find the step
+ * from which a run stayed inside ({@code steps_to_target}). The test is written as the runs table's
+ * {@code converged} is (error = run − reference, then |error| ≤ tolerance), so a run has a step
+ * count exactly when it is reported converged.
  */
-public record Target(double slope, double intercept, double slopeTol, double interceptTol)
+public record Target(double[] weights, double intercept, double slopeTol, double interceptTol)
     implements Serializable {
 
   /** No target: nothing is ever inside, so no run gets a step count. */
   public static final Target NONE = new Target(0, 0, -1, -1);
 
+  /** One feature's box around (slope, intercept). */
+  public Target(double slope, double intercept, double slopeTol, double interceptTol) {
+    this(new double[] {slope}, intercept, slopeTol, interceptTol);
+  }
+
+  public double slope() {
+    return weights[0];
+  }
+
   public boolean contains(double w, double b) {
-    return Math.abs(w - slope) <= slopeTol && Math.abs(b - intercept) <= interceptTol;
+    return Math.abs(w - weights[0]) <= slopeTol && Math.abs(b - intercept) <= interceptTol;
+  }
+
+  /** Whether the parameters (the weights, then the bias) are inside. */
+  public boolean contains(double[] params) {
+    int d = params.length - 1;
+    if (!(Math.abs(params[d] - intercept) <= interceptTol)) {
+      return false;
+    }
+    for (int j = 0; j < d; j++) {
+      if (!(Math.abs(params[j] - (j < weights.length ? weights[j] : 0)) <= slopeTol)) {
+        return false;
+      }
+    }
+    return true;
   }
 }
