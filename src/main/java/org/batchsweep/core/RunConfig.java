@@ -22,11 +22,42 @@ public record RunConfig(
     Init init,
     Schedule schedule,
     LrScaling lrScaling,
-    int baseBatchSize)
+    int baseBatchSize,
+    Scale scale)
     implements Serializable {
 
   /** PyTorch's default base batch size for lr scaling in batchsweep specs. */
   public static final int DEFAULT_BASE_BATCH_SIZE = 32;
+
+  /** A run on the features as they are. */
+  public RunConfig(
+      String runId,
+      OptimizerConfig optimizer,
+      Loss loss,
+      int batchSize,
+      boolean shuffle,
+      int epochs,
+      long seed,
+      Precision precision,
+      Init init,
+      Schedule schedule,
+      LrScaling lrScaling,
+      int baseBatchSize) {
+    this(
+        runId,
+        optimizer,
+        loss,
+        batchSize,
+        shuffle,
+        epochs,
+        seed,
+        precision,
+        init,
+        schedule,
+        lrScaling,
+        baseBatchSize,
+        Scale.NONE);
+  }
 
   /** A run at a constant, unscaled lr. */
   public RunConfig(
@@ -68,7 +99,8 @@ public record RunConfig(
         init,
         schedule,
         lrScaling,
-        baseBatchSize);
+        baseBatchSize,
+        scale);
   }
 
   /** This run trained for another number of epochs; everything else kept. */
@@ -85,7 +117,8 @@ public record RunConfig(
         init,
         schedule,
         lrScaling,
-        baseBatchSize);
+        baseBatchSize,
+        scale);
   }
 
   /** This run with another optimizer configuration; everything else kept. */
@@ -102,7 +135,26 @@ public record RunConfig(
         init,
         schedule,
         lrScaling,
-        baseBatchSize);
+        baseBatchSize,
+        scale);
+  }
+
+  /** This run on features seen with another scale; everything else kept. */
+  public RunConfig withScale(Scale newScale) {
+    return new RunConfig(
+        runId,
+        optimizer,
+        loss,
+        batchSize,
+        shuffle,
+        epochs,
+        seed,
+        precision,
+        init,
+        schedule,
+        lrScaling,
+        baseBatchSize,
+        newScale);
   }
 
   /** This run with another batch size and id (everything else the same). */
@@ -119,7 +171,8 @@ public record RunConfig(
         init,
         schedule,
         lrScaling,
-        baseBatchSize);
+        baseBatchSize,
+        scale);
   }
 
   /** Optimizer steps this run takes on {@code n} training points. */

@@ -6,17 +6,45 @@ import java.util.Map;
 
 /**
  * The training points, the optional validation points, and the training points as each precision
- * sees them (computed once per executor, not once per run).
+ * and each {@link Scale} sees them (computed once per executor, not once per run).
  */
 public final class TrainingSet implements Serializable {
 
   private final Points train;
   private final Points validation;
+  private final Standardization standardization;
   private transient Map<Precision, Points> views;
+  private transient TrainingSet standardized;
 
   public TrainingSet(Points train, Points validation) {
+    this(train, validation, null);
+  }
+
+  private TrainingSet(Points train, Points validation, Standardization standardization) {
     this.train = train;
     this.validation = validation;
+    this.standardization = standardization;
+  }
+
+  /**
+   * The points as runs with {@code scale} see them: these, or both splits standardized with the
+   * training split's means and standard deviations (computed once).
+   */
+  public synchronized TrainingSet scaled(Scale scale) {
+    if (scale == Scale.NONE || standardization != null) {
+      return this;
+    }
+    if (standardized == null) {
+      Standardization s = Standardization.of(train);
+      standardized =
+          new TrainingSet(s.apply(train), validation == null ? null : s.apply(validation), s);
+    }
+    return standardized;
+  }
+
+  /** How these points were standardized, or null when they are the data as given. */
+  public Standardization standardization() {
+    return standardization;
   }
 
   public Points train() {

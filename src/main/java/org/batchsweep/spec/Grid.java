@@ -11,6 +11,7 @@ import org.batchsweep.core.Loss;
 import org.batchsweep.core.LrScaling;
 import org.batchsweep.core.OptimizerConfig;
 import org.batchsweep.core.RunConfig;
+import org.batchsweep.core.Scale;
 import org.batchsweep.core.Schedule;
 
 /**
@@ -144,6 +145,9 @@ public final class Grid {
     StringBuilder extras = new StringBuilder(run.optimizer().canonicalExtras());
     if (!(run.schedule() instanceof Schedule.Constant)) {
       extras.append(";schedule=").append(run.schedule().label());
+    }
+    if (run.scale() != Scale.NONE) {
+      extras.append(";scale=").append(run.scale().label());
     }
     if (run.lrScaling() != LrScaling.NONE) {
       extras

@@ -13,6 +13,7 @@ import org.batchsweep.core.Points;
 import org.batchsweep.core.Precision;
 import org.batchsweep.core.RunConfig;
 import org.batchsweep.core.RunOutcome;
+import org.batchsweep.core.Scale;
 import org.batchsweep.core.TrainingSet;
 
 /**
@@ -74,6 +75,10 @@ public final class FastTrainer {
     if (runs.isEmpty()) {
       return List.of();
     }
+    if (runs.stream().anyMatch(run -> run.scale() != runs.get(0).scale())) {
+      return byScale(data, runs, recordEpochs, target);
+    }
+    data = data.scaled(runs.get(0).scale());
     if (data.train().features() > 1) {
       return FeatureTrainer.train(data, runs, recordEpochs, target);
     }
@@ -94,6 +99,27 @@ public final class FastTrainer {
       List<Map.Entry<GroupKey, List<Integer>>> batch =
           entries.subList(first, Math.min(entries.size(), first + perBatch));
       new SideBySide(data, runs, batch, recordEpochs, target).train(outcomes);
+    }
+    return Arrays.asList(outcomes);
+  }
+
+  /** Runs of each {@link Scale} train on the data as that scale sees it. */
+  private static List<RunOutcome> byScale(
+      TrainingSet data, List<RunConfig> runs, boolean recordEpochs, Target target) {
+    RunOutcome[] outcomes = new RunOutcome[runs.size()];
+    for (Scale scale : Scale.values()) {
+      List<Integer> indices = new ArrayList<>();
+      List<RunConfig> part = new ArrayList<>();
+      for (int r = 0; r < runs.size(); r++) {
+        if (runs.get(r).scale() == scale) {
+          indices.add(r);
+          part.add(runs.get(r));
+        }
+      }
+      List<RunOutcome> trained = train(data, part, recordEpochs, target);
+      for (int k = 0; k < indices.size(); k++) {
+        outcomes[indices.get(k)] = trained.get(k);
+      }
     }
     return Arrays.asList(outcomes);
   }
@@ -237,7 +263,8 @@ public final class FastTrainer {
         int b = config.batchSize();
         int steps = EpochOrder.stepsPerEpoch(n, b);
         runIndex[k] = member.run();
-        states[k] = new RunState(config, data.train(), recordEpochs, target);
+        states[k] =
+            new RunState(config, data.train(), data.standardization(), recordEpochs, target);
         sums[k] = member.sums();
         batchSize[k] = b;
         stepsPerEpoch[k] = steps;

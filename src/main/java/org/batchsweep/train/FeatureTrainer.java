@@ -98,7 +98,13 @@ final class FeatureTrainer {
       this.d = seen.features();
       this.states = new RunState[members.size()];
       for (int m = 0; m < states.length; m++) {
-        states[m] = new RunState(runs.get(members.get(m)), data.train(), recordEpochs, target);
+        states[m] =
+            new RunState(
+                runs.get(members.get(m)),
+                data.train(),
+                data.standardization(),
+                recordEpochs,
+                target);
       }
       this.prefix = new double[FeatureSums.prefixStride(d) * (n + 1)];
       this.order = new int[n];

@@ -27,8 +27,9 @@ public final class PerSampleTrainer {
   public static RunOutcome train(
       TrainingSet data, RunConfig config, boolean recordEpochs, Target target) {
     long start = System.nanoTime();
+    data = data.scaled(config.scale());
     Points seen = data.trainIn(config.precision());
-    RunState run = new RunState(config, data.train(), recordEpochs, target);
+    RunState run = new RunState(config, data.train(), data.standardization(), recordEpochs, target);
     int n = seen.size();
     int[] order = null;
     for (int epoch = 1; epoch <= config.epochs(); epoch++) {

@@ -8,6 +8,7 @@ import org.batchsweep.core.Optimizer;
 import org.batchsweep.core.Points;
 import org.batchsweep.core.RunConfig;
 import org.batchsweep.core.RunOutcome;
+import org.batchsweep.core.Standardization;
 import org.batchsweep.core.Trajectory;
 
 /**
@@ -15,12 +16,17 @@ import org.batchsweep.core.Trajectory;
  * and what it has observed so far. Both trainers drive a run through this class, so they record
  * results the same way. One-feature runs step through {@link #step(double, double)}, which touches
  * no array, so the common case stays as fast as it always was.
+ *
+ * <p>A run on standardized features trains on them, but everything it records (the target test, the
+ * window, the epochs, the outcome) is in the original features' units; its MSEs are computed on the
+ * standardized points, which for the mapped model are the same predictions.
  */
 final class RunState {
 
   final RunConfig config;
   final Optimizer optimizer;
   private final Points train;
+  private final Standardization standardization;
   private final int parameters;
   private final double[] initParams;
   private final int windowStart;
@@ -37,6 +43,9 @@ final class RunState {
   /** The parameters after the latest step, for runs with more than one feature. */
   private final double[] current;
 
+  private final double[] endRaw;
+  private final double[] endOriginal;
+
   /** The last step after which the run was outside the target (0: the start; −1: never). */
   private long lastOutsideStep;
 
@@ -47,14 +56,31 @@ final class RunState {
   }
 
   RunState(RunConfig config, Points train, boolean recordEpochs, Target target) {
+    this(config, train, null, recordEpochs, target);
+  }
+
+  /**
+   * A run on {@code train}; {@code standardization} is how those points were standardized (null
+   * when they are the data as given).
+   */
+  RunState(
+      RunConfig config,
+      Points train,
+      Standardization standardization,
+      boolean recordEpochs,
+      Target target) {
     this.config = config;
     this.target = target;
     this.train = train;
+    this.standardization = standardization;
     double[] init = config.init().draw(config.seed(), train.features());
     this.optimizer = config.startOptimizer(train.size(), init);
     this.parameters = init.length;
-    this.initParams = params();
-    this.current = initParams.clone();
+    this.current = new double[parameters];
+    this.endRaw = new double[parameters];
+    this.endOriginal = new double[parameters];
+    double[] start = params();
+    this.initParams = original(start.clone());
     // The last fifth of training (at least one epoch) shows whether a run has settled.
     this.windowStart = config.epochs() - Math.max(1, config.epochs() / 5) + 1;
     this.epochs = recordEpochs ? new ArrayList<>(config.epochs() + 1) : List.of();
@@ -65,11 +91,16 @@ final class RunState {
     Arrays.fill(windowMax, Double.NEGATIVE_INFINITY);
     this.lastOutsideStep = target.contains(initParams) ? -1 : 0;
     if (recordEpochs) {
-      epochs.add(new EpochRecord(0, initParams.clone(), mse(initParams)));
+      epochs.add(new EpochRecord(0, initParams.clone(), mse(start)));
     }
   }
 
-  /** The parameters as the optimizer holds them now (a fresh array). */
+  /** {@code params} in the original features' units (in place). */
+  private double[] original(double[] params) {
+    return standardization == null ? params : standardization.toOriginal(params, params);
+  }
+
+  /** The parameters as the optimizer holds them now (a fresh array, in its own units). */
   private double[] params() {
     double[] p = new double[parameters];
     for (int j = 0; j < parameters; j++) {
@@ -87,6 +118,10 @@ final class RunState {
   /** One optimizer step of a one-feature run from the batch gradient. */
   void step(double gradSlope, double gradIntercept) {
     optimizer.step(gradSlope, gradIntercept);
+    if (standardization != null) {
+      observe();
+      return;
+    }
     double w = optimizer.slope();
     double b = optimizer.intercept();
     // Inside the target implies finite, so the finiteness check runs only for steps outside it.
@@ -101,13 +136,18 @@ final class RunState {
   /** One optimizer step from the gradient with respect to every parameter. */
   void step(double[] gradient) {
     optimizer.step(gradient);
+    observe();
+  }
+
+  /** Tests the parameters after a step against the target, in the original units. */
+  private void observe() {
     boolean finite = true;
     for (int j = 0; j < parameters; j++) {
       double p = optimizer.param(j);
       current[j] = p;
       finite &= Double.isFinite(p);
     }
-    if (!target.contains(current)) {
+    if (!target.contains(original(current))) {
       lastOutsideStep = optimizer.steps();
       if (firstNonFiniteStep == 0 && !finite) {
         firstNonFiniteStep = lastOutsideStep;
@@ -142,27 +182,32 @@ final class RunState {
 
   /** Records the end of {@code epoch} (counted from 1). */
   void endEpoch(int epoch) {
+    // Reused arrays: this runs once per epoch of every run, so it allocates only for records.
+    double[] raw = endRaw;
+    double[] p = endOriginal;
+    for (int j = 0; j < parameters; j++) {
+      raw[j] = optimizer.param(j);
+      p[j] = raw[j];
+    }
+    original(p);
     if (epoch == windowStart - 1) {
-      for (int j = 0; j < parameters; j++) {
-        windowStartParams[j] = optimizer.param(j);
-      }
+      System.arraycopy(p, 0, windowStartParams, 0, parameters);
       windowStartStep = optimizer.steps();
     }
     if (epoch >= windowStart) {
       for (int j = 0; j < parameters; j++) {
-        double p = optimizer.param(j);
-        windowMin[j] = Math.min(windowMin[j], p);
-        windowMax[j] = Math.max(windowMax[j], p);
+        windowMin[j] = Math.min(windowMin[j], p[j]);
+        windowMax[j] = Math.max(windowMax[j], p[j]);
       }
     }
     if (!epochs.isEmpty()) {
-      double[] p = params();
-      epochs.add(new EpochRecord(epoch, p, mse(p)));
+      epochs.add(new EpochRecord(epoch, p.clone(), mse(raw)));
     }
   }
 
   RunOutcome finish(Points validation) {
     double[] p = params();
+    double[] reported = original(p.clone());
     Trajectory trajectory =
         new Trajectory(
             config.epochs() - windowStart + 1,
@@ -183,7 +228,7 @@ final class RunState {
     return new RunOutcome(
         config,
         initParams,
-        p,
+        reported,
         mse(p),
         validationMse,
         lastBatchLoss,
