@@ -41,6 +41,15 @@ final class FeatureTrainer {
 
   static List<RunOutcome> train(
       TrainingSet data, List<RunConfig> runs, boolean recordEpochs, Target target) {
+    return train(data, runs, recordEpochs, target, true);
+  }
+
+  /**
+   * As {@link #train(TrainingSet, List, boolean, Target)}; with {@code choose} false every run
+   * trains from prefix sums (for the tests that compare the two ways).
+   */
+  static List<RunOutcome> train(
+      TrainingSet data, List<RunConfig> runs, boolean recordEpochs, Target target, boolean choose) {
     Points train = data.train();
     int n = train.size();
     int d = train.features();
@@ -50,7 +59,7 @@ final class FeatureTrainer {
     Map<GroupKey, List<Integer>> groups = new LinkedHashMap<>();
     for (int r = 0; r < runs.size(); r++) {
       RunConfig run = runs.get(r);
-      if (!prefixFits || perSampleIsCheaper(run.batchSize(), d)) {
+      if (choose && (!prefixFits || perSampleIsCheaper(run.batchSize(), d))) {
         outcomes[r] = PerSampleTrainer.train(data, run, recordEpochs, target);
       } else {
         groups
