@@ -55,4 +55,16 @@ public record Standardization(double[] mean, double[] std) implements Serializab
     out[d] = bias;
     return out;
   }
+
+  /** The inverse of {@link #toOriginal}: original-unit parameters as the standardized model's. */
+  public double[] fromOriginal(double[] params, double[] out) {
+    int d = mean.length;
+    double bias = params[d];
+    for (int j = 0; j < d; j++) {
+      bias += params[j] * mean[j];
+      out[j] = params[j] * std[j];
+    }
+    out[d] = bias;
+    return out;
+  }
 }

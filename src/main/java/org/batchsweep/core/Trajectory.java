@@ -90,7 +90,7 @@ public record Trajectory(
    * when a weight's range is.
    */
   public double windowWeightSpread() {
-    double spread = 0;
+    double spread = Double.NEGATIVE_INFINITY;
     for (int j = 0; j < bias(); j++) {
       double s = windowSpread(j);
       if (Double.isNaN(s)) {

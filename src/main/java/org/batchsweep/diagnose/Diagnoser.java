@@ -1,5 +1,7 @@
 package org.batchsweep.diagnose;
 
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +12,9 @@ import org.batchsweep.core.Points;
 import org.batchsweep.core.Reference;
 import org.batchsweep.core.RunConfig;
 import org.batchsweep.core.RunOutcome;
+import org.batchsweep.core.Scale;
 import org.batchsweep.core.Schedule;
+import org.batchsweep.core.Standardization;
 import org.batchsweep.core.Trajectory;
 
 /**
@@ -35,33 +39,78 @@ import org.batchsweep.core.Trajectory;
  *   <li>{@code not-converged}: anything else, with what was observed.
  * </ol>
  *
- * Distances are in units of the tolerance: max(|Δslope|/slope_tol, |Δintercept|/intercept_tol). Not
- * thread-safe (it caches minimisers); use one per task.
+ * Distances are in units of the tolerance: max(|Δslope|/slope_tol, |Δintercept|/intercept_tol),
+ * with d features the largest |Δw_j|/slope_tol. With d features the details name the weights, and
+ * an SGD run on ill-conditioned features ({@link Conditioning}) says so, with the feature scales
+ * that cause it and standardization as the fix. Not thread-safe (it caches minimisers); use one per
+ * task.
  */
 public final class Diagnoser {
 
   private final Reference reference;
   private final ConvergenceSpec tolerance;
   private final Points train;
-  private final Curvature curvature;
+  private final Map<Scale, View> views = new EnumMap<>(Scale.class);
+  private final double[] referenceParams;
   private final Map<String, double[]> minimisers = new HashMap<>();
 
   public Diagnoser(Reference reference, ConvergenceSpec tolerance, Points train) {
     this.reference = reference;
     this.tolerance = tolerance;
     this.train = train;
-    this.curvature = Curvature.of(train);
+    this.referenceParams = ParamWords.referenceParams(reference);
+    this.unknownObjective = new double[train.features() + 1];
+    Arrays.fill(unknownObjective, Double.NaN);
+  }
+
+  /**
+   * What a run on features of some {@link Scale} sees: their curvature, their conditioning, and the
+   * standardization (null for the data as given). A standardized run's objective has the same
+   * minimiser in the original units (it is a reparametrisation) except under weight decay, which
+   * penalises the standardized weights.
+   */
+  private record View(
+      Curvature curvature, Conditioning conditioning, Standardization standardization) {}
+
+  private View view(RunConfig run) {
+    return views.computeIfAbsent(
+        run.scale(),
+        scale -> {
+          Standardization s = scale == Scale.NONE ? null : Standardization.of(train);
+          Points seen = s == null ? train : s.apply(train);
+          Curvature curvature = Curvature.of(seen);
+          return new View(curvature, Conditioning.of(seen, curvature), s);
+        });
   }
 
   public double[] objectiveMinimiser(RunConfig run) {
     double decay = run.optimizer().weightDecay();
+    Standardization standardization = view(run).standardization();
+    if (decay > 0 && standardization != null && !run.optimizer().decoupledWeightDecay()) {
+      return minimisers.computeIfAbsent(
+          run.loss() + "/" + run.shuffle() + "/" + run.batchSize() + "/" + decay + "/standardized",
+          k -> {
+            double[] v =
+                ObjectiveMinimiser.ridge(
+                    run.loss(),
+                    run.shuffle(),
+                    run.batchSize(),
+                    decay,
+                    standardization.apply(train));
+            return standardization.toOriginal(v, v);
+          });
+    }
     if (decay > 0) {
       if (run.optimizer().decoupledWeightDecay()) {
-        return UNKNOWN_OBJECTIVE;
+        return unknownObjective;
       }
       return minimisers.computeIfAbsent(
           run.loss() + "/" + run.shuffle() + "/" + run.batchSize() + "/" + decay,
-          k -> RidgeObjective.of(run.loss(), run.shuffle(), run.batchSize(), decay, train));
+          k ->
+              train.features() == 1
+                  ? RidgeObjective.of(run.loss(), run.shuffle(), run.batchSize(), decay, train)
+                  : ObjectiveMinimiser.ridge(
+                      run.loss(), run.shuffle(), run.batchSize(), decay, train));
     }
     return minimisers.computeIfAbsent(
         run.loss() + "/" + run.shuffle() + "/" + run.batchSize(),
@@ -72,15 +121,14 @@ public final class Diagnoser {
    * AdamW's decoupled decay has no closed-form fixed point (it depends on Adam's normaliser, and so
    * on the gradient noise): its objective minimiser is unknown, and no number is given for it.
    */
-  private static final double[] UNKNOWN_OBJECTIVE = {Double.NaN, Double.NaN};
+  private final double[] unknownObjective;
 
   public Verdict diagnose(RunOutcome run) {
     RunConfig config = run.config();
     double[] objective = objectiveMinimiser(config);
     Verdict.Builder verdict = new Verdict.Builder(objective);
     Trajectory trajectory = run.trajectory();
-    boolean objectiveIsLine =
-        tolerance.converged(objective[0] - reference.slope(), objective[1] - reference.intercept());
+    boolean objectiveIsLine = within(objective, referenceParams);
     if (!run.isFinite()) {
       String blewUp = blewUp(config, trajectory.firstNonFiniteStep(), run.steps());
       return objectiveIsLine
@@ -92,19 +140,20 @@ public final class Diagnoser {
     }
     if (Double.isNaN(objective[0])) {
       return UnknownObjectiveVerdict.of(
-          run, reference, tolerance, StepModel.of(config, curvature), verdict);
+          run, reference, tolerance, StepModel.of(config, view(config).curvature()), verdict);
     }
-    double startDistance = distance(run.initSlope(), run.initIntercept(), objective);
-    double endDistance = distance(run.slope(), run.intercept(), objective);
+    double startDistance = distance(run.initParams(), objective);
+    double endDistance = distance(run.params(), objective);
     double stepsNeeded = stepsNeeded(run, objective, startDistance, endDistance);
 
-    if (tolerance.converged(
-        run.slope() - reference.slope(), run.intercept() - reference.intercept())) {
+    if (within(run.params(), referenceParams)) {
       return verdict.done(
           Diagnosis.CONVERGED,
           format(
-              "slope %.4f, intercept %.4f: within tolerance of the reference line (slope %.4f, intercept %.4f)",
-              run.slope(), run.intercept(), reference.slope(), reference.intercept()),
+              "%s: within tolerance of the reference %s (%s)",
+              words(run.params(), "%.4f"),
+              train.features() == 1 ? "line" : "model",
+              words(referenceParams, "%.4f")),
           stepsNeeded);
     }
     if (!objectiveIsLine) {
@@ -119,9 +168,8 @@ public final class Diagnoser {
       return verdict.done(
           Diagnosis.DIVERGED,
           format(
-              "moved away from its objective's minimiser (slope %.3g, intercept %.3g): from %.3g to %.3g"
-                  + " tolerances%s",
-              objective[0], objective[1], startDistance, endDistance, stabilityNote(config)),
+              "moved away from its objective's minimiser (%s): from %.3g to %.3g tolerances%s",
+              words(objective, "%.3g"), startDistance, endDistance, stabilityNote(config)),
           finiteOrNaN(stepsNeeded));
     }
     double spread = spread(trajectory);
@@ -136,14 +184,12 @@ public final class Diagnoser {
       return verdict.done(
           Diagnosis.NOT_CONVERGED,
           format(
-              "ended at slope %.4f, intercept %.4f, %.3g tolerances from its objective's minimiser"
-                  + " (slope %.4f, intercept %.4f) after %d steps, still finite and still moving although"
+              "ended at %s, %.3g tolerances from its objective's minimiser"
+                  + " (%s) after %d steps, still finite and still moving although"
                   + "%s; no step count can be promised above that limit",
-              run.slope(),
-              run.intercept(),
+              words(run.params(), "%.4f"),
               endDistance,
-              objective[0],
-              objective[1],
+              words(objective, "%.4f"),
               run.steps(),
               stabilityNote(config).substring(1)),
           Double.NaN);
@@ -158,13 +204,13 @@ public final class Diagnoser {
       return verdict.done(
           Diagnosis.NOISE_FLOOR,
           format(
-              "wanders around its objective's minimiser (slope %.4f, intercept %.4f): over the last %d"
-                  + " epochs slope spread %.3g, intercept spread %.3g, above the tolerance %.3g/%.3g;"
+              "wanders around its objective's minimiser (%s): over the last %d"
+                  + " epochs %s spread %.3g, intercept spread %.3g, above the tolerance %.3g/%.3g;"
                   + " a smaller lr or a larger batch settles it",
-              objective[0],
-              objective[1],
+              words(objective, "%.4f"),
               trajectory.windowEpochs(),
-              trajectory.windowSlopeSpread(),
+              train.features() == 1 ? "slope" : "largest weight",
+              trajectory.windowWeightSpread(),
               trajectory.windowInterceptSpread(),
               tolerance.slopeTol(),
               tolerance.interceptTol()),
@@ -177,15 +223,15 @@ public final class Diagnoser {
     return verdict.done(
         Diagnosis.NOT_CONVERGED,
         format(
-            "ended at slope %.4f, intercept %.4f, %.3g tolerances from its objective's minimiser"
-                + " (slope %.4f, intercept %.4f) after %d steps, neither settled nor still approaching it",
-            run.slope(), run.intercept(), endDistance, objective[0], objective[1], run.steps()),
+            "ended at %s, %.3g tolerances from its objective's minimiser"
+                + " (%s) after %d steps, neither settled nor still approaching it",
+            words(run.params(), "%.4f"), endDistance, words(objective, "%.4f"), run.steps()),
         finiteOrNaN(stepsNeeded));
   }
 
   /** Whether the run follows gradient descent's contraction model (SGD), not an adaptive step. */
   private boolean isSgd(RunConfig config) {
-    return StepModel.of(config, curvature).pace() == StepModel.Pace.GRADIENT_DESCENT;
+    return StepModel.of(config, view(config).curvature()).pace() == StepModel.Pace.GRADIENT_DESCENT;
   }
 
   private static double finiteOrNaN(double value) {
@@ -197,8 +243,7 @@ public final class Diagnoser {
     return endDistance <= 1
         ? ""
         : format(
-            " (it ended at slope %.3f, intercept %.3f, not yet at that minimiser either)",
-            run.slope(), run.intercept());
+            " (it ended at %s, not yet at that minimiser either)", words(run.params(), "%.3f"));
   }
 
   /**
@@ -210,13 +255,12 @@ public final class Diagnoser {
     Trajectory t = run.trajectory();
     double lr = run.config().optimizer().lr();
     return format(
-        "stopped approaching its objective's minimiser (slope %.4f, intercept %.4f): ended %.3g"
+        "stopped approaching its objective's minimiser (%s): ended %.3g"
             + " tolerances from it, over the last %d epochs it moved %.3g tolerances net within a range of"
             + " %.3g%s; %s at lr %.3g takes steps of about lr whatever the gradient, so it overshoots"
             + " and cycles instead of settling: a smaller lr (or a decaying schedule) settles it, more"
             + " steps do not",
-        objective[0],
-        objective[1],
+        words(objective, "%.4f"),
         endDistance,
         t.windowEpochs(),
         windowDisplacement(run),
@@ -228,10 +272,13 @@ public final class Diagnoser {
 
   private String sgdBouncing(RunOutcome run, double[] objective, double endDistance) {
     return format(
-        "ended %.3g tolerances from its objective's minimiser (slope %.4f, intercept %.4f) and"
+        "ended %.3g tolerances from its objective's minimiser (%s) and"
             + " stopped approaching it: %s; it bounces across the valley instead of settling, and no number"
-            + " of steps fixes that: use an lr below the limit",
-        endDistance, objective[0], objective[1], stabilityNote(run.config()).substring(2));
+            + " of steps fixes that: use an lr below the limit%s",
+        endDistance,
+        words(objective, "%.4f"),
+        stabilityNote(run.config()).substring(2),
+        view(run.config()).conditioning().steepestWords());
   }
 
   /**
@@ -243,10 +290,19 @@ public final class Diagnoser {
   private double stepsNeeded(
       RunOutcome run, double[] objective, double startDistance, double endDistance) {
     RunConfig config = run.config();
-    double travel =
-        Math.max(
-            Math.abs(run.initSlope() - objective[0]), Math.abs(run.initIntercept() - objective[1]));
-    StepModel model = StepModel.of(config, curvature);
+    // Travel in the units the run trains in: an adaptive step moves each of those by about lr.
+    double[] from = run.initParams();
+    double[] to = objective;
+    Standardization standardization = view(config).standardization();
+    if (standardization != null) {
+      from = standardization.fromOriginal(from, new double[from.length]);
+      to = standardization.fromOriginal(to, new double[to.length]);
+    }
+    double travel = 0;
+    for (int j = 0; j < to.length; j++) {
+      travel = Math.max(travel, Math.abs(from[j] - to[j]));
+    }
+    StepModel model = StepModel.of(config, view(config).curvature());
     double needed = model.stepsNeeded(travel, startDistance);
     if (needed == Double.POSITIVE_INFINITY) {
       return needed;
@@ -269,10 +325,7 @@ public final class Diagnoser {
 
   /** How far the run moved over the final window of epochs, in tolerances. */
   private double windowDisplacement(RunOutcome run) {
-    Trajectory t = run.trajectory();
-    return Math.max(
-        Math.abs(run.slope() - t.windowStartSlope()) / tolerance.slopeTol(),
-        Math.abs(run.intercept() - t.windowStartIntercept()) / tolerance.interceptTol());
+    return distance(run.params(), run.trajectory().windowStart());
   }
 
   /**
@@ -287,7 +340,7 @@ public final class Diagnoser {
 
   private double spread(Trajectory t) {
     return Math.max(
-        t.windowSlopeSpread() / tolerance.slopeTol(),
+        t.windowWeightSpread() / tolerance.slopeTol(),
         t.windowInterceptSpread() / tolerance.interceptTol());
   }
 
@@ -297,7 +350,7 @@ public final class Diagnoser {
   }
 
   private String stabilityNote(RunConfig config) {
-    return StepModel.of(config, curvature).stabilityWords();
+    return StepModel.of(config, view(config).curvature()).stabilityWords();
   }
 
   private String wrongObjective(RunConfig config, double[] objective) {
@@ -306,31 +359,30 @@ public final class Diagnoser {
             ? "mse-broadcast fits every prediction to its batch's mean target; "
                 + (config.shuffle()
                     ? format(
-                        "with shuffling (B %d) its minimiser is slope %.2f, intercept %.2f",
-                        config.batchSize(), objective[0], objective[1])
+                        "with shuffling (B %d) its minimiser is %s",
+                        config.batchSize(), words(objective, "%.2f"))
                     : format(
-                        "with fixed batches of %d its minimiser is slope %.2f, intercept %.2f",
-                        config.batchSize(), objective[0], objective[1]))
+                        "with fixed batches of %d its minimiser is %s",
+                        config.batchSize(), words(objective, "%.2f")))
             : format(
-                "with fixed batches the remainder batch weighs its points more; the minimiser is slope %.3f, intercept %.3f",
-                objective[0], objective[1]);
+                "with fixed batches the remainder batch weighs its points more; the minimiser is %s",
+                words(objective, "%.3f"));
     if (config.optimizer().weightDecay() > 0) {
       why =
           format(
               "weight decay %.3g makes the objective a ridge regression (intercept penalised too)"
-                  + " whose minimiser is slope %.3f, intercept %.3f%s",
+                  + " whose minimiser is %s%s",
               config.optimizer().weightDecay(),
-              objective[0],
-              objective[1],
+              words(objective, "%.3f"),
               config.loss() == Loss.MSE_BROADCAST
                   ? " (of mse-broadcast's batch-mean targets)"
                   : "");
     }
     return why
         + format(
-            ", not the line (slope %.2f, intercept %.2f): no learning rate or step count fixes that%s",
-            reference.slope(),
-            reference.intercept(),
+            ", not the %s (%s): no learning rate or step count fixes that%s",
+            train.features() == 1 ? "line" : "least-squares fit",
+            words(referenceParams, "%.2f"),
             config.loss() == Loss.MSE_BROADCAST
                 ? "; use loss mse"
                 : config.optimizer().weightDecay() > 0 ? "; use weight_decay 0" : "");
@@ -343,7 +395,7 @@ public final class Diagnoser {
     int perEpoch = EpochOrder.stepsPerEpoch(n, config.batchSize());
     long epochsNeeded = (long) Math.ceil(stepsNeeded / perEpoch);
     StringBuilder fixes = new StringBuilder(format("at least %d epochs", epochsNeeded));
-    StepModel model = StepModel.of(config, curvature);
+    StepModel model = StepModel.of(config, view(config).curvature());
     if (config.loss() == Loss.MSE) {
       long stepsPerEpochNeeded = (long) Math.ceil(stepsNeeded / config.epochs());
       long batch = n / Math.max(1, stepsPerEpochNeeded);
@@ -353,16 +405,42 @@ public final class Diagnoser {
     }
     String pace = model.paceWords();
     return format(
-        "still travelling toward its objective's minimiser (slope %.3f, intercept %.3f): %d steps"
+        "still travelling toward its objective's minimiser (%s): %d steps"
             + " taken, at least ≈ %.0f needed (%s); more steps fix it: %s (lower bounds; the fixes table"
-            + " holds counts verified by training)",
-        objective[0], objective[1], steps, stepsNeeded, pace, fixes);
+            + " holds counts verified by training)%s",
+        words(objective, "%.3f"),
+        steps,
+        stepsNeeded,
+        pace,
+        fixes,
+        model.pace() == StepModel.Pace.GRADIENT_DESCENT
+            ? view(config).conditioning().crawlWords()
+            : "");
   }
 
-  private double distance(double slope, double intercept, double[] target) {
-    return Math.max(
-        Math.abs(slope - target[0]) / tolerance.slopeTol(),
-        Math.abs(intercept - target[1]) / tolerance.interceptTol());
+  /** max over the weights of |Δw_j|/slope_tol and |Δb|/intercept_tol. */
+  private double distance(double[] params, double[] target) {
+    int d = params.length - 1;
+    double weights = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < d; j++) {
+      weights = Math.max(weights, Math.abs(params[j] - target[j]) / tolerance.slopeTol());
+    }
+    return Math.max(weights, Math.abs(params[d] - target[d]) / tolerance.interceptTol());
+  }
+
+  /** Within tolerance of {@code target}, tested as the runs table's converged column is. */
+  private boolean within(double[] params, double[] target) {
+    int d = params.length - 1;
+    for (int j = 0; j < d; j++) {
+      if (!tolerance.converged(params[j] - target[j], params[d] - target[d])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private String words(double[] params, String number) {
+    return ParamWords.of(params, number);
   }
 
   private static String format(String pattern, Object... args) {

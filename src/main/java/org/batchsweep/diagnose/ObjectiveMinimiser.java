@@ -1,12 +1,14 @@
 package org.batchsweep.diagnose;
 
+import java.util.Arrays;
 import org.batchsweep.core.EpochOrder;
 import org.batchsweep.core.Loss;
 import org.batchsweep.core.Points;
 
 /**
  * The minimiser of the objective a run actually optimises: the sum of its batch losses over an
- * epoch (in expectation over permutations when shuffling), in closed form.
+ * epoch (in expectation over permutations when shuffling), in closed form. With d features the same
+ * rules hold with the slope replaced by the weight vector (weighted least squares).
  *
  * <ul>
  *   <li>{@code mse}, fixed batches: least squares with per-sample weight 1/B_k, B_k the size of the
@@ -28,8 +30,14 @@ public final class ObjectiveMinimiser {
 
   private ObjectiveMinimiser() {}
 
-  /** {slope, intercept} minimising the objective of {@code loss} with these batches. */
+  /**
+   * {slope, intercept} minimising the objective of {@code loss} with these batches; with d features
+   * {w_1..w_d, b}, by the same four rules.
+   */
   public static double[] of(Loss loss, boolean shuffle, int batchSize, Points train) {
+    if (train.features() > 1) {
+      return ofFeatures(loss, shuffle, batchSize, train);
+    }
     int n = train.size();
     double olsSlope = train.covXY() / train.varX();
     if (shuffle) {
@@ -40,6 +48,76 @@ public final class ObjectiveMinimiser {
       return new double[] {slope, train.meanY() - slope * train.meanX()};
     }
     return fixedBatches(loss, batchSize, train);
+  }
+
+  /**
+   * With d features and coupled weight decay λ (bias included): an epoch's mean gradient {@code
+   * (1/K) Σ_k ∇L_k + λθ} vanishes where {@code (X̃ᵀUX̃ + λK/2·I)θ = X̃ᵀUt}, with per-point weights
+   * U and targets t of the rules above (shuffled: the expected weight K/n of every point).
+   */
+  public static double[] ridge(
+      Loss loss, boolean shuffle, int batchSize, double decay, Points train) {
+    int n = train.size();
+    int batches = EpochOrder.stepsPerEpoch(n, batchSize);
+    double[] weights = new double[n];
+    double[] targets = train.y().clone();
+    if (shuffle) {
+      Arrays.fill(weights, batches / (double) n);
+      if (loss == Loss.MSE_BROADCAST) {
+        double a = meanInverseBatchSize(n, batchSize);
+        double total = train.meanY() * n;
+        for (int j = 0; j < n; j++) {
+          targets[j] = a * train.y()[j] + (1 - a) * (total - train.y()[j]) / (n - 1);
+        }
+      }
+    } else {
+      fixedBatchWeights(loss, batchSize, train, weights, targets);
+    }
+    return WeightedLeastSquares.solveRidge(train, weights, targets, decay * batches / 2);
+  }
+
+  private static void fixedBatchWeights(
+      Loss loss, int batchSize, Points train, double[] weights, double[] targets) {
+    int n = train.size();
+    for (int from = 0; from < n; from += batchSize) {
+      int to = Math.min(from + batchSize, n);
+      double batchMean = 0;
+      for (int j = from; j < to; j++) {
+        batchMean += train.y()[j];
+      }
+      batchMean /= (to - from);
+      for (int j = from; j < to; j++) {
+        weights[j] = 1.0 / (to - from);
+        if (loss == Loss.MSE_BROADCAST) {
+          targets[j] = batchMean;
+        }
+      }
+    }
+  }
+
+  private static double[] ofFeatures(Loss loss, boolean shuffle, int batchSize, Points train) {
+    int n = train.size();
+    double[] weights = new double[n];
+    double[] targets = train.y().clone();
+    if (shuffle) {
+      Arrays.fill(weights, 1.0);
+      double[] ols = WeightedLeastSquares.solve(train, weights, targets);
+      if (loss == Loss.MSE) {
+        return ols;
+      }
+      // Targets a·y_j + const: every weight shrinks by (a·n − 1)/(n − 1); the fit keeps the means.
+      double shrink = (meanInverseBatchSize(n, batchSize) * n - 1) / (n - 1);
+      int d = train.features();
+      double b = train.meanY();
+      for (int j = 0; j < d; j++) {
+        ols[j] *= shrink;
+        b -= ols[j] * train.meanX(j);
+      }
+      ols[d] = b;
+      return ols;
+    }
+    fixedBatchWeights(loss, batchSize, train, weights, targets);
+    return WeightedLeastSquares.solve(train, weights, targets);
   }
 
   /** The mean of 1/B_k over the batches of one epoch. */
