@@ -189,24 +189,38 @@ class TorchOptimizerCrossCheckTest {
         other != null
             ? java.nio.file.Files.newInputStream(java.nio.file.Path.of(other))
             : TorchOptimizerCrossCheckTest.class.getResourceAsStream("/torch/" + FILE)) {
-      String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1);
-      List<String> header = split(lines[0]);
-      List<Map<String, String>> rows = new ArrayList<>();
-      for (int i = 1; i < lines.length; i++) {
-        if (lines[i].isBlank()) {
-          continue;
-        }
-        List<String> cells = split(lines[i]);
-        Map<String, String> row = new HashMap<>();
-        for (int c = 0; c < header.size(); c++) {
-          row.put(header.get(c), cells.get(c));
-        }
-        rows.add(row);
-      }
-      return rows;
+      return rows(in);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** The rows of {@code file} under {@code src/test/resources/torch/}, by column name. */
+  static List<Map<String, String>> rows(String file) {
+    try (InputStream in =
+        TorchOptimizerCrossCheckTest.class.getResourceAsStream("/torch/" + file)) {
+      return rows(in);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static List<Map<String, String>> rows(InputStream in) throws IOException {
+    String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n", -1);
+    List<String> header = split(lines[0]);
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (int i = 1; i < lines.length; i++) {
+      if (lines[i].isBlank()) {
+        continue;
+      }
+      List<String> cells = split(lines[i]);
+      Map<String, String> row = new HashMap<>();
+      for (int c = 0; c < header.size(); c++) {
+        row.put(header.get(c), cells.get(c));
+      }
+      rows.add(row);
+    }
+    return rows;
   }
 
   static List<String> split(String line) {
