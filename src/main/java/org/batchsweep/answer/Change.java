@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import org.batchsweep.core.Loss;
 import org.batchsweep.core.RunConfig;
+import org.batchsweep.core.Scale;
 
 /**
  * One change a fix makes to a failed run's configuration, named by the spec key it sets. A new fix
  * kind (a decaying schedule, feature scaling) is a new record here and a line in {@link FixRule}.
  */
-sealed interface Change permits Change.UseLoss, Change.Epochs, Change.LearningRate {
+sealed interface Change
+    permits Change.UseLoss, Change.Epochs, Change.LearningRate, Change.Standardize {
 
   /** The spec key this change sets: {@code loss}, {@code epochs}, {@code lr}. */
   String key();
@@ -65,6 +67,21 @@ sealed interface Change permits Change.UseLoss, Change.Epochs, Change.LearningRa
     public RunConfig apply(RunConfig r) {
       // The lr as given: the run's lr scaling, if any, still applies to it.
       return r.withOptimizer(r.optimizer().withLr(lr));
+    }
+  }
+
+  /** Train on standardized features (ill-conditioning: raw feature scales that differ). */
+  record Standardize() implements Change {
+    public String key() {
+      return "scale";
+    }
+
+    public Object value() {
+      return Scale.STANDARDIZE.label();
+    }
+
+    public RunConfig apply(RunConfig r) {
+      return r.withScale(Scale.STANDARDIZE);
     }
   }
 

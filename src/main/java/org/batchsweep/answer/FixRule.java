@@ -5,6 +5,7 @@ import java.util.Map;
 import org.batchsweep.core.EpochOrder;
 import org.batchsweep.core.Loss;
 import org.batchsweep.core.RunConfig;
+import org.batchsweep.core.Scale;
 import org.batchsweep.diagnose.Curvature;
 import org.batchsweep.diagnose.Diagnosis;
 import org.batchsweep.optim.SgdConfig;
@@ -28,9 +29,39 @@ final class FixRule {
   private final int n;
   private final Curvature curvature;
 
+  /** The curvature on standardized features, or null when standardizing cannot help (d = 1). */
+  private final Curvature standardized;
+
   FixRule(int n, Curvature curvature) {
+    this(n, curvature, null);
+  }
+
+  FixRule(int n, Curvature curvature, Curvature standardized) {
     this.n = n;
     this.curvature = curvature;
+    this.standardized = standardized;
+  }
+
+  /**
+   * SGD on raw features whose curvature is ill-conditioned, where standardizing them would remove
+   * most of it: the lr that keeps the steepest direction stable crawls along the flattest, so more
+   * epochs or a smaller lr only trade one failure for the other.
+   */
+  private boolean standardizingHelps(RunConfig run) {
+    return standardized != null
+        && run.scale() == Scale.NONE
+        && run.optimizer() instanceof SgdConfig
+        && curvature.conditionNumber() >= Curvature.ILL_CONDITIONED
+        && standardized.conditionNumber() * 10 <= curvature.conditionNumber();
+  }
+
+  /** scale=standardize, with an lr within the standardized features' stability limit. */
+  private void standardize(Map<String, Change> changes, RunConfig run) {
+    changes.put("scale", new Change.Standardize());
+    double limit = 0.5 * standardized.stabilityLimit(run.optimizer().momentum());
+    if (run.optimizer().lr() > limit) {
+      changes.put("lr", new Change.LearningRate(readable(limit)));
+    }
   }
 
   /** Whether a failure kind has a fix at all. */
@@ -51,12 +82,23 @@ final class FixRule {
     switch (diagnosis) {
       case WRONG_OBJECTIVE -> changes.put("loss", new Change.UseLoss(Loss.MSE));
       case STEP_BUDGET -> {
-        int epochs =
-            Double.isFinite(stepsNeeded) ? epochsFor(run, stepsNeeded * MARGIN) : run.epochs() * 4;
-        changes.put("epochs", new Change.Epochs(Math.max(epochs, run.epochs() + 1)));
+        if (standardizingHelps(run)) {
+          standardize(changes, run);
+        } else {
+          int epochs =
+              Double.isFinite(stepsNeeded)
+                  ? epochsFor(run, stepsNeeded * MARGIN)
+                  : run.epochs() * 4;
+          changes.put("epochs", new Change.Epochs(Math.max(epochs, run.epochs() + 1)));
+        }
       }
-      case DIVERGED ->
+      case DIVERGED -> {
+        if (standardizingHelps(run)) {
+          standardize(changes, run);
+        } else {
           changes.put("lr", new Change.LearningRate(stableLr(run, run.optimizer().lr())));
+        }
+      }
       // A decaying schedule is the natural first fix for these once schedules exist: put it here.
       case OSCILLATION, NOISE_FLOOR ->
           changes.put("lr", new Change.LearningRate(readable(run.optimizer().lr() / 10)));
@@ -122,7 +164,8 @@ final class FixRule {
    */
   private double stableLr(RunConfig run, double lr) {
     if (run.optimizer() instanceof SgdConfig sgd) {
-      return readable(Math.min(lr, 0.5 * curvature.stabilityLimit(sgd.momentum())));
+      Curvature seen = run.scale() == Scale.STANDARDIZE ? standardized : curvature;
+      return readable(Math.min(lr, 0.5 * seen.stabilityLimit(sgd.momentum())));
     }
     return readable(run.optimizer().lr() / 10);
   }

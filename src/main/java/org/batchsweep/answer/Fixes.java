@@ -22,8 +22,10 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.batchsweep.core.Points;
 import org.batchsweep.core.Reference;
 import org.batchsweep.core.RunConfig;
+import org.batchsweep.core.Standardization;
 import org.batchsweep.diagnose.Curvature;
 import org.batchsweep.diagnose.Diagnosis;
 import org.batchsweep.job.FixTrainer;
@@ -94,9 +96,16 @@ public final class Fixes {
         configs.put(run.runId(), run);
       }
     }
-    Curvature curvature = Curvature.of(plan.data().train());
-    int n = plan.data().train().size();
-    FixRule rule = new FixRule(n, curvature);
+    Points train = plan.data().train();
+    Curvature curvature = Curvature.of(train);
+    int n = train.size();
+    FixRule rule =
+        new FixRule(
+            n,
+            curvature,
+            train.features() == 1 || !Standardization.canStandardize(train)
+                ? null
+                : Curvature.of(Standardization.of(train).apply(train)));
     List<Attempt> attempts = new ArrayList<>();
     for (Row r : chosen) {
       Diagnosis kind =

@@ -27,6 +27,16 @@ public record Standardization(double[] mean, double[] std) implements Serializab
     return new Standardization(mean, std);
   }
 
+  /** Whether every feature varies, so that the points can be standardized. */
+  public static boolean canStandardize(Points train) {
+    for (int j = 0; j < train.features(); j++) {
+      if (!(train.cov(j, j) > 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The points with standardized features (y unchanged). */
   public Points apply(Points points) {
     int d = mean.length;

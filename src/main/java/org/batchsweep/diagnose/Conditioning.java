@@ -24,9 +24,6 @@ record Conditioning(
     double largestStd)
     implements Serializable {
 
-  /** Condition numbers from which a diagnosis names ill-conditioning. */
-  static final double ILL_CONDITIONED = 100;
-
   static Conditioning of(Points train, Curvature curvature) {
     int d = train.features();
     int smallest = 0;
@@ -51,7 +48,7 @@ record Conditioning(
   }
 
   boolean illConditioned() {
-    return features > 1 && conditionNumber >= ILL_CONDITIONED;
+    return features > 1 && conditionNumber >= Curvature.ILL_CONDITIONED;
   }
 
   /** Why an SGD run crawls, for a step-budget detail ("" when the features are not the cause). */

@@ -12,6 +12,9 @@ import org.batchsweep.core.Points;
  */
 public record Curvature(double lambdaMin, double lambdaMax) implements Serializable {
 
+  /** Condition numbers from which gradient descent is called ill-conditioned. */
+  public static final double ILL_CONDITIONED = 100;
+
   public static Curvature of(Points train) {
     if (train.features() == 1) {
       return of(train.meanX(), train.varX());
