@@ -21,12 +21,13 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.batchsweep.core.Reference;
 import org.batchsweep.diagnose.NoiseMoments;
 import org.batchsweep.diagnose.NoiseScale;
 import org.batchsweep.diagnose.ScalingFit;
+import org.batchsweep.store.BatchScalingRow;
+import org.batchsweep.store.NoiseScaleRow;
 import org.batchsweep.store.Table;
 import org.batchsweep.store.TableStore;
 
@@ -92,18 +93,19 @@ final class BatchScience {
   }
 
   private static Row noiseRow(String sweepId, String point, NoiseScale s, double[] theta, long n) {
-    return RowFactory.create(
-        sweepId,
-        point,
-        s.bSimple(),
-        s.bNoise(),
-        s.gradNorm2(),
-        s.traceSigma(),
-        s.lambdaMax(),
-        s.lambdaMin(),
-        theta[0],
-        theta[1],
-        n);
+    return new NoiseScaleRow(
+            sweepId,
+            point,
+            s.bSimple(),
+            s.bNoise(),
+            s.gradNorm2(),
+            s.traceSigma(),
+            s.lambdaMax(),
+            s.lambdaMin(),
+            theta[0],
+            theta[1],
+            n)
+        .toRow();
   }
 
   /** One row per setting, from the median steps to target per setting × lr × batch size. */
@@ -168,20 +170,21 @@ final class BatchScience {
         note = String.format(Locale.ROOT, "fitted on %d of %d batch sizes", sizes.size(), tried);
       }
       rows.add(
-          RowFactory.create(
-              sweepId,
-              setting.getKey(),
-              fit == null ? null : fit.sMin(),
-              fit == null ? null : fit.eMin(),
-              fit == null || Double.isNaN(fit.bCrit()) ? null : fit.bCrit(),
-              Double.isInfinite(predicted) ? null : predicted,
-              fit == null ? null : fit.r2(),
-              sizes,
-              steps,
-              lrs,
-              tried,
-              note,
-              lrsTried.get(setting.getKey()).size()));
+          new BatchScalingRow(
+                  sweepId,
+                  setting.getKey(),
+                  fit == null ? null : fit.sMin(),
+                  fit == null ? null : fit.eMin(),
+                  fit == null || Double.isNaN(fit.bCrit()) ? null : fit.bCrit(),
+                  Double.isInfinite(predicted) ? null : predicted,
+                  fit == null ? null : fit.r2(),
+                  sizes,
+                  steps,
+                  lrs,
+                  tried,
+                  note,
+                  lrsTried.get(setting.getKey()).size())
+              .toRow());
     }
     return rows;
   }
