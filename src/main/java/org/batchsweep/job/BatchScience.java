@@ -28,6 +28,8 @@ import org.batchsweep.diagnose.NoiseScale;
 import org.batchsweep.diagnose.ScalingFit;
 import org.batchsweep.store.BatchScalingRow;
 import org.batchsweep.store.NoiseScaleRow;
+import org.batchsweep.store.PointRow;
+import org.batchsweep.store.RunRow;
 import org.batchsweep.store.Table;
 import org.batchsweep.store.TableStore;
 
@@ -42,20 +44,14 @@ final class BatchScience {
   static final String ZERO = "zero";
   static final String HALFWAY = "halfway";
 
-  /** Axes that make a setting (besides batch size, seed and lr), where the runs table has them. */
+  /**
+   * Axes that make a setting, where the runs table has them: the grid's axes but batch size, seed
+   * and lr (the lr is tuned per batch size within a setting).
+   */
   static final List<String> SETTING_AXES =
-      List.of(
-          "loss",
-          "shuffle",
-          "optimizer",
-          "momentum",
-          "nesterov",
-          "weight_decay",
-          "schedule",
-          "lr_scaling",
-          "scale",
-          "epochs",
-          "precision");
+      RunRow.AXES.stream()
+          .filter(a -> !List.of(RunRow.BATCH_SIZE, RunRow.SEED, RunRow.LR).contains(a))
+          .toList();
 
   /** Stands for "never reached" in the median over seeds, far above any step count. */
   private static final double NEVER = 1e18;
@@ -72,7 +68,7 @@ final class BatchScience {
   void write(String sweepId, Dataset<Row> trainXY, Reference reference) {
     NoiseMoments sums =
         trainXY
-            .select("x", "y")
+            .select(PointRow.X, PointRow.Y)
             .javaRDD()
             .treeAggregate(NoiseMoments.empty(1), new AddPoint(), new Merge());
     double[] zero = {0, 0};
@@ -114,11 +110,13 @@ final class BatchScience {
     List<String> axes = settingAxes(runs);
     List<Column> keys = new ArrayList<>();
     axes.forEach(a -> keys.add(col(a)));
-    keys.add(col("batch_size"));
-    keys.add(col("lr"));
+    keys.add(col(RunRow.BATCH_SIZE));
+    keys.add(col(RunRow.LR));
     List<Row> cells =
         runs.groupBy(keys.toArray(Column[]::new))
-            .agg(median(coalesce(col("steps_to_target").cast("double"), lit(NEVER))), count(lit(1)))
+            .agg(
+                median(coalesce(col(RunRow.STEPS_TO_TARGET).cast("double"), lit(NEVER))),
+                count(lit(1)))
             .collectAsList();
     // setting -> batch size -> the best (fewest median steps) lr's cell
     Map<String, Map<Integer, double[]>> best = new LinkedHashMap<>();

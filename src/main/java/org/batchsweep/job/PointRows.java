@@ -16,8 +16,8 @@ import org.batchsweep.store.PointRow;
  */
 final class PointRows implements MapPartitionsFunction<Long, Row> {
 
-  static final String TRAIN = "train";
-  static final String VALIDATION = "validation";
+  static final String TRAIN = PointRow.TRAIN;
+  static final String VALIDATION = PointRow.VALIDATION;
 
   private final Broadcast<TrainingSet> data;
   private final String sweepId;

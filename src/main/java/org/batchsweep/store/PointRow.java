@@ -16,6 +16,11 @@ public record PointRow(String sweepId, String split, double x, double y, List<Do
   /** {@code train} or {@code validation}. */
   public static final String SPLIT = "split";
 
+  /** The values of {@link #SPLIT}. */
+  public static final String TRAIN = "train";
+
+  public static final String VALIDATION = "validation";
+
   public static final String X = "x";
   public static final String Y = "y";
 

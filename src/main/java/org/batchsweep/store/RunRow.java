@@ -120,6 +120,28 @@ public record RunRow(
   /** How the features were scaled before training ({@code none}). */
   public static final String SCALE = "scale";
 
+  /**
+   * The grid's axes as runs-table columns, in the order settings are named and grouped (the
+   * broadest first). Batch size is the x axis and seeds are replicates; every other axis a sweep
+   * varies makes its settings. Tables written by an older build may lack some of them.
+   */
+  public static final List<String> AXES =
+      List.of(
+          LOSS,
+          OPTIMIZER,
+          SHUFFLE,
+          LR,
+          MOMENTUM,
+          NESTEROV,
+          WEIGHT_DECAY,
+          SCHEDULE,
+          LR_SCALING,
+          SCALE,
+          EPOCHS,
+          PRECISION,
+          BATCH_SIZE,
+          SEED);
+
   /** The columns in contract order: append new ones at the end, never rename or reorder. */
   public static final RowSchema<RunRow> SCHEMA =
       RowSchema.of(
