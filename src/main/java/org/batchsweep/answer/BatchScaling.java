@@ -3,6 +3,8 @@ package org.batchsweep.answer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
+import org.batchsweep.store.BatchScalingRow;
+import org.batchsweep.store.NoiseScaleRow;
 import org.batchsweep.store.Table;
 import org.batchsweep.store.TableStore;
 
@@ -49,32 +51,34 @@ public record BatchScaling(
       return null;
     }
     List<Setting> settings = new ArrayList<>();
-    for (Row r : store.read(Table.BATCH_SCALING, sweepId).orderBy("setting").collectAsList()) {
+    for (Row row :
+        store.read(Table.BATCH_SCALING, sweepId).orderBy(BatchScalingRow.SETTING).collectAsList()) {
+      BatchScalingRow r = BatchScalingRow.from(row);
       settings.add(
           new Setting(
-              r.getAs("setting"),
-              number(r, "s_min"),
-              number(r, "e_min"),
-              number(r, "b_crit"),
-              number(r, "b_noise_predicted"),
-              number(r, "fit_r2"),
-              r.getList(r.fieldIndex("batch_sizes_used")),
-              r.getList(r.fieldIndex("median_steps")),
-              r.getList(r.fieldIndex("best_lr")),
-              r.<Integer>getAs("batch_sizes_tried"),
-              r.getAs("note"),
-              r.isNullAt(r.fieldIndex("lrs_tried")) ? 0 : r.<Integer>getAs("lrs_tried")));
+              r.setting(),
+              number(r.sMin()),
+              number(r.eMin()),
+              number(r.bCrit()),
+              number(r.bNoisePredicted()),
+              number(r.fitR2()),
+              r.batchSizesUsed(),
+              r.medianSteps(),
+              r.bestLr(),
+              r.batchSizesTried(),
+              r.note(),
+              r.lrsTried() == null ? 0 : r.lrsTried()));
     }
     double zero = Double.NaN;
     double halfway = Double.NaN;
     long n = 0;
-    for (Row r : store.read(Table.NOISE_SCALE, sweepId).collectAsList()) {
-      String point = r.getAs("point");
-      n = r.<Long>getAs("n");
-      if ("zero".equals(point)) {
-        zero = number(r, "b_noise");
-      } else if ("halfway".equals(point)) {
-        halfway = number(r, "b_noise");
+    for (Row row : store.read(Table.NOISE_SCALE, sweepId).collectAsList()) {
+      NoiseScaleRow r = NoiseScaleRow.from(row);
+      n = r.n();
+      if ("zero".equals(r.point())) {
+        zero = number(r.bNoise());
+      } else if ("halfway".equals(r.point())) {
+        halfway = number(r.bNoise());
       }
     }
     if (settings.isEmpty() || Double.isNaN(halfway)) {
@@ -83,8 +87,7 @@ public record BatchScaling(
     return new BatchScaling(List.copyOf(settings), zero, halfway, n);
   }
 
-  private static double number(Row r, String column) {
-    int i = r.fieldIndex(column);
-    return r.isNullAt(i) ? Double.NaN : r.getDouble(i);
+  private static double number(Double value) {
+    return value == null ? Double.NaN : value;
   }
 }

@@ -18,7 +18,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
@@ -31,6 +30,8 @@ import org.batchsweep.diagnose.Diagnosis;
 import org.batchsweep.job.FixTrainer;
 import org.batchsweep.job.SweepPlan;
 import org.batchsweep.spec.Grid;
+import org.batchsweep.store.FixRow;
+import org.batchsweep.store.RunRow;
 import org.batchsweep.store.Table;
 import org.batchsweep.store.TableStore;
 
@@ -89,7 +90,7 @@ public final class Fixes {
     SettingAxes axes = SettingAxes.of(runs);
     List<Row> chosen = chooseFailedRuns(runs, axes, plan.spec().fixes().maxPerKind());
     Set<String> ids = new HashSet<>();
-    chosen.forEach(r -> ids.add(r.getAs("run_id")));
+    chosen.forEach(r -> ids.add(r.getAs(RunRow.RUN_ID)));
     Map<String, RunConfig> configs = new HashMap<>();
     for (RunConfig run : plan.runs()) {
       if (ids.contains(run.runId())) {
@@ -110,9 +111,9 @@ public final class Fixes {
     for (Row r : chosen) {
       Diagnosis kind =
           Diagnosis.valueOf(
-              r.<String>getAs("diagnosis").toUpperCase(Locale.ROOT).replace('-', '_'));
-      RunConfig original = configs.get(r.<String>getAs("run_id"));
-      Double stepsNeeded = r.getAs("steps_needed");
+              r.<String>getAs(RunRow.DIAGNOSIS).toUpperCase(Locale.ROOT).replace('-', '_'));
+      RunConfig original = configs.get(r.<String>getAs(RunRow.RUN_ID));
+      Double stepsNeeded = r.getAs(RunRow.STEPS_NEEDED);
       Map<String, Change> changes =
           rule.initial(kind, original, stepsNeeded == null ? Double.NaN : stepsNeeded);
       if (changes.isEmpty()) {
@@ -144,21 +145,22 @@ public final class Fixes {
           t.detail()
               + (a.history.size() > 1 ? " [attempts: " + String.join("; ", a.history) + "]" : "");
       rows.add(
-          RowFactory.create(
-              sweepId,
-              a.setting.text(),
-              a.kind.label(),
-              Change.text(a.changes),
-              a.original.runId(),
-              a.fixed.runId(),
-              a.original.batchSize(),
-              a.original.seed(),
-              new double[] {t.slope()},
-              t.intercept(),
-              t.steps(),
-              t.converged(),
-              detail,
-              t.diagnosis()));
+          new FixRow(
+                  sweepId,
+                  a.setting.text(),
+                  a.kind.label(),
+                  Change.text(a.changes),
+                  a.original.runId(),
+                  a.fixed.runId(),
+                  a.original.batchSize(),
+                  a.original.seed(),
+                  List.of(t.slope()),
+                  t.intercept(),
+                  t.steps(),
+                  t.converged(),
+                  detail,
+                  t.diagnosis())
+              .toRow());
     }
     store.write(Table.FIXES, spark.createDataFrame(rows, Table.FIXES.schema()));
     long converged = attempts.stream().filter(a -> a.result.converged()).count();

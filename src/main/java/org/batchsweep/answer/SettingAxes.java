@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.batchsweep.store.RunRow;
 
 /**
  * The configuration columns of the runs table that can make up a setting, and which of them a sweep
@@ -20,22 +21,13 @@ import org.apache.spark.sql.Row;
 public record SettingAxes(List<String> columns, List<String> varying) {
 
   /**
-   * Setting columns in the order they are named; columns a build's runs table lacks are skipped.
+   * Setting columns in the order they are named: the grid's axes but batch size and seed; columns a
+   * build's runs table lacks are skipped.
    */
   static final List<String> CANDIDATES =
-      List.of(
-          "optimizer",
-          "lr",
-          "momentum",
-          "nesterov",
-          "weight_decay",
-          "schedule",
-          "lr_scaling",
-          "scale",
-          "loss",
-          "shuffle",
-          "epochs",
-          "precision");
+      RunRow.AXES.stream()
+          .filter(c -> !c.equals(RunRow.BATCH_SIZE) && !c.equals(RunRow.SEED))
+          .toList();
 
   public static SettingAxes of(Dataset<Row> runs) {
     List<String> present = new ArrayList<>();

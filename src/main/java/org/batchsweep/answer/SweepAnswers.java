@@ -26,6 +26,10 @@ import org.batchsweep.diagnose.BatchBands;
 import org.batchsweep.diagnose.BatchBands.Band;
 import org.batchsweep.diagnose.Curvature;
 import org.batchsweep.diagnose.Diagnosis;
+import org.batchsweep.store.FixRow;
+import org.batchsweep.store.PointRow;
+import org.batchsweep.store.ReferenceRow;
+import org.batchsweep.store.RunRow;
 import org.batchsweep.store.Table;
 import org.batchsweep.store.TableStore;
 
@@ -77,15 +81,15 @@ public final class SweepAnswers {
   /** Loads the answer of a stored sweep whose runs, reference and points tables are written. */
   public static SweepAnswers load(TableStore store, String sweepId) {
     double referenceSlope =
-        store.read(Table.REFERENCE, sweepId).select("slope").collectAsList().stream()
+        store.read(Table.REFERENCE, sweepId).collectAsList().stream()
             .findFirst()
-            .map(r -> r.getDouble(0))
+            .map(r -> ReferenceRow.from(r).slope())
             .orElse(Double.NaN);
     Row x =
         store
             .read(Table.POINTS, sweepId)
-            .where(col("split").equalTo("train"))
-            .agg(avg(col("x")), var_pop(col("x")))
+            .where(col(PointRow.SPLIT).equalTo(PointRow.TRAIN))
+            .agg(avg(col(PointRow.X)), var_pop(col(PointRow.X)))
             .first();
     Curvature curvature = Curvature.of(x.getDouble(0), x.getDouble(1));
     Dataset<Row> runs = store.read(Table.RUNS, sweepId);
@@ -137,17 +141,17 @@ public final class SweepAnswers {
   /** One aggregate row per setting × batch size × diagnosis, with the constants the words need. */
   private static List<Cell> cells(Dataset<Row> runs, SettingAxes axes) {
     List<String> keys = new ArrayList<>(axes.columns());
-    keys.add("batch_size");
-    keys.add("diagnosis");
+    keys.add(RunRow.BATCH_SIZE);
+    keys.add(RunRow.DIAGNOSIS);
     List<Cell> cells = new ArrayList<>();
     List<Row> rows =
         runs.groupBy(keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
             .agg(
                 count(lit(1)),
-                sum(when(col("converged"), 1).otherwise(0)),
-                avg(col("objective_slope")),
-                percentile_approx(col("steps").cast("double"), lit(0.5), lit(10000)),
-                percentile_approx(col("steps_needed"), lit(0.5), lit(10000)))
+                sum(when(col(RunRow.CONVERGED), 1).otherwise(0)),
+                avg(col(RunRow.OBJECTIVE_SLOPE)),
+                percentile_approx(col(RunRow.STEPS).cast("double"), lit(0.5), lit(10000)),
+                percentile_approx(col(RunRow.STEPS_NEEDED), lit(0.5), lit(10000)))
             .collectAsList();
     int k = axes.columns().size();
     for (Row r : rows) {
@@ -158,11 +162,11 @@ public final class SweepAnswers {
       cells.add(
           new Cell(
               new Setting(values),
-              r.getAs("optimizer"),
-              r.<Double>getAs("lr"),
-              r.<Double>getAs("momentum"),
-              r.getAs("loss"),
-              r.<Boolean>getAs("shuffle"),
+              r.getAs(RunRow.OPTIMIZER),
+              r.<Double>getAs(RunRow.LR),
+              r.<Double>getAs(RunRow.MOMENTUM),
+              r.getAs(RunRow.LOSS),
+              r.<Boolean>getAs(RunRow.SHUFFLE),
               r.getInt(k),
               r.isNullAt(k + 1) ? "unknown" : r.getString(k + 1),
               r.getLong(k + 2),
@@ -180,7 +184,7 @@ public final class SweepAnswers {
     for (Row r :
         store
             .read(Table.FIXES, sweepId)
-            .select("setting", "diagnosis", "change", "converged")
+            .select(FixRow.SETTING, FixRow.DIAGNOSIS, FixRow.CHANGE, FixRow.CONVERGED)
             .collectAsList()) {
       groups.computeIfAbsent(r.getString(0) + "\n" + r.getString(1), k -> new ArrayList<>()).add(r);
     }

@@ -12,6 +12,8 @@ import org.batchsweep.answer.SweepAnswers;
 import org.batchsweep.report.ConvergenceSummary;
 import org.batchsweep.report.Paragraphs;
 import org.batchsweep.report.StoredSweep;
+import org.batchsweep.store.RunRow;
+import org.batchsweep.store.SweepRow;
 import org.batchsweep.store.Table;
 import org.batchsweep.store.TableStore;
 import picocli.CommandLine.Command;
@@ -63,9 +65,9 @@ final class ExplainCommand implements Callable<Integer> {
             explainRun(store, stdout);
             return;
           }
-          Row sweep = StoredSweep.resolve(store, sweepId);
+          SweepRow sweep = StoredSweep.resolve(store, sweepId);
           StoredSweep.requireComplete(sweep, out);
-          String id = sweep.getString(0);
+          String id = sweep.sweepId();
           SweepAnswers answers = SweepAnswers.load(store, id);
           if (format == Format.json) {
             answers.jsonLines().forEach(stdout::println);
@@ -75,10 +77,14 @@ final class ExplainCommand implements Callable<Integer> {
               Locale.ROOT,
               "sweep %s ('%s'): %d runs, status %s%n%n",
               id,
-              sweep.getString(1),
-              sweep.getLong(6),
-              sweep.isNullAt(8) ? "complete" : sweep.getString(8));
-          ConvergenceSummary.print(store, id, answers, stdout);
+              sweep.name(),
+              sweep.runs(),
+              StoredSweep.status(sweep));
+          ConvergenceSummary.print(
+              StoredSweep.reference(store, id),
+              StoredSweep.spec(sweep).converged(),
+              answers,
+              stdout);
           stdout.println();
           Paragraphs.print(answers.paragraphs(), stdout);
         });
@@ -91,7 +97,7 @@ final class ExplainCommand implements Callable<Integer> {
       throw new BadInputException(
           "--run-id " + runId + ": no completed sweep under --out " + this.out + " holds runs yet");
     }
-    var runs = store.read(Table.RUNS).where(col("run_id").equalTo(runId));
+    var runs = store.read(Table.RUNS).where(col(RunRow.RUN_ID).equalTo(runId));
     if (sweepId != null) {
       StoredSweep.row(store, sweepId);
       runs = runs.where(col(Table.PARTITION_COLUMN).equalTo(sweepId));
@@ -100,9 +106,9 @@ final class ExplainCommand implements Callable<Integer> {
         runs.select(Table.PARTITION_COLUMN)
             .distinct()
             .join(
-                store.read(Table.SWEEPS).select(Table.PARTITION_COLUMN, "created_at"),
+                store.read(Table.SWEEPS).select(Table.PARTITION_COLUMN, SweepRow.CREATED_AT),
                 Table.PARTITION_COLUMN)
-            .orderBy(col("created_at").desc())
+            .orderBy(col(SweepRow.CREATED_AT).desc())
             .collectAsList();
     if (holders.isEmpty()) {
       throw new BadInputException(
@@ -112,27 +118,36 @@ final class ExplainCommand implements Callable<Integer> {
               + (sweepId != null ? "sweep " + sweepId : "any sweep")
               + "; list them with ./submit sql \"SELECT sweep_id, run_id, batch_size, diagnosis FROM runs\"");
     }
-    String id = holders.get(0).getString(0);
+    String id = holders.get(0).getAs(Table.PARTITION_COLUMN);
     if (holders.size() > 1) {
       out.printf(
           Locale.ROOT,
           "run %s is in %d sweeps (%s); showing the latest, %s (choose with --sweep-id)%n%n",
           runId,
           holders.size(),
-          String.join(", ", holders.stream().map(r -> r.getString(0)).toList()),
+          String.join(
+              ", ", holders.stream().map(r -> r.<String>getAs(Table.PARTITION_COLUMN)).toList()),
           id);
     } else {
       out.printf("run %s of sweep %s%n%n", runId, id);
     }
     Row run = runs.where(col(Table.PARTITION_COLUMN).equalTo(id)).first();
-    String[] columns = Table.RUNS.columnNames();
-    for (int i = 0; i < columns.length; i++) {
-      if (!columns[i].equals("detail")) {
-        out.printf("%-20s %s%n", columns[i], run.isNullAt(i) ? "-" : run.get(i));
+    for (String column : Table.RUNS.columnNames()) {
+      if (!column.equals(RunRow.DETAIL)) {
+        int i = run.fieldIndex(column);
+        out.printf("%-20s %s%n", column, run.isNullAt(i) ? "-" : text(run.get(i)));
       }
     }
     out.println();
-    out.print(run.<String>getAs("diagnosis") + ": ");
-    Paragraphs.print(List.of(run.<String>getAs("detail")), out);
+    RunRow stored = RunRow.from(run);
+    out.print(stored.diagnosis() + ": ");
+    Paragraphs.print(List.of(stored.detail()), out);
+  }
+
+  /** A cell as the user reads it: arrays as [a, b] rather than Scala's ArraySeq(a, b). */
+  private static String text(Object value) {
+    return value instanceof scala.collection.Seq<?> seq
+        ? seq.mkString("[", ", ", "]")
+        : String.valueOf(value);
   }
 }

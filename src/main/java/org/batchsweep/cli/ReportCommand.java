@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.batchsweep.answer.SweepAnswers;
 import org.batchsweep.report.StoredSweep;
 import org.batchsweep.report.SweepReport;
+import org.batchsweep.store.SweepRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,9 +37,9 @@ final class ReportCommand implements Callable<Integer> {
         "batchsweep report",
         (spark, store, outUri) -> {
           // An unknown id fails here, before anything is written.
-          org.apache.spark.sql.Row sweep = StoredSweep.resolve(store, sweepId);
+          SweepRow sweep = StoredSweep.resolve(store, sweepId);
           StoredSweep.requireComplete(sweep, out);
-          String id = sweep.getString(0);
+          String id = sweep.sweepId();
           String page =
               new SweepReport(spark, store, outUri)
                   .write(id, SweepAnswers.load(store, id).paragraphs());

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.batchsweep.BadInputException;
 import org.batchsweep.answer.Fixes;
@@ -26,6 +25,7 @@ import org.batchsweep.report.SweepReport;
 import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.spec.SpecNotes;
 import org.batchsweep.spec.SweepSpec;
+import org.batchsweep.store.SweepRow;
 import org.batchsweep.store.TableStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -109,14 +109,13 @@ final class RunCommand implements Callable<Integer> {
       }
       if (resume) {
         TableStore tables = new TableStore(spark, outUri);
-        Row stored = StoredSweep.row(tables, id);
-        if (SweepJob.STATUS_COMPLETE.equals(stored.getAs("status"))) {
+        SweepRow stored = StoredSweep.row(tables, id);
+        if (SweepJob.STATUS_COMPLETE.equals(stored.status())) {
           stdout.printf("sweep %s is complete; nothing to resume%n", id);
           return 0;
         }
         sweepSpec =
-            SpecLoader.loadText(
-                stored.getAs("spec"), "the spec stored with sweep " + id, List.of());
+            SpecLoader.loadText(stored.spec(), "the spec stored with sweep " + id, List.of());
       }
       if (plan == null) {
         plan = plan(id, sweepSpec, spark);
@@ -152,7 +151,7 @@ final class RunCommand implements Callable<Integer> {
       Fixes.run(spark, store, plan, result.reference(), progress);
       SpecNotes.print(sweepSpec, stdout);
       SweepAnswers answers = SweepAnswers.load(store, id);
-      ConvergenceSummary.print(store, id, answers, stdout);
+      ConvergenceSummary.print(result.reference(), sweepSpec.converged(), answers, stdout);
       stdout.println();
       List<String> answer = answers.paragraphs();
       Paragraphs.print(answer, stdout);

@@ -21,12 +21,15 @@ import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.batchsweep.core.Reference;
 import org.batchsweep.diagnose.NoiseMoments;
 import org.batchsweep.diagnose.NoiseScale;
 import org.batchsweep.diagnose.ScalingFit;
+import org.batchsweep.store.BatchScalingRow;
+import org.batchsweep.store.NoiseScaleRow;
+import org.batchsweep.store.PointRow;
+import org.batchsweep.store.RunRow;
 import org.batchsweep.store.Table;
 import org.batchsweep.store.TableStore;
 
@@ -41,20 +44,14 @@ final class BatchScience {
   static final String ZERO = "zero";
   static final String HALFWAY = "halfway";
 
-  /** Axes that make a setting (besides batch size, seed and lr), where the runs table has them. */
+  /**
+   * Axes that make a setting, where the runs table has them: the grid's axes but batch size, seed
+   * and lr (the lr is tuned per batch size within a setting).
+   */
   static final List<String> SETTING_AXES =
-      List.of(
-          "loss",
-          "shuffle",
-          "optimizer",
-          "momentum",
-          "nesterov",
-          "weight_decay",
-          "schedule",
-          "lr_scaling",
-          "scale",
-          "epochs",
-          "precision");
+      RunRow.AXES.stream()
+          .filter(a -> !List.of(RunRow.BATCH_SIZE, RunRow.SEED, RunRow.LR).contains(a))
+          .toList();
 
   /** Stands for "never reached" in the median over seeds, far above any step count. */
   private static final double NEVER = 1e18;
@@ -71,7 +68,7 @@ final class BatchScience {
   void write(String sweepId, Dataset<Row> trainXY, Reference reference) {
     NoiseMoments sums =
         trainXY
-            .select("x", "y")
+            .select(PointRow.X, PointRow.Y)
             .javaRDD()
             .treeAggregate(NoiseMoments.empty(1), new AddPoint(), new Merge());
     double[] zero = {0, 0};
@@ -92,18 +89,19 @@ final class BatchScience {
   }
 
   private static Row noiseRow(String sweepId, String point, NoiseScale s, double[] theta, long n) {
-    return RowFactory.create(
-        sweepId,
-        point,
-        s.bSimple(),
-        s.bNoise(),
-        s.gradNorm2(),
-        s.traceSigma(),
-        s.lambdaMax(),
-        s.lambdaMin(),
-        theta[0],
-        theta[1],
-        n);
+    return new NoiseScaleRow(
+            sweepId,
+            point,
+            s.bSimple(),
+            s.bNoise(),
+            s.gradNorm2(),
+            s.traceSigma(),
+            s.lambdaMax(),
+            s.lambdaMin(),
+            theta[0],
+            theta[1],
+            n)
+        .toRow();
   }
 
   /** One row per setting, from the median steps to target per setting × lr × batch size. */
@@ -112,11 +110,13 @@ final class BatchScience {
     List<String> axes = settingAxes(runs);
     List<Column> keys = new ArrayList<>();
     axes.forEach(a -> keys.add(col(a)));
-    keys.add(col("batch_size"));
-    keys.add(col("lr"));
+    keys.add(col(RunRow.BATCH_SIZE));
+    keys.add(col(RunRow.LR));
     List<Row> cells =
         runs.groupBy(keys.toArray(Column[]::new))
-            .agg(median(coalesce(col("steps_to_target").cast("double"), lit(NEVER))), count(lit(1)))
+            .agg(
+                median(coalesce(col(RunRow.STEPS_TO_TARGET).cast("double"), lit(NEVER))),
+                count(lit(1)))
             .collectAsList();
     // setting -> batch size -> the best (fewest median steps) lr's cell
     Map<String, Map<Integer, double[]>> best = new LinkedHashMap<>();
@@ -168,20 +168,21 @@ final class BatchScience {
         note = String.format(Locale.ROOT, "fitted on %d of %d batch sizes", sizes.size(), tried);
       }
       rows.add(
-          RowFactory.create(
-              sweepId,
-              setting.getKey(),
-              fit == null ? null : fit.sMin(),
-              fit == null ? null : fit.eMin(),
-              fit == null || Double.isNaN(fit.bCrit()) ? null : fit.bCrit(),
-              Double.isInfinite(predicted) ? null : predicted,
-              fit == null ? null : fit.r2(),
-              sizes,
-              steps,
-              lrs,
-              tried,
-              note,
-              lrsTried.get(setting.getKey()).size()));
+          new BatchScalingRow(
+                  sweepId,
+                  setting.getKey(),
+                  fit == null ? null : fit.sMin(),
+                  fit == null ? null : fit.eMin(),
+                  fit == null || Double.isNaN(fit.bCrit()) ? null : fit.bCrit(),
+                  Double.isInfinite(predicted) ? null : predicted,
+                  fit == null ? null : fit.r2(),
+                  sizes,
+                  steps,
+                  lrs,
+                  tried,
+                  note,
+                  lrsTried.get(setting.getKey()).size())
+              .toRow());
     }
     return rows;
   }

@@ -1,12 +1,13 @@
 package org.batchsweep.job;
 
 import java.util.Iterator;
+import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.batchsweep.core.RunOutcome;
+import org.batchsweep.store.EpochRow;
 
-/** Executor side: the {@link Table#EPOCHS} rows of one run's recorded trajectory. */
+/** Executor side: the {@link EpochRow}s of one run's recorded trajectory. */
 final class EpochRows implements FlatMapFunction<RunOutcome, Row> {
 
   private final String sweepId;
@@ -21,8 +22,15 @@ final class EpochRows implements FlatMapFunction<RunOutcome, Row> {
     return run.trajectory().epochs().stream()
         .map(
             e ->
-                RowFactory.create(
-                    sweepId, runId, e.epoch(), e.slope(), e.intercept(), e.trainMse()))
+                new EpochRow(
+                        sweepId,
+                        runId,
+                        e.epoch(),
+                        e.slope(),
+                        e.intercept(),
+                        e.trainMse(),
+                        List.of(e.slope()))
+                    .toRow())
         .iterator();
   }
 }

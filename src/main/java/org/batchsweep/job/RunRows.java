@@ -1,21 +1,25 @@
 package org.batchsweep.job;
 
+import java.util.List;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.batchsweep.core.Reference;
 import org.batchsweep.core.RunConfig;
 import org.batchsweep.core.RunOutcome;
 import org.batchsweep.core.TrainingSet;
 import org.batchsweep.diagnose.Diagnoser;
 import org.batchsweep.diagnose.Verdict;
+import org.batchsweep.store.RunRow;
 
 /**
- * Executor side: one {@link Table#RUNS} row per outcome, carrying the run's whole configuration (so
- * any run can be rebuilt from its row), its result, and its comparison with the reference.
+ * Executor side: one {@link RunRow} per outcome, carrying the run's whole configuration (so any run
+ * can be rebuilt from its row), its result, and its comparison with the reference.
  */
 final class RunRows implements Function<RunOutcome, Row> {
+
+  /** The {@code scale} of every run: features are used as given (one feature, never rescaled). */
+  static final String NO_SCALING = "none";
 
   private final RowContext ctx;
   private final Broadcast<TrainingSet> data;
@@ -37,41 +41,48 @@ final class RunRows implements Function<RunOutcome, Row> {
     double slopeError = run.slope() - reference.slope();
     double interceptError = run.intercept() - reference.intercept();
     Verdict verdict = diagnoser.diagnose(run);
-    return RowFactory.create(
-        ctx.sweepId(),
-        config.runId(),
-        config.optimizer().name(),
-        config.optimizer().lr(),
-        config.optimizer().momentum(),
-        config.batchSize(),
-        config.shuffle(),
-        config.loss().label(),
-        config.epochs(),
-        config.seed(),
-        config.precision().label(),
-        run.initSlope(),
-        run.initIntercept(),
-        run.slope(),
-        run.intercept(),
-        run.trainMse(),
-        ctx.hasValidation() ? (Double) run.validationMse() : null,
-        run.lastBatchLoss(),
-        run.steps(),
-        slopeError,
-        interceptError,
-        run.trainMse() - reference.trainMse(),
-        run.isFinite() && ctx.tolerance().converged(slopeError, interceptError),
-        verdict.diagnosis().label(),
-        verdict.detail(),
-        run.nanos(),
-        verdict.objectiveSlope(),
-        verdict.objectiveIntercept(),
-        Double.isNaN(verdict.stepsNeeded()) ? null : (Double) verdict.stepsNeeded(),
-        run.stepsToTarget() == RunOutcome.NOT_REACHED ? null : (Long) run.stepsToTarget(),
-        config.optimizer().nesterov(),
-        config.optimizer().weightDecay(),
-        config.schedule().label(),
-        config.lrScaling().label(),
-        config.effectiveLr());
+    double objectiveSlope = verdict.objectiveSlope();
+    return new RunRow(
+            ctx.sweepId(),
+            config.runId(),
+            config.optimizer().name(),
+            config.optimizer().lr(),
+            config.optimizer().momentum(),
+            config.batchSize(),
+            config.shuffle(),
+            config.loss().label(),
+            config.epochs(),
+            config.seed(),
+            config.precision().label(),
+            run.initSlope(),
+            run.initIntercept(),
+            run.slope(),
+            run.intercept(),
+            run.trainMse(),
+            ctx.hasValidation() ? (Double) run.validationMse() : null,
+            run.lastBatchLoss(),
+            run.steps(),
+            slopeError,
+            interceptError,
+            run.trainMse() - reference.trainMse(),
+            run.isFinite() && ctx.tolerance().converged(slopeError, interceptError),
+            verdict.diagnosis().label(),
+            verdict.detail(),
+            run.nanos(),
+            objectiveSlope,
+            verdict.objectiveIntercept(),
+            Double.isNaN(verdict.stepsNeeded()) ? null : (Double) verdict.stepsNeeded(),
+            run.stepsToTarget() == RunOutcome.NOT_REACHED ? null : (Long) run.stepsToTarget(),
+            config.optimizer().nesterov(),
+            config.optimizer().weightDecay(),
+            config.schedule().label(),
+            config.lrScaling().label(),
+            config.effectiveLr(),
+            List.of(run.slope()),
+            List.of(run.initSlope()),
+            Double.isNaN(objectiveSlope) ? null : List.of(objectiveSlope),
+            Math.abs(slopeError),
+            NO_SCALING)
+        .toRow();
   }
 }

@@ -15,7 +15,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
@@ -25,6 +24,11 @@ import org.batchsweep.core.RunConfig;
 import org.batchsweep.core.RunOutcome;
 import org.batchsweep.core.TrainingSet;
 import org.batchsweep.reference.MllibReference;
+import org.batchsweep.store.EpochRow;
+import org.batchsweep.store.PointRow;
+import org.batchsweep.store.ReferenceRow;
+import org.batchsweep.store.RunRow;
+import org.batchsweep.store.SweepRow;
 import org.batchsweep.store.Table;
 import org.batchsweep.store.TableStore;
 
@@ -84,14 +88,18 @@ public final class SweepJob {
           Table.REFERENCE,
           spark.createDataFrame(
               List.of(
-                  RowFactory.create(
-                      sweepId,
-                      reference.method(),
-                      reference.slope(),
-                      reference.intercept(),
-                      reference.trainMse(),
-                      nullIfNaN(reference.validationMse()),
-                      reference.r2())),
+                  new ReferenceRow(
+                          sweepId,
+                          reference.method(),
+                          reference.slope(),
+                          reference.intercept(),
+                          reference.trainMse(),
+                          nullIfNaN(reference.validationMse()),
+                          reference.r2(),
+                          List.of(reference.slope()),
+                          // With one feature the centred covariance is 1×1: λ_max / λ_min = 1.
+                          1.0)
+                      .toRow()),
               Table.REFERENCE.schema()));
 
       Set<String> staged = resume ? stagedRunIds(plan) : Set.of();
@@ -109,7 +117,10 @@ public final class SweepJob {
       publish(plan);
       describe(jsc, "batch-size science of " + sweepId);
       new BatchScience(spark, store)
-          .write(sweepId, points.where(functions.col("split").equalTo(PointRows.TRAIN)), reference);
+          .write(
+              sweepId,
+              points.where(functions.col(PointRow.SPLIT).equalTo(PointRows.TRAIN)),
+              reference);
 
       double wall = (System.nanoTime() - start) / 1e9;
       writeSweepRow(plan, createdAt, wall, STATUS_COMPLETE);
@@ -198,10 +209,11 @@ public final class SweepJob {
   private void publish(SweepPlan plan) {
     String sweepId = plan.sweepId();
     describe(JavaSparkContext.fromSparkContext(spark.sparkContext()), "publish " + sweepId);
-    store.write(Table.RUNS, store.readStaged(sweepId, Table.RUNS).dropDuplicates("run_id"));
+    store.write(Table.RUNS, store.readStaged(sweepId, Table.RUNS).dropDuplicates(RunRow.RUN_ID));
     if (plan.spec().train().recordEpochs()) {
       store.write(
-          Table.EPOCHS, store.readStaged(sweepId, Table.EPOCHS).dropDuplicates("run_id", "epoch"));
+          Table.EPOCHS,
+          store.readStaged(sweepId, Table.EPOCHS).dropDuplicates(EpochRow.RUN_ID, EpochRow.EPOCH));
     } else {
       store.deletePartition(Table.EPOCHS, sweepId);
     }
@@ -230,7 +242,7 @@ public final class SweepJob {
 
   private static Set<String> runIds(Dataset<Row> rows) {
     Set<String> ids = new HashSet<>();
-    for (Row row : rows.select("run_id").distinct().collectAsList()) {
+    for (Row row : rows.select(RunRow.RUN_ID).distinct().collectAsList()) {
       ids.add(row.getString(0));
     }
     return ids;
@@ -248,25 +260,28 @@ public final class SweepJob {
   }
 
   private static Reference fitReference(Dataset<Row> points, boolean hasValidation) {
-    Dataset<Row> xy = points.select("split", "x", "y");
+    Dataset<Row> xy = points.select(PointRow.SPLIT, PointRow.X, PointRow.Y);
     return MllibReference.fit(
-        xy.where(functions.col("split").equalTo(PointRows.TRAIN)),
-        hasValidation ? xy.where(functions.col("split").equalTo(PointRows.VALIDATION)) : null);
+        xy.where(functions.col(PointRow.SPLIT).equalTo(PointRows.TRAIN)),
+        hasValidation
+            ? xy.where(functions.col(PointRow.SPLIT).equalTo(PointRows.VALIDATION))
+            : null);
   }
 
   private void writeSweepRow(
       SweepPlan plan, Timestamp createdAt, Double wallSeconds, String status) {
     Row row =
-        RowFactory.create(
-            plan.sweepId(),
-            plan.spec().name(),
-            plan.spec().yaml(),
-            createdAt,
-            spark.sparkContext().master(),
-            spark.version(),
-            (long) plan.runs().size(),
-            wallSeconds,
-            status);
+        new SweepRow(
+                plan.sweepId(),
+                plan.spec().name(),
+                plan.spec().yaml(),
+                createdAt,
+                spark.sparkContext().master(),
+                spark.version(),
+                (long) plan.runs().size(),
+                wallSeconds,
+                status)
+            .toRow();
     store.write(Table.SWEEPS, spark.createDataFrame(List.of(row), Table.SWEEPS.schema()));
   }
 

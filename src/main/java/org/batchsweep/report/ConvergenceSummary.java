@@ -2,11 +2,9 @@ package org.batchsweep.report;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import org.apache.spark.sql.Row;
 import org.batchsweep.answer.SweepAnswers;
 import org.batchsweep.core.ConvergenceSpec;
-import org.batchsweep.store.Table;
-import org.batchsweep.store.TableStore;
+import org.batchsweep.core.Reference;
 
 /**
  * The short answer printed after a sweep: the reference line, then per setting the share of runs
@@ -20,20 +18,23 @@ public final class ConvergenceSummary {
   /** Rows of the per-setting table before the rest are counted in one line. */
   static final int MAX_ROWS = 20;
 
+  /**
+   * Prints the summary from what the command already holds: the sweep's reference, its convergence
+   * tolerance (from its spec) and its answers, so nothing is read or parsed a second time.
+   */
   public static void print(
-      TableStore store, String sweepId, SweepAnswers answers, PrintStream out) {
-    Row ref = store.read(Table.REFERENCE, sweepId).first();
+      Reference ref, ConvergenceSpec tolerance, SweepAnswers answers, PrintStream out) {
     out.printf(
         Locale.ROOT,
         "reference (%s): y = %.4f·x %+.4f   train MSE %.5g   validation MSE %s   r² %.4f%n",
-        ref.getString(1),
-        ref.getDouble(2),
-        ref.getDouble(3),
-        ref.getDouble(4),
-        ref.isNullAt(5) ? "-" : String.format(Locale.ROOT, "%.5g", ref.getDouble(5)),
-        ref.getDouble(6));
-
-    ConvergenceSpec tolerance = StoredSweep.spec(store, sweepId).converged();
+        ref.method(),
+        ref.slope(),
+        ref.intercept(),
+        ref.trainMse(),
+        Double.isNaN(ref.validationMse())
+            ? "-"
+            : String.format(Locale.ROOT, "%.5g", ref.validationMse()),
+        ref.r2());
     out.println();
     out.printf(
         Locale.ROOT,

@@ -1,6 +1,5 @@
 package org.batchsweep.report;
 
-import java.sql.Timestamp;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -9,8 +8,8 @@ import org.apache.spark.sql.Row;
 import org.batchsweep.BadInputException;
 import org.batchsweep.core.Loss;
 import org.batchsweep.core.Reference;
-import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.spec.SweepSpec;
+import org.batchsweep.store.SweepRow;
 import org.batchsweep.store.Table;
 import org.batchsweep.store.TableStore;
 
@@ -42,36 +41,15 @@ record ReportData(
    */
   static final int MAX_LINES = SettingsFigure.MAX_LINES;
 
-  /** The sweep's row of the sweeps table. */
-  record SweepRow(
-      String name,
-      String specYaml,
-      Timestamp createdAt,
-      String master,
-      String sparkVersion,
-      long runs,
-      Double wallSeconds,
-      String status) {}
-
   static ReportData load(TableStore store, String sweepId) {
-    Row row = StoredSweep.row(store, sweepId);
-    SweepRow sweep =
-        new SweepRow(
-            row.getAs("name"),
-            row.getAs("spec"),
-            row.getAs("created_at"),
-            row.getAs("master"),
-            row.getAs("spark_version"),
-            row.isNullAt(row.fieldIndex("runs")) ? 0 : row.<Long>getAs("runs"),
-            row.getAs("wall_seconds"),
-            row.getAs("status"));
+    SweepRow sweep = StoredSweep.row(store, sweepId);
     SweepSpec spec;
     try {
-      spec = SpecLoader.loadText(sweep.specYaml(), "sweeps.spec of " + sweepId, List.of());
+      spec = StoredSweep.spec(sweep);
     } catch (BadInputException e) {
       spec = null;
     }
-    Reference reference = reference(store, sweepId);
+    Reference reference = StoredSweep.reference(store, sweepId);
 
     if (!store.exists(Table.RUNS)) {
       return new ReportData(
@@ -189,24 +167,6 @@ record ReportData(
 
   private static List<Setting> drawn(PanelPlan plan) {
     return plan.panels().stream().flatMap(p -> p.settings().stream()).distinct().toList();
-  }
-
-  private static Reference reference(TableStore store, String sweepId) {
-    if (!store.exists(Table.REFERENCE)) {
-      return null;
-    }
-    List<Row> rows = store.read(Table.REFERENCE, sweepId).collectAsList();
-    if (rows.isEmpty()) {
-      return null;
-    }
-    Row r = rows.get(0);
-    return new Reference(
-        r.getAs("method"),
-        r.getAs("slope"),
-        r.getAs("intercept"),
-        r.getAs("train_mse"),
-        r.isNullAt(r.fieldIndex("validation_mse")) ? Double.NaN : r.getAs("validation_mse"),
-        r.isNullAt(r.fieldIndex("r2")) ? Double.NaN : r.getAs("r2"));
   }
 
   /** The losses in the order their figures appear: the spec's order when it can be read. */

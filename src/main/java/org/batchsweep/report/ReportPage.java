@@ -12,6 +12,7 @@ import org.batchsweep.diagnose.Diagnosis;
 import org.batchsweep.spec.DataSpec;
 import org.batchsweep.spec.GridSpec;
 import org.batchsweep.spec.SweepSpec;
+import org.batchsweep.store.SweepRow;
 
 /**
  * The report's {@code index.html}: one self-contained page (inline CSS, no script, no external
@@ -51,7 +52,7 @@ final class ReportPage {
       List<FigureFiles> figures,
       List<TableLink> tables,
       String out) {
-    ReportData.SweepRow sweep = data.sweep();
+    SweepRow sweep = data.sweep();
     html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>")
@@ -68,7 +69,7 @@ final class ReportPage {
       html.append(" <span class=\"id\">sweep ").append(esc(data.sweepId())).append("</span>");
     }
     html.append("</h1>\n<p class=\"meta\">")
-        .append(String.format(Locale.ROOT, "%,d runs", sweep.runs()));
+        .append(String.format(Locale.ROOT, "%,d runs", sweep.runs() == null ? 0 : sweep.runs()));
     if (sweep.createdAt() != null) {
       html.append(" · started ").append(WHEN.format(sweep.createdAt().toInstant()));
     }
@@ -121,7 +122,7 @@ final class ReportPage {
         .append(
             " <code>--set</code> overrides merged), as stored in <code>sweeps.spec</code>. Save it to a file")
         .append(" and pass it to <code>./submit run</code> to run the sweep again.</p>\n<pre>")
-        .append(esc(sweep.specYaml()))
+        .append(esc(sweep.spec()))
         .append("</pre>\n</section>\n");
     html.append(
             "<footer>Made by <code>./submit report</code> from this sweep's tables alone, without")

@@ -3,18 +3,21 @@ package org.batchsweep.report;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.batchsweep.BadInputException;
+import org.batchsweep.core.Reference;
 import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.spec.SweepSpec;
+import org.batchsweep.store.ReferenceRow;
+import org.batchsweep.store.SweepRow;
 import org.batchsweep.store.Table;
 import org.batchsweep.store.TableStore;
 
-/** Looks up a sweep that is already in the tables: its id and the spec it ran with. */
+/** Looks up a sweep that is already in the tables: its row, the spec it ran with, its reference. */
 public final class StoredSweep {
 
   private StoredSweep() {}
 
   /** The sweep's row of the sweeps table; a clear error when there is none. */
-  public static Row row(TableStore store, String sweepId) {
+  public static SweepRow row(TableStore store, String sweepId) {
     if (!store.exists(Table.SWEEPS)) {
       throw new BadInputException(
           "no sweeps under "
@@ -30,14 +33,14 @@ public final class StoredSweep {
               + store.location(Table.SWEEPS)
               + "; list them with ./submit sql \"SELECT sweep_id, name, created_at FROM sweeps\"");
     }
-    return rows.get(0);
+    return SweepRow.from(rows.get(0));
   }
 
   /**
    * The sweeps row of the given id, or of the latest sweep when none is given; an unknown id is
    * refused.
    */
-  public static Row resolve(TableStore store, String sweepIdOrNull) {
+  public static SweepRow resolve(TableStore store, String sweepIdOrNull) {
     return row(store, sweepIdOrNull != null ? sweepIdOrNull : latest(store));
   }
 
@@ -51,9 +54,9 @@ public final class StoredSweep {
     }
     return store
         .read(Table.SWEEPS)
-        .orderBy(org.apache.spark.sql.functions.col("created_at").desc())
+        .orderBy(org.apache.spark.sql.functions.col(SweepRow.CREATED_AT).desc())
         .first()
-        .getString(0);
+        .getAs(SweepRow.SWEEP_ID);
   }
 
   /**
@@ -63,10 +66,10 @@ public final class StoredSweep {
    * @param out the {@code --out} the user gave, repeated in the resume command unless it is the
    *     default
    */
-  public static void requireComplete(Row sweep, String out) {
-    String status = sweep.isNullAt(sweep.fieldIndex("status")) ? "complete" : sweep.getAs("status");
+  public static void requireComplete(SweepRow sweep, String out) {
+    String status = status(sweep);
     if (!"complete".equals(status)) {
-      String id = sweep.getAs("sweep_id");
+      String id = sweep.sweepId();
       throw new BadInputException(
           "sweep "
               + id
@@ -80,8 +83,32 @@ public final class StoredSweep {
     }
   }
 
-  public static SweepSpec spec(TableStore store, String sweepId) {
-    Row row = row(store, sweepId);
-    return SpecLoader.loadText(row.getString(2), "sweeps.spec of " + sweepId, List.of());
+  /** The sweep's status; sweeps written before the column existed were complete. */
+  public static String status(SweepRow sweep) {
+    return sweep.status() == null ? "complete" : sweep.status();
+  }
+
+  /** The spec the sweep ran with, parsed from its row. */
+  public static SweepSpec spec(SweepRow sweep) {
+    return SpecLoader.loadText(sweep.spec(), "sweeps.spec of " + sweep.sweepId(), List.of());
+  }
+
+  /** The sweep's reference fit, or null when the table has none for it. */
+  public static Reference reference(TableStore store, String sweepId) {
+    if (!store.exists(Table.REFERENCE)) {
+      return null;
+    }
+    List<Row> rows = store.read(Table.REFERENCE, sweepId).collectAsList();
+    if (rows.isEmpty()) {
+      return null;
+    }
+    ReferenceRow r = ReferenceRow.from(rows.get(0));
+    return new Reference(
+        r.method(),
+        r.slope(),
+        r.intercept(),
+        r.trainMse(),
+        r.validationMse() == null ? Double.NaN : r.validationMse(),
+        r.r2() == null ? Double.NaN : r.r2());
   }
 }

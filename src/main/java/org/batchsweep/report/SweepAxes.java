@@ -10,45 +10,27 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.batchsweep.store.RunRow;
 
 /**
  * How many distinct values each configuration column of a sweep's runs takes: which axes the sweep
  * actually varied. Computed with one aggregate over the runs table.
  *
- * <p>The configuration columns are listed once, in {@link #CONFIGURATION}; those the runs table
- * does not have (tables written by an older build) are skipped, so every figure groups by whatever
- * axes a sweep varies rather than by a fixed set.
+ * <p>The configuration columns are listed once, in {@link RunRow#AXES}; those the runs table does
+ * not have (tables written by an older build) are skipped, so every figure groups by whatever axes
+ * a sweep varies rather than by a fixed set.
  */
 record SweepAxes(Map<String, Long> distinct) {
 
-  /**
-   * The runs table's configuration columns that can be axes of a sweep, in the order settings are
-   * named and grouped (the broadest first). Batch size is the x axis and seeds are replicates;
-   * every other varying one makes a setting.
-   */
-  static final List<String> CONFIGURATION =
-      List.of(
-          "loss",
-          "optimizer",
-          "shuffle",
-          "lr",
-          "momentum",
-          "nesterov",
-          "weight_decay",
-          "schedule",
-          "lr_scaling",
-          "scale",
-          "epochs",
-          "precision",
-          "batch_size",
-          "seed");
+  /** The runs table's configuration columns that can be axes of a sweep: {@link RunRow#AXES}. */
+  static final List<String> CONFIGURATION = RunRow.AXES;
 
   /** Numeric axes a convergence map can be drawn over, in the order they are preferred. */
   static final List<String> NUMERIC =
       List.of("batch_size", "lr", "momentum", "weight_decay", "epochs");
 
   /** The columns that are not part of a setting: the x axis and the replicates. */
-  static final List<String> NOT_SETTING = List.of("batch_size", "seed");
+  static final List<String> NOT_SETTING = List.of(RunRow.BATCH_SIZE, RunRow.SEED);
 
   SweepAxes {
     distinct = Map.copyOf(distinct);

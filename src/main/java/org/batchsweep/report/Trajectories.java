@@ -15,6 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.batchsweep.store.EpochRow;
 
 /**
  * One representative run per diagnosis and its path epoch by epoch: the run with the median batch
@@ -57,7 +58,7 @@ final class Trajectories {
     Dataset<Row> chosen =
         epochs
             .where(col("run_id").isin(byRun.keySet().toArray()))
-            .select("run_id", "epoch", "slope", "intercept");
+            .select(EpochRow.RUN_ID, EpochRow.EPOCH, EpochRow.SLOPE, EpochRow.INTERCEPT);
     long lastEpoch = ((Number) chosen.agg(max("epoch")).first().get(0)).longValue();
     long stride = Math.max(1, (lastEpoch + MAX_POINTS) / MAX_POINTS);
     List<Row> rows =
@@ -69,19 +70,23 @@ final class Trajectories {
     List<Path> paths = new ArrayList<>();
     for (Row run : byRun.values()) {
       String runId = run.getAs("run_id");
-      List<Row> mine = rows.stream().filter(r -> r.getString(0).equals(runId)).toList();
+      List<Row> mine =
+          rows.stream().filter(r -> r.<String>getAs(EpochRow.RUN_ID).equals(runId)).toList();
       paths.add(
           new Path(
               runId,
               run.getAs("diagnosis"),
               label(run, axes),
-              mine.stream().mapToDouble(r -> r.getInt(1)).toArray(),
-              mine.stream().mapToDouble(r -> r.isNullAt(2) ? Double.NaN : r.getDouble(2)).toArray(),
-              mine.stream()
-                  .mapToDouble(r -> r.isNullAt(3) ? Double.NaN : r.getDouble(3))
-                  .toArray()));
+              mine.stream().mapToDouble(r -> r.<Integer>getAs(EpochRow.EPOCH)).toArray(),
+              mine.stream().mapToDouble(r -> orNaN(r, EpochRow.SLOPE)).toArray(),
+              mine.stream().mapToDouble(r -> orNaN(r, EpochRow.INTERCEPT)).toArray()));
     }
     return paths;
+  }
+
+  private static double orNaN(Row r, String column) {
+    Double value = r.getAs(column);
+    return value == null ? Double.NaN : value;
   }
 
   // "wrong-objective: mse-broadcast, shuffled, B 500, seed 2" (and any other axis the sweep

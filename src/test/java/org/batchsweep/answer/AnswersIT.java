@@ -99,7 +99,8 @@ class AnswersIT {
 
   @Test
   void everySettingsConvergedBatchSizesAndCountsAgreeWithSqlOverTheRunsTable() throws Exception {
-    assertThat(varying).containsExactly("optimizer", "lr", "momentum", "loss", "shuffle");
+    // In the order of the grid's axis columns (store.RunRow.AXES), the broadest first.
+    assertThat(varying).containsExactly("loss", "optimizer", "shuffle", "lr", "momentum");
     String axes = String.join(", ", varying);
     Map<String, List<Integer>> expected = new TreeMap<>();
     for (Row r :

@@ -148,15 +148,15 @@ class MillionRunReportIT {
                 + SWEEP
                 + "' AS sweep_id, 'mllib-normal' AS method, -3.9958D AS slope, 0.0002D AS"
                 + " intercept, 0.0027404D AS train_mse, 0.0024499D AS validation_mse, 0.9979D AS"
-                + " r2"));
+                + " r2, array(-3.9958D) AS weights, 1D AS condition_number"));
     // Every sweep has its points: the answer reads the training x's mean and spread (curvature).
     store.write(
         Table.POINTS,
         spark.sql(
             "SELECT '"
                 + SWEEP
-                + "' AS sweep_id, 'train' AS split, id / 999D AS x, -4D * id / 999D AS y"
-                + " FROM range(1000)"));
+                + "' AS sweep_id, 'train' AS split, id / 999D AS x, -4D * id / 999D AS y,"
+                + " array(id / 999D) AS features FROM range(1000)"));
     Dataset<Row> sweeps =
         spark
             .range(1)
