@@ -119,7 +119,7 @@ class CsvPointsTest {
   void badFeatureTablesAreRefusedInOneLine(
       String name, String content, String features, String label, int max, String message)
       throws Exception {
-    List<String> named = features == null ? null : List.of(features.split(","));
+    List<String> named = features == null ? null : List.of(features.split(",", -1));
     Path f = file(content.replace("\\n", "\n"));
     assertThatThrownBy(() -> CsvPoints.read("data.path", f, named, label, max, true))
         .isInstanceOf(BadInputException.class)
