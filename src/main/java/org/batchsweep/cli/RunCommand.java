@@ -186,7 +186,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private static SweepPlan plan(String id, SweepSpec spec, SparkSession spark) {
-    SweepData data = DataLoader.load(spec.data(), spark);
+    SweepData data = DataLoader.load(spec, spark);
     return SweepPlan.of(id, spec, data);
   }
 

@@ -1,6 +1,7 @@
 package org.batchsweep.diagnose;
 
 import java.io.Serializable;
+import org.batchsweep.core.SymmetricEigenvalues;
 
 /**
  * Sums over the training points from which the gradient noise of the squared loss follows exactly,

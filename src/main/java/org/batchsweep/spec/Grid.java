@@ -35,7 +35,8 @@ public final class Grid {
           grid.shuffle().size(),
           grid.loss().size(),
           grid.seed().size(),
-          Math.max(1, grid.epochs().size())
+          Math.max(1, grid.epochs().size()),
+          grid.scale().size()
         }) {
       size = Math.multiplyExact(size, axis);
     }
@@ -75,25 +76,28 @@ public final class Grid {
           OptimizerConfig optimizerConfig = variant.optimizer();
           for (Loss loss : grid.loss()) {
             for (boolean shuffle : grid.shuffle()) {
-              for (int epochs : epochsAxis) {
-                // Only the batch size changes in the innermost loop: hash the rest once.
-                RunConfig template =
-                    new RunConfig(
-                        null,
-                        optimizerConfig,
-                        loss,
-                        1,
-                        shuffle,
-                        epochs,
-                        seed,
-                        train.precision(),
-                        train.init(),
-                        variant.schedule(),
-                        variant.lrScaling(),
-                        grid.optim().baseBatchSize());
-                ids.start(template, dataFingerprint);
-                for (int batchSize : grid.batchSize()) {
-                  runs.add(template.with(ids.id(batchSize), batchSize));
+              for (Scale scale : grid.scale()) {
+                for (int epochs : epochsAxis) {
+                  // Only the batch size changes in the innermost loop: hash the rest once.
+                  RunConfig template =
+                      new RunConfig(
+                          null,
+                          optimizerConfig,
+                          loss,
+                          1,
+                          shuffle,
+                          epochs,
+                          seed,
+                          train.precision(),
+                          train.init(),
+                          variant.schedule(),
+                          variant.lrScaling(),
+                          grid.optim().baseBatchSize(),
+                          scale);
+                  ids.start(template, dataFingerprint);
+                  for (int batchSize : grid.batchSize()) {
+                    runs.add(template.with(ids.id(batchSize), batchSize));
+                  }
                 }
               }
             }

@@ -124,6 +124,35 @@ final class Section {
     return values;
   }
 
+  /** A list of finite numbers of any length (empty included), or a failure naming the key. */
+  List<Double> finiteList(String name, String accepted) {
+    JsonNode value = node.get(name);
+    if (value == null || !value.isArray()) {
+      throw fail(name, value, accepted);
+    }
+    List<Double> values = new ArrayList<>();
+    for (JsonNode item : value) {
+      values.add(number(name, item, Double.NEGATIVE_INFINITY, false, accepted));
+    }
+    return values;
+  }
+
+  /** A list of non-blank strings of any length (empty included), or a failure naming the key. */
+  List<String> textList(String name, String accepted) {
+    JsonNode value = node.get(name);
+    if (value == null || !value.isArray()) {
+      throw fail(name, value, accepted);
+    }
+    List<String> values = new ArrayList<>();
+    for (JsonNode item : value) {
+      if (!item.isTextual() || item.asText().isBlank()) {
+        throw fail(name, value, accepted);
+      }
+      values.add(item.asText());
+    }
+    return values;
+  }
+
   BadInputException fail(String name, JsonNode value, String accepted) {
     return failure(key(name), value, accepted);
   }

@@ -4,15 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.batchsweep.BadInputException;
 import org.batchsweep.core.ConvergenceSpec;
 import org.batchsweep.core.Init;
 import org.batchsweep.core.Loss;
 import org.batchsweep.core.Precision;
+import org.batchsweep.core.Scale;
 import org.batchsweep.optim.OptimizerNames;
-import org.batchsweep.spec.DataSpec.DataKind;
 
 /**
  * Turns a spec file and {@code --set} overrides into a validated {@link SweepSpec}, before any
@@ -34,7 +33,11 @@ public final class SpecLoader {
           "seed",
           "path",
           "validation",
-          "validation_path");
+          "validation_path",
+          "weights",
+          "feature_scales",
+          "features",
+          "label");
   private static final Set<String> TRAIN_KEYS =
       Set.of("epochs", "precision", "init", "record_epochs", "base_batch_size");
   private static final Set<String> GRID_KEYS =
@@ -50,12 +53,15 @@ public final class SpecLoader {
           "nesterov",
           "weight_decay",
           "schedule",
-          "lr_scaling");
-  private static final Set<String> CONVERGED_KEYS = Set.of("slope_tol", "intercept_tol");
+          "lr_scaling",
+          "scale");
+  private static final Set<String> CONVERGED_KEYS =
+      Set.of("slope_tol", "intercept_tol", "excess_mse_rel");
   private static final Set<String> FIXES_KEYS = Set.of("enabled", "max_per_kind");
-  private static final Set<String> LIMITS_KEYS = Set.of("max_runs", "chunk_runs");
-  private static final Set<String> INIT_KEYS = Set.of("slope", "intercept");
+  private static final Set<String> LIMITS_KEYS = Set.of("max_runs", "chunk_runs", "max_features");
+  private static final Set<String> INIT_KEYS = Set.of("slope", "intercept", "weights");
   private static final int MAX_EPOCHS = 10_000_000;
+  private static final int MAX_FEATURES = 1_000;
 
   private SpecLoader() {}
 
@@ -82,7 +88,16 @@ public final class SpecLoader {
     SpecPaths.resolve(tree.root(), Path.of("").toAbsolutePath()); // --set paths: the current folder
     Section root = new Section("", tree.root(), ROOT_KEYS);
     String name = root.name("name");
-    DataSpec data = data(root.section("data", DATA_KEYS));
+    Section limits = root.section("limits", LIMITS_KEYS);
+    int maxFeatures =
+        (int)
+            Section.integer(
+                limits.key("max_features"),
+                limits.get("max_features"),
+                1,
+                MAX_FEATURES,
+                "an integer from 1 to " + MAX_FEATURES);
+    DataSpec data = DataSpecReader.read(root.section("data", DATA_KEYS), maxFeatures);
     Section trainSection = root.section("train", TRAIN_KEYS);
     TrainSpec train = train(trainSection);
     GridSpec grid =
@@ -94,8 +109,10 @@ public final class SpecLoader {
     ConvergenceSpec convergence =
         new ConvergenceSpec(
             converged.positive("slope_tol", "a number > 0"),
-            converged.positive("intercept_tol", "a number > 0"));
-    Section limits = root.section("limits", LIMITS_KEYS);
+            converged.positive("intercept_tol", "a number > 0"),
+            converged.has("excess_mse_rel")
+                ? converged.atLeast("excess_mse_rel", 0, "null or a number ≥ 0")
+                : Double.NaN);
     long maxRuns = limits.integer("max_runs", 1, "an integer ≥ 1");
     int chunkRuns =
         (int)
@@ -122,47 +139,10 @@ public final class SpecLoader {
             name, data, train, grid, convergence, maxRuns, chunkRuns, tree.toYaml(), fixes);
     Grid.checkSize(spec);
     SpecConsistency.check(spec);
+    if (data.isGenerated()) { // d is known now: 1 for a line, the weights' count for linear data
+      FeatureCount.check(spec, data.weights() == null ? 1 : data.weights().size(), null);
+    }
     return spec;
-  }
-
-  private static DataSpec data(Section s) {
-    DataKind kind =
-        DataKind.valueOf(
-            s.text("kind", List.of("line", "csv", "parquet")).toUpperCase(Locale.ROOT));
-    boolean fresh = s.text("validation", List.of("fresh", "none")).equals("fresh");
-    String path = s.optionalText("path");
-    String validationPath = s.optionalText("validation_path");
-    if (kind == DataKind.LINE) {
-      if (path != null || validationPath != null) {
-        throw new BadInputException(
-            s.key(path != null ? "path" : "validation_path")
-                + " is set but data.kind is line; set data.kind to csv or parquet to read a file");
-      }
-    } else if (path == null) {
-      throw new BadInputException(
-          s.key("path")
-              + ": data.kind "
-              + kind.label()
-              + " needs a file with columns x,y; set "
-              + s.key("path")
-              + "=FILE");
-    }
-    List<Double> range = s.finiteList("x_range", 2, "[min, max] with min < max");
-    if (!(range.get(0) < range.get(1))) {
-      throw s.fail("x_range", s.get("x_range"), "[min, max] with min < max");
-    }
-    return new DataSpec(
-        kind,
-        s.finite("slope"),
-        s.finite("intercept"),
-        (int) s.integer("n", 2, "an integer from 2 to " + Integer.MAX_VALUE),
-        range.get(0),
-        range.get(1),
-        s.atLeast("noise", 0, "a number ≥ 0"),
-        s.integer("seed", Long.MIN_VALUE, "an integer"),
-        path,
-        fresh,
-        validationPath);
   }
 
   private static TrainSpec train(Section s) {
@@ -176,7 +156,9 @@ public final class SpecLoader {
 
   private static Init init(Section train) {
     JsonNode node = train.get("init");
-    String accepted = "kaiming or {slope: S, intercept: I} (either may be left out)";
+    String accepted =
+        "kaiming, {slope: S, intercept: I} or {weights: [W1, ...], intercept: I}"
+            + " (any may be left out)";
     if (node != null && node.isTextual() && node.asText().equals("kaiming")) {
       return Init.KAIMING;
     }
@@ -184,8 +166,24 @@ public final class SpecLoader {
       throw train.fail("init", node, accepted);
     }
     Section init = train.section("init", INIT_KEYS);
-    Double slope = init.has("slope") ? init.finite("slope") : null;
     Double intercept = init.has("intercept") ? init.finite("intercept") : null;
+    if (init.has("weights")) {
+      if (init.has("slope")) {
+        throw new BadInputException(
+            init.key("slope")
+                + " and "
+                + init.key("weights")
+                + " are both set; give the slope (one feature) or the weights (one per feature)");
+      }
+      List<Double> weights =
+          init.finiteList("weights", "a list of finite numbers, one per feature");
+      if (weights.isEmpty()) {
+        throw init.fail(
+            "weights", init.get("weights"), "a list of finite numbers, one per feature");
+      }
+      return new Init(weights, intercept);
+    }
+    Double slope = init.has("slope") ? init.finite("slope") : null;
     return new Init(slope, intercept);
   }
 
@@ -273,6 +271,16 @@ public final class SpecLoader {
         epochs.add((int) v);
       }
     }
+    List<Scale> scales =
+        AxisValues.items(
+            s.key("scale"),
+            s.get("scale"),
+            item -> {
+              if (!item.isTextual() || !Scale.isLabel(item.asText())) {
+                throw Section.failure(s.key("scale"), item, Scale.labels());
+              }
+              return Scale.fromLabel(item.asText());
+            });
     return new GridSpec(
         AxisValues.distinct(batchSizes),
         shuffle,
@@ -282,7 +290,8 @@ public final class SpecLoader {
         AxisValues.distinct(momenta),
         AxisValues.distinct(seeds),
         AxisValues.distinct(epochs),
-        OptimSpecReader.read(optim, s, train, optimizers, AxisValues.distinct(momenta)));
+        OptimSpecReader.read(optim, s, train, optimizers, AxisValues.distinct(momenta)),
+        scales);
   }
 
   private static List<Double> axis(Section s, String name, String accepted) {

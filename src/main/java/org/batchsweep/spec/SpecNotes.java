@@ -3,7 +3,6 @@ package org.batchsweep.spec;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import org.batchsweep.spec.DataSpec.DataKind;
 
 /**
  * What a sweep does differently from what a reader of its spec might assume, said in the run's
@@ -16,12 +15,12 @@ public final class SpecNotes {
   public static List<String> of(SweepSpec spec) {
     List<String> notes = new ArrayList<>();
     DataSpec data = spec.data();
-    if (data.kind() != DataKind.LINE && data.validationPath() == null) {
+    if (!data.isGenerated() && data.validationPath() == null) {
       notes.add(
           "note: "
               + data.kind().label()
               + " data has no validation split (a fresh draw exists for generated"
-              + " lines only); set data.validation_path=FILE to validate");
+              + " data only); set data.validation_path=FILE to validate");
     }
     return notes;
   }

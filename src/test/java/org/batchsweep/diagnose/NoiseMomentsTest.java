@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.util.Random;
+import org.batchsweep.core.SymmetricEigenvalues;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashSet;
 import java.util.List;
 import org.batchsweep.core.RunConfig;
+import org.batchsweep.core.Scale;
 import org.junit.jupiter.api.Test;
 
 class GridTest {
@@ -74,5 +75,24 @@ class GridTest {
             "grid.epochs=[5, 50]");
     assertThat(Grid.expand(spec, "d").stream().map(RunConfig::epochs).toList())
         .containsExactly(5, 50);
+  }
+
+  @Test
+  void theScaleAxisMultipliesTheGridAndOnlyStandardizedRunsGetNewIds() {
+    List<RunConfig> plain = Grid.expand(spec("grid.batch_size=[10, 20]"), "d");
+    SweepSpec both = spec("grid.batch_size=[10, 20]", "grid.scale=[none, standardize]");
+    List<RunConfig> runs = Grid.expand(both, "d");
+    assertThat(runs).hasSize(2 * plain.size());
+    assertThat(Grid.size(both.grid())).isEqualTo(runs.size());
+    List<RunConfig> none = runs.stream().filter(r -> r.scale() == Scale.NONE).toList();
+    List<RunConfig> standardized =
+        runs.stream().filter(r -> r.scale() == Scale.STANDARDIZE).toList();
+    assertThat(none.stream().map(RunConfig::runId).toList())
+        .containsExactlyInAnyOrderElementsOf(plain.stream().map(RunConfig::runId).toList());
+    assertThat(standardized).hasSize(plain.size());
+    for (RunConfig run : standardized) {
+      assertThat(run).isEqualTo(Grid.withId(run.with(null, run.batchSize()), "d"));
+      assertThat(none.stream().map(RunConfig::runId)).doesNotContain(run.runId());
+    }
   }
 }

@@ -42,6 +42,20 @@ class SpecHonestyTest {
   }
 
   @Test
+  void generatedDataStoresNoFileKeysAndALineNoWeights() {
+    String line = section(load().yaml(), "data");
+    assertThat(line)
+        .contains("slope: -4.0")
+        .doesNotContain("weights", "feature_scales", "features", "label", "path");
+    SweepSpec spec = load("data.kind=linear", "data.weights=[1, 2]");
+    String linear = section(spec.yaml(), "data");
+    assertThat(linear)
+        .contains("kind: linear", "weights:", "intercept")
+        .doesNotContain("slope", "features", "label", "path");
+    assertThat(SpecLoader.loadText(spec.yaml(), "stored", List.of()).yaml()).isEqualTo(spec.yaml());
+  }
+
+  @Test
   void aCsvSweepStoresOnlyWhatApplies(@TempDir Path dir) throws Exception {
     Path csv = Files.writeString(dir.resolve("p.csv"), "x,y\n0,1\n1,2\n");
     SweepSpec spec = load("data.kind=csv", "data.path=" + csv);

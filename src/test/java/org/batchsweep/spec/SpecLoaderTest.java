@@ -11,6 +11,7 @@ import org.batchsweep.BadInputException;
 import org.batchsweep.core.Init;
 import org.batchsweep.core.Loss;
 import org.batchsweep.core.Precision;
+import org.batchsweep.core.Scale;
 import org.batchsweep.spec.DataSpec.DataKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,8 +131,8 @@ class SpecLoaderTest {
         "data.noise=.nan       | --set data.noise: the value '.nan' is not valid YAML",
         "data.slope=.inf       | --set data.slope: the value '.inf' is not valid YAML",
         "data.slope=1e400      | data.slope: got Infinity; accepted: a finite number",
-        "data.kind=xml         | data.kind: got 'xml'; accepted: line | csv | parquet",
-        "data.kind=csv         | data.path: data.kind csv needs a file with columns x,y",
+        "data.kind=xml         | data.kind: got 'xml'; accepted: line | linear | csv | parquet",
+        "data.kind=csv         | data.path: data.kind csv needs a file with a label column and feature columns",
         "data.path=a.csv       | data.path is set but data.kind is line",
         "data.x_range=[1, 0]   | data.x_range: got a list [1,0]; accepted: [min, max] with min < max",
         "data.validation=maybe | data.validation: got 'maybe'; accepted: fresh | none",
@@ -141,8 +142,8 @@ class SpecLoaderTest {
         "fixes.max_per_kind=0  | fixes.max_per_kind: got 0; accepted: an integer from 1 to 100",
         "fixes.enabled=maybe   | fixes.enabled: got 'maybe'",
         "train.precision=f16   | train.precision: got 'f16'; accepted: float32 | float64",
-        "train.init=zeros      | train.init: got 'zeros'; accepted: kaiming or {slope: S, intercept: I}",
-        "train.init.bias=1     | unknown key 'train.init.bias'; accepted under train.init: intercept, slope",
+        "train.init=zeros      | train.init: got 'zeros'; accepted: kaiming, {slope: S, intercept: I} or {weights: [W1, ...], intercept: I}",
+        "train.init.bias=1     | unknown key 'train.init.bias'; accepted under train.init: intercept, slope, weights",
         "train.record_epochs=1 | train.record_epochs: got 1; accepted: true or false",
         "grid.batch_size=[0]   | grid.batch_size: 0 is not a batch size; accepted: integers ≥ 1",
         "grid.batch_size=[2.5] | grid.batch_size: 2.5 is not a batch size",
@@ -172,6 +173,92 @@ class SpecLoaderTest {
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining(message.strip())
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "data.kind=linear | data.weights: data.kind linear needs the true weights, one per feature",
+        "data.kind=linear; data.weights=[] | data.weights: got a list []; accepted: null or a list of finite numbers, one per feature",
+        "data.kind=linear; data.weights=[1, a] | data.weights: got 'a'; accepted: null or a list of finite numbers",
+        "data.kind=linear; data.weights=7 | data.weights: got 7; accepted: null or a list of finite numbers",
+        "data.kind=linear; data.weights=[1, 2]; data.feature_scales=[1] | data.feature_scales: got a list [1]; accepted: null or a list of numbers > 0, one per weight",
+        "data.kind=linear; data.weights=[1, 2]; data.feature_scales=[1, 0] | data.feature_scales: got a list [1,0]; accepted: null or a list of numbers > 0",
+        "data.kind=linear; data.weights=[1, 2, 3]; data.n=4 | data.n: 4 points for 3 weights; accepted: at least features + 2 = 5 points",
+        "data.kind=linear; data.weights=[1, 2, 3]; limits.max_features=2 | data.weights: 3 weights is more than limits.max_features = 2",
+        "data.kind=linear; data.weights=[1]; data.path=a.csv | data.path is set but data.kind is linear",
+        "data.weights=[1, 2] | data.weights is set but data.kind is line; set data.kind=linear",
+        "data.feature_scales=[2] | data.feature_scales is set but data.kind is line",
+        "data.features=[a] | data.features is set but data.kind is line",
+        "data.label=z | data.label is 'z' but data.kind is line",
+        "data.kind=csv; data.path=a.csv; data.weights=[1] | data.weights is set but data.kind is csv",
+        "data.kind=csv; data.path=a.csv; data.features=[] | data.features: got a list []; accepted: null (every column but the label) or a list of distinct column names",
+        "data.kind=csv; data.path=a.csv; data.features=[a, a] | data.features: got a list [\"a\",\"a\"]",
+        "data.kind=csv; data.path=a.csv; data.features=[a, 1] | data.features: got a list [\"a\",1]",
+        "data.kind=csv; data.path=a.csv; data.features=[a, Y] | data.features: got a list [\"a\",\"Y\"]; accepted: null (every column but the label) or a list of distinct column names, none of them the label y",
+        "data.kind=csv; data.path=a.csv; data.label= | data.label: got nothing (null); accepted: a column name",
+        "data.kind=csv; data.path=a.csv; data.features=[a, b, c]; limits.max_features=2 | data.features: 3 features is more than limits.max_features = 2",
+        "limits.max_features=0 | limits.max_features: got 0; accepted: an integer from 1 to 1000",
+        "limits.max_features=5000 | limits.max_features: got 5000; accepted: an integer from 1 to 1000",
+        "grid.scale=[minmax] | grid.scale: got 'minmax'; accepted: none, standardize",
+        "grid.scale=[] | grid.scale: the axis is empty",
+        "converged.excess_mse_rel=-0.1 | converged.excess_mse_rel: got -0.1; accepted: null or a number ≥ 0",
+        "converged.excess_mse_rel=abc | converged.excess_mse_rel: got 'abc'; accepted: null or a number ≥ 0",
+        "train.init.weights=[] | train.init.weights: got a list []; accepted: a list of finite numbers, one per feature",
+        "train.init.weights=1 | train.init.weights: got 1; accepted: a list of finite numbers",
+        "train.init.weights=[1]; train.init.slope=2 | train.init.slope and train.init.weights are both set",
+        "train.init.weights=[1, 2] | train.init.weights: 2 weights for data with 1 feature(s); accepted: a list of 1 finite numbers",
+        "data.kind=linear; data.weights=[1, 2]; train.init.weights=[1, 2, 3] | train.init.weights: 3 weights for data with 2 feature(s); accepted: a list of 2 finite numbers, one per feature",
+        "data.kind=linear; data.weights=[1, 2]; train.init.slope=0.5 | train.init.weights: 1 weight (as train.init.slope or train.init.weights) for data with 2 feature(s)",
+      })
+  void everyInvalidFeatureSettingIsRefusedInOneLine(String overrides, String message) {
+    assertThatThrownBy(() -> load(overrides.split(";\\s*")))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining(message.strip())
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void linearDataReadsItsWeightsScalesAndLimits() {
+    SweepSpec spec =
+        load(
+            "data.kind=linear",
+            "data.weights=[1.5, -2, 0.25]",
+            "data.feature_scales=[1, 10, 1000]",
+            "data.n=50",
+            "limits.max_features=3",
+            "train.init={weights: [0.1, 0.2, 0.3], intercept: 1}");
+    assertThat(spec.data().kind()).isEqualTo(DataKind.LINEAR);
+    assertThat(spec.data().weights()).containsExactly(1.5, -2.0, 0.25);
+    assertThat(spec.data().featureScales()).containsExactly(1.0, 10.0, 1000.0);
+    assertThat(spec.data().maxFeatures()).isEqualTo(3);
+    assertThat(spec.data().isGenerated()).isTrue();
+    assertThat(spec.train().init()).isEqualTo(Init.of(new double[] {0.1, 0.2, 0.3}, 1.0));
+    assertThat(load("data.kind=linear", "data.weights=[1, 2]").data().featureScales())
+        .containsExactly(1.0, 1.0);
+  }
+
+  @Test
+  void fileDataReadsItsFeatureColumnsAndLabel() {
+    SweepSpec spec =
+        load("data.kind=csv", "data.path=/tmp/t.csv", "data.features=[a, b]", "data.label=t");
+    assertThat(spec.data().features()).containsExactly("a", "b");
+    assertThat(spec.data().label()).isEqualTo("t");
+    SweepSpec defaults = load("data.kind=parquet", "data.path=/tmp/t.parquet");
+    assertThat(defaults.data().features()).isNull();
+    assertThat(defaults.data().label()).isEqualTo("y");
+    assertThat(defaults.data().maxFeatures()).isEqualTo(100);
+  }
+
+  @Test
+  void theScaleAxisAndTheMseCriterionAreRead() {
+    assertThat(load().grid().scale()).containsExactly(Scale.NONE);
+    assertThat(load().converged().byExcessMse()).isFalse();
+    SweepSpec spec = load("grid.scale=[none, standardize]", "converged.excess_mse_rel=0.01");
+    assertThat(spec.grid().scale()).containsExactly(Scale.NONE, Scale.STANDARDIZE);
+    assertThat(spec.converged().excessMseRel()).isEqualTo(0.01);
+    assertThat(load("grid.scale=standardize").grid().scale()).containsExactly(Scale.STANDARDIZE);
   }
 
   @Test

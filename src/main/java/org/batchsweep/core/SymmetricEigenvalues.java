@@ -1,16 +1,16 @@
-package org.batchsweep.diagnose;
+package org.batchsweep.core;
 
 import java.util.Arrays;
 
 /** Eigenvalues of a small symmetric matrix by cyclic Jacobi rotations (exact to rounding). */
-final class SymmetricEigenvalues {
+public final class SymmetricEigenvalues {
 
   private static final int MAX_SWEEPS = 100;
 
   private SymmetricEigenvalues() {}
 
   /** The eigenvalues of symmetric {@code matrix}, ascending; the argument is not changed. */
-  static double[] of(double[][] matrix) {
+  public static double[] of(double[][] matrix) {
     int m = matrix.length;
     double[][] a = new double[m][];
     for (int i = 0; i < m; i++) {
