@@ -2,6 +2,7 @@ package org.batchsweep.diagnose;
 
 import java.io.Serializable;
 import org.batchsweep.core.Points;
+import org.batchsweep.core.SymmetricEigenvalues;
 
 /**
  * The curvature of a squared loss in (slope, intercept): its Hessian is 2·[[E x², E x], [E x, 1]]

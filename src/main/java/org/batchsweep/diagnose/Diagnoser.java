@@ -128,7 +128,7 @@ public final class Diagnoser {
     double[] objective = objectiveMinimiser(config);
     Verdict.Builder verdict = new Verdict.Builder(objective);
     Trajectory trajectory = run.trajectory();
-    boolean objectiveIsLine = within(objective, referenceParams);
+    boolean objectiveIsLine = converges(objective);
     if (!run.isFinite()) {
       String blewUp = blewUp(config, trajectory.firstNonFiniteStep(), run.steps());
       return objectiveIsLine
@@ -146,7 +146,9 @@ public final class Diagnoser {
     double endDistance = distance(run.params(), objective);
     double stepsNeeded = stepsNeeded(run, objective, startDistance, endDistance);
 
-    if (within(run.params(), referenceParams)) {
+    if (tolerance.byExcessMse()
+        ? run.trainMse() <= (1 + tolerance.excessMseRel()) * reference.trainMse()
+        : converges(run.params())) {
       return verdict.done(
           Diagnosis.CONVERGED,
           format(
@@ -428,11 +430,20 @@ public final class Diagnoser {
     return Math.max(weights, Math.abs(params[d] - target[d]) / tolerance.interceptTol());
   }
 
-  /** Within tolerance of {@code target}, tested as the runs table's converged column is. */
-  private boolean within(double[] params, double[] target) {
+  /**
+   * Whether a model with these parameters counts as converged, tested as the runs table's converged
+   * column is: within tolerance of the reference, or (converged.excess_mse_rel) within the MSE
+   * bound.
+   */
+  private boolean converges(double[] params) {
     int d = params.length - 1;
+    if (tolerance.byExcessMse()) {
+      double mse =
+          d == 1 ? train.mse(params[0], params[1]) : train.mse(Arrays.copyOf(params, d), params[d]);
+      return mse <= (1 + tolerance.excessMseRel()) * reference.trainMse();
+    }
     for (int j = 0; j < d; j++) {
-      if (!tolerance.converged(params[j] - target[j], params[d] - target[d])) {
+      if (!tolerance.converged(params[j] - referenceParams[j], params[d] - referenceParams[d])) {
         return false;
       }
     }

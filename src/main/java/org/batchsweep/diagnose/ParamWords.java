@@ -33,7 +33,9 @@ final class ParamWords {
 
   /** The reference's weights, then its intercept. */
   static double[] referenceParams(Reference reference) {
-    return new double[] {reference.slope(), reference.intercept()};
+    double[] params = java.util.Arrays.copyOf(reference.weights(), reference.features() + 1);
+    params[reference.features()] = reference.intercept();
+    return params;
   }
 
   private static String format(String pattern, Object... args) {

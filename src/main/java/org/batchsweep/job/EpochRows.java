@@ -1,11 +1,11 @@
 package org.batchsweep.job;
 
 import java.util.Iterator;
-import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Row;
 import org.batchsweep.core.RunOutcome;
 import org.batchsweep.store.EpochRow;
+import org.batchsweep.store.Rows;
 
 /** Executor side: the {@link EpochRow}s of one run's recorded trajectory. */
 final class EpochRows implements FlatMapFunction<RunOutcome, Row> {
@@ -26,10 +26,10 @@ final class EpochRows implements FlatMapFunction<RunOutcome, Row> {
                         sweepId,
                         runId,
                         e.epoch(),
-                        e.slope(),
+                        e.params().length == 2 ? e.slope() : null,
                         e.intercept(),
                         e.trainMse(),
-                        List.of(e.slope()))
+                        Rows.list(e.weights()))
                     .toRow())
         .iterator();
   }

@@ -1,5 +1,6 @@
 package org.batchsweep.job;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -41,15 +42,21 @@ final class PointRows implements MapPartitionsFunction<Long, Row> {
       public Row next() {
         int i = Math.toIntExact(indices.next());
         if (i < train.size()) {
-          return row(TRAIN, train.x()[i], train.y()[i]);
+          return row(TRAIN, train, i);
         }
-        int j = i - train.size();
-        return row(VALIDATION, validation.x()[j], validation.y()[j]);
+        return row(VALIDATION, validation, i - train.size());
       }
     };
   }
 
-  private Row row(String split, double x, double y) {
-    return new PointRow(sweepId, split, x, y, List.of(x)).toRow();
+  /** Point {@code i}: x is the feature when there is one, null when there are several. */
+  private Row row(String split, Points points, int i) {
+    int d = points.features();
+    List<Double> features = new ArrayList<>(d);
+    for (int j = 0; j < d; j++) {
+      features.add(points.x(i, j));
+    }
+    return new PointRow(sweepId, split, d == 1 ? points.x(i, 0) : null, points.y()[i], features)
+        .toRow();
   }
 }

@@ -13,6 +13,12 @@ record RowContext(
   /** The box runs must end in to converge, for the trainers' {@code steps_to_target}. */
   Target target() {
     return new Target(
-        reference.slope(), reference.intercept(), tolerance.slopeTol(), tolerance.interceptTol());
+        reference.weights(),
+        reference.intercept(),
+        tolerance.slopeTol(),
+        tolerance.interceptTol(),
+        tolerance.byExcessMse()
+            ? (1 + tolerance.excessMseRel()) * reference.trainMse()
+            : Double.NaN);
   }
 }

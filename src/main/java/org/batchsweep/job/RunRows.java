@@ -1,6 +1,5 @@
 package org.batchsweep.job;
 
-import java.util.List;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -10,6 +9,7 @@ import org.batchsweep.core.RunOutcome;
 import org.batchsweep.core.TrainingSet;
 import org.batchsweep.diagnose.Diagnoser;
 import org.batchsweep.diagnose.Verdict;
+import org.batchsweep.store.Rows;
 import org.batchsweep.store.RunRow;
 
 /**
@@ -19,9 +19,8 @@ import org.batchsweep.store.RunRow;
 final class RunRows implements Function<RunOutcome, Row> {
 
   /** The {@code scale} of every run: features are used as given (one feature, never rescaled). */
-  static final String NO_SCALING = "none";
-
   private final RowContext ctx;
+
   private final Broadcast<TrainingSet> data;
   // One per task: it caches objective minimisers, which many runs of a task share.
   private transient Diagnoser diagnoser;
@@ -38,10 +37,19 @@ final class RunRows implements Function<RunOutcome, Row> {
     }
     Reference reference = ctx.reference();
     RunConfig config = run.config();
-    double slopeError = run.slope() - reference.slope();
+    int d = run.features();
+    double[] weightErrors = new double[d];
+    double weightError = 0;
+    for (int j = 0; j < d; j++) {
+      weightErrors[j] = run.params()[j] - reference.weight(j);
+      double error = Math.abs(weightErrors[j]);
+      weightError = Double.isNaN(error) ? error : Math.max(weightError, error);
+    }
+    double slopeError = weightErrors[0];
     double interceptError = run.intercept() - reference.intercept();
     Verdict verdict = diagnoser.diagnose(run);
     double objectiveSlope = verdict.objectiveSlope();
+    boolean one = d == 1;
     return new RunRow(
             ctx.sweepId(),
             config.runId(),
@@ -54,22 +62,24 @@ final class RunRows implements Function<RunOutcome, Row> {
             config.epochs(),
             config.seed(),
             config.precision().label(),
-            run.initSlope(),
+            one ? run.initSlope() : null,
             run.initIntercept(),
-            run.slope(),
+            one ? run.slope() : null,
             run.intercept(),
             run.trainMse(),
             ctx.hasValidation() ? (Double) run.validationMse() : null,
             run.lastBatchLoss(),
             run.steps(),
-            slopeError,
+            one ? slopeError : null,
             interceptError,
             run.trainMse() - reference.trainMse(),
-            run.isFinite() && ctx.tolerance().converged(slopeError, interceptError),
+            run.isFinite()
+                && ctx.tolerance()
+                    .converged(weightErrors, interceptError, run.trainMse(), reference.trainMse()),
             verdict.diagnosis().label(),
             verdict.detail(),
             run.nanos(),
-            objectiveSlope,
+            one ? objectiveSlope : null,
             verdict.objectiveIntercept(),
             Double.isNaN(verdict.stepsNeeded()) ? null : (Double) verdict.stepsNeeded(),
             run.stepsToTarget() == RunOutcome.NOT_REACHED ? null : (Long) run.stepsToTarget(),
@@ -78,11 +88,11 @@ final class RunRows implements Function<RunOutcome, Row> {
             config.schedule().label(),
             config.lrScaling().label(),
             config.effectiveLr(),
-            List.of(run.slope()),
-            List.of(run.initSlope()),
-            Double.isNaN(objectiveSlope) ? null : List.of(objectiveSlope),
-            Math.abs(slopeError),
-            NO_SCALING)
+            Rows.list(run.weights()),
+            Rows.list(run.initWeights()),
+            Double.isNaN(objectiveSlope) ? null : Rows.list(verdict.objectiveWeights()),
+            weightError,
+            config.scale().label())
         .toRow();
   }
 }

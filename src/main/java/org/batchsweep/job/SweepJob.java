@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -27,6 +28,7 @@ import org.batchsweep.reference.MllibReference;
 import org.batchsweep.store.EpochRow;
 import org.batchsweep.store.PointRow;
 import org.batchsweep.store.ReferenceRow;
+import org.batchsweep.store.Rows;
 import org.batchsweep.store.RunRow;
 import org.batchsweep.store.SweepRow;
 import org.batchsweep.store.Table;
@@ -83,7 +85,8 @@ public final class SweepJob {
       store.write(Table.POINTS, points);
 
       describe(jsc, "fit MLlib reference for " + sweepId);
-      Reference reference = fitReference(points, plan.data().validation() != null);
+      Reference reference =
+          fitReference(points, plan.data().train().features(), plan.data().validation() != null);
       store.write(
           Table.REFERENCE,
           spark.createDataFrame(
@@ -91,14 +94,13 @@ public final class SweepJob {
                   new ReferenceRow(
                           sweepId,
                           reference.method(),
-                          reference.slope(),
+                          reference.features() == 1 ? reference.slope() : null,
                           reference.intercept(),
                           reference.trainMse(),
                           nullIfNaN(reference.validationMse()),
                           reference.r2(),
-                          List.of(reference.slope()),
-                          // With one feature the centred covariance is 1×1: λ_max / λ_min = 1.
-                          1.0)
+                          Rows.list(reference.weights()),
+                          reference.conditionNumber())
                       .toRow()),
               Table.REFERENCE.schema()));
 
@@ -259,13 +261,31 @@ public final class SweepJob {
         .mapPartitions(new PointRows(data, plan.sweepId()), Encoders.row(Table.POINTS.schema()));
   }
 
-  private static Reference fitReference(Dataset<Row> points, boolean hasValidation) {
-    Dataset<Row> xy = points.select(PointRow.SPLIT, PointRow.X, PointRow.Y);
+  private static Reference fitReference(Dataset<Row> points, int d, boolean hasValidation) {
+    if (d == 1) {
+      Dataset<Row> xy = points.select(PointRow.SPLIT, PointRow.X, PointRow.Y);
+      return MllibReference.fit(
+          xy.where(functions.col(PointRow.SPLIT).equalTo(PointRows.TRAIN)),
+          hasValidation
+              ? xy.where(functions.col(PointRow.SPLIT).equalTo(PointRows.VALIDATION))
+              : null);
+    }
+    // One column per feature, from the points table's features array, for MLlib's assembler.
+    List<String> names = new ArrayList<>();
+    List<Column> columns =
+        new ArrayList<>(List.of(functions.col(PointRow.SPLIT), functions.col(PointRow.Y)));
+    for (int j = 0; j < d; j++) {
+      names.add("feature_" + (j + 1));
+      columns.add(functions.col(PointRow.FEATURES).getItem(j).as(names.get(j)));
+    }
+    Dataset<Row> table = points.select(columns.toArray(new Column[0]));
     return MllibReference.fit(
-        xy.where(functions.col(PointRow.SPLIT).equalTo(PointRows.TRAIN)),
+        table.where(functions.col(PointRow.SPLIT).equalTo(PointRows.TRAIN)),
         hasValidation
-            ? xy.where(functions.col(PointRow.SPLIT).equalTo(PointRows.VALIDATION))
-            : null);
+            ? table.where(functions.col(PointRow.SPLIT).equalTo(PointRows.VALIDATION))
+            : null,
+        names,
+        PointRow.Y);
   }
 
   private void writeSweepRow(

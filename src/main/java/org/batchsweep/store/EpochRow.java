@@ -14,7 +14,7 @@ public record EpochRow(
     String sweepId,
     String runId,
     int epoch,
-    double slope,
+    Double slope,
     double intercept,
     double trainMse,
     List<Double> weights) {

@@ -9,7 +9,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 
 /** A row of {@link Table#POINTS}: one data point of a split. */
-public record PointRow(String sweepId, String split, double x, double y, List<Double> features) {
+public record PointRow(String sweepId, String split, Double x, double y, List<Double> features) {
 
   public static final String SWEEP_ID = Table.PARTITION_COLUMN;
 

@@ -12,7 +12,7 @@ import org.apache.spark.sql.Row;
 public record ReferenceRow(
     String sweepId,
     String method,
-    double slope,
+    Double slope,
     double intercept,
     double trainMse,
     Double validationMse,

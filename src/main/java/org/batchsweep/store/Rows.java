@@ -27,6 +27,18 @@ public final class Rows {
         : Collections.unmodifiableList(new ArrayList<>(row.<T>getList(i)));
   }
 
+  /** An array column's value for these doubles (null for null: a value that does not apply). */
+  public static List<Double> list(double[] values) {
+    if (values == null) {
+      return null;
+    }
+    List<Double> list = new ArrayList<>(values.length);
+    for (double v : values) {
+      list.add(v);
+    }
+    return list;
+  }
+
   private static int index(Row row, String column) {
     if (row.schema() == null) {
       throw new IllegalArgumentException("a row without a schema cannot be read by name");

@@ -44,6 +44,7 @@ final class RunState {
   private final double[] current;
 
   private final double[] endRaw;
+  private final double[] inTargetUnits;
   private final double[] endOriginal;
 
   /** The last step after which the run was outside the target (0: the start; −1: never). */
@@ -78,6 +79,7 @@ final class RunState {
     this.parameters = init.length;
     this.current = new double[parameters];
     this.endRaw = new double[parameters];
+    this.inTargetUnits = new double[parameters];
     this.endOriginal = new double[parameters];
     double[] start = params();
     this.initParams = original(start.clone());
@@ -89,10 +91,23 @@ final class RunState {
     this.windowMax = new double[parameters];
     Arrays.fill(windowMin, Double.POSITIVE_INFINITY);
     Arrays.fill(windowMax, Double.NEGATIVE_INFINITY);
-    this.lastOutsideStep = target.contains(initParams) ? -1 : 0;
+    this.lastOutsideStep = inside(start) ? -1 : 0;
     if (recordEpochs) {
       epochs.add(new EpochRecord(0, initParams.clone(), mse(start)));
     }
+  }
+
+  /**
+   * Whether the parameters as the optimizer holds them ({@code raw}, left unchanged) are inside the
+   * target: its MSE bound (computed on the points this run sees: the same predictions), or its box
+   * in the original units.
+   */
+  private boolean inside(double[] raw) {
+    if (target.byMse()) {
+      return mse(raw) <= target.maxTrainMse();
+    }
+    System.arraycopy(raw, 0, inTargetUnits, 0, parameters);
+    return target.contains(original(inTargetUnits));
   }
 
   /** {@code params} in the original features' units (in place). */
@@ -118,7 +133,7 @@ final class RunState {
   /** One optimizer step of a one-feature run from the batch gradient. */
   void step(double gradSlope, double gradIntercept) {
     optimizer.step(gradSlope, gradIntercept);
-    if (standardization != null) {
+    if (standardization != null || target.byMse()) {
       observe();
       return;
     }
@@ -147,7 +162,7 @@ final class RunState {
       current[j] = p;
       finite &= Double.isFinite(p);
     }
-    if (!target.contains(original(current))) {
+    if (!inside(current)) {
       lastOutsideStep = optimizer.steps();
       if (firstNonFiniteStep == 0 && !finite) {
         firstNonFiniteStep = lastOutsideStep;

@@ -8,8 +8,12 @@ import java.io.Serializable;
  * from which a run stayed inside ({@code steps_to_target}). The test is written as the runs table's
  * {@code converged} is (error = run − reference, then |error| ≤ tolerance), so a run has a step
  * count exactly when it is reported converged.
+ *
+ * <p>With {@code maxTrainMse} set (not NaN; the spec's {@code converged.excess_mse_rel}) the target
+ * is instead every model whose training MSE is at most that, whatever its weights.
  */
-public record Target(double[] weights, double intercept, double slopeTol, double interceptTol)
+public record Target(
+    double[] weights, double intercept, double slopeTol, double interceptTol, double maxTrainMse)
     implements Serializable {
 
   /** No target: nothing is ever inside, so no run gets a step count. */
@@ -18,6 +22,16 @@ public record Target(double[] weights, double intercept, double slopeTol, double
   /** One feature's box around (slope, intercept). */
   public Target(double slope, double intercept, double slopeTol, double interceptTol) {
     this(new double[] {slope}, intercept, slopeTol, interceptTol);
+  }
+
+  /** The box around the weights and intercept. */
+  public Target(double[] weights, double intercept, double slopeTol, double interceptTol) {
+    this(weights, intercept, slopeTol, interceptTol, Double.NaN);
+  }
+
+  /** Whether the target is a bound on the training MSE rather than a box. */
+  public boolean byMse() {
+    return !Double.isNaN(maxTrainMse);
   }
 
   public double slope() {
