@@ -17,7 +17,10 @@ import org.batchsweep.optim.SgdConfig;
  */
 final class FixRule {
 
-  /** No fixed run is trained for more optimizer steps than this (about a second on one core). */
+  /**
+   * No one-feature fixed run is trained for more optimizer steps than this (about a second on one
+   * core); with d features a step costs about d² times as much, so the budget is divided by d².
+   */
   static final long MAX_STEPS = 50_000_000L;
 
   /** Rounds of train, diagnose, adjust per failed run. */
@@ -32,14 +35,18 @@ final class FixRule {
   /** The curvature on standardized features, or null when standardizing cannot help (d = 1). */
   private final Curvature standardized;
 
+  /** {@link #MAX_STEPS} for the data's number of features. */
+  private final long maxSteps;
+
   FixRule(int n, Curvature curvature) {
-    this(n, curvature, null);
+    this(n, curvature, null, 1);
   }
 
-  FixRule(int n, Curvature curvature, Curvature standardized) {
+  FixRule(int n, Curvature curvature, Curvature standardized, int features) {
     this.n = n;
     this.curvature = curvature;
     this.standardized = standardized;
+    this.maxSteps = MAX_STEPS / ((long) features * features);
   }
 
   /**
@@ -143,7 +150,7 @@ final class FixRule {
         next.put("loss", new Change.UseLoss(Loss.MSE));
       }
     }
-    return apply(original, next).plannedSteps(n) > MAX_STEPS ? null : next;
+    return apply(original, next).plannedSteps(n) > maxSteps ? null : next;
   }
 
   static RunConfig apply(RunConfig run, Map<String, Change> changes) {
@@ -156,7 +163,7 @@ final class FixRule {
 
   private int epochsFor(RunConfig run, double steps) {
     double epochs = Math.ceil(steps / EpochOrder.stepsPerEpoch(n, run.batchSize()));
-    return (int) Math.min(epochs, MAX_STEPS / EpochOrder.stepsPerEpoch(n, run.batchSize()) + 1);
+    return (int) Math.min(epochs, maxSteps / EpochOrder.stepsPerEpoch(n, run.batchSize()) + 1);
   }
 
   /**

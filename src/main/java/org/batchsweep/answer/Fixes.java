@@ -106,7 +106,8 @@ public final class Fixes {
             curvature,
             train.features() == 1 || !Standardization.canStandardize(train)
                 ? null
-                : Curvature.of(Standardization.of(train).apply(train)));
+                : Curvature.of(Standardization.of(train).apply(train)),
+            train.features());
     List<Attempt> attempts = new ArrayList<>();
     for (Row r : chosen) {
       Diagnosis kind =

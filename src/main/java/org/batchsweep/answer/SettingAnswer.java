@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.batchsweep.core.Scale;
 import org.batchsweep.diagnose.Curvature;
 import org.batchsweep.diagnose.Diagnosis;
+import org.batchsweep.optim.SgdConfig;
+import org.batchsweep.store.RunRow;
 
 /**
  * The answer for one setting: how many runs converged, at which batch sizes at least half of them
@@ -31,7 +35,52 @@ public record SettingAnswer(
       String diagnosis, long runs, List<Integer> batchSizes, String why, FixResult fix) {}
 
   /** What every setting's words need besides its own cells. */
-  record Context(double referenceSlope, Curvature curvature, List<Integer> sweepBatchSizes) {}
+  record Context(
+      double referenceSlope,
+      Curvature curvature,
+      Curvature standardizedCurvature,
+      int features,
+      List<Integer> sweepBatchSizes) {
+
+    Context(double referenceSlope, Curvature curvature, List<Integer> sweepBatchSizes) {
+      this(referenceSlope, curvature, null, 1, sweepBatchSizes);
+    }
+
+    /**
+     * The curvature the runs of {@code setting} see: the standardized one under scale: standardize.
+     */
+    Curvature curvature(Setting setting) {
+      Object scale = setting.values().get(RunRow.SCALE);
+      return Scale.STANDARDIZE.label().equals(scale) && standardizedCurvature != null
+          ? standardizedCurvature
+          : curvature;
+    }
+
+    /**
+     * For SGD on raw features whose curvature is ill-conditioned: that, and the fix; "" otherwise.
+     */
+    String conditioning(Setting setting, String optimizer) {
+      Object scale = setting.values().get(RunRow.SCALE);
+      if (features == 1
+          || Scale.STANDARDIZE.label().equals(scale)
+          || !SgdConfig.NAME.equals(optimizer)
+          || !(curvature.conditionNumber() >= Curvature.ILL_CONDITIONED)) {
+        return "";
+      }
+      return String.format(
+          Locale.ROOT,
+          "; the features are ill-conditioned (the loss's curvature has condition number %.3g%s),"
+              + " so an lr stable along the steepest direction crawls along the flattest: scale:"
+              + " standardize fixes it",
+          curvature.conditionNumber(),
+          standardizedCurvature == null
+              ? ""
+              : String.format(
+                  Locale.ROOT,
+                  "; %.3g with standardized features",
+                  standardizedCurvature.conditionNumber()));
+    }
+  }
 
   static SettingAnswer of(
       Setting setting, List<Cell> cells, Map<String, FixResult> fixes, Context ctx) {

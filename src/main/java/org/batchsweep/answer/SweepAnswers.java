@@ -80,18 +80,27 @@ public final class SweepAnswers {
 
   /** Loads the answer of a stored sweep whose runs, reference and points tables are written. */
   public static SweepAnswers load(TableStore store, String sweepId) {
-    double referenceSlope =
+    ReferenceRow reference =
         store.read(Table.REFERENCE, sweepId).collectAsList().stream()
             .findFirst()
-            .map(r -> ReferenceRow.from(r).slope())
-            .orElse(Double.NaN);
-    Row x =
-        store
-            .read(Table.POINTS, sweepId)
-            .where(col(PointRow.SPLIT).equalTo(PointRow.TRAIN))
-            .agg(avg(col(PointRow.X)), var_pop(col(PointRow.X)))
-            .first();
-    Curvature curvature = Curvature.of(x.getDouble(0), x.getDouble(1));
+            .map(ReferenceRow::from)
+            .orElse(null);
+    int d = reference == null || reference.weights() == null ? 1 : reference.weights().size();
+    // One feature: the slope the answer names; with several there is no one slope to name.
+    double referenceSlope =
+        reference == null || reference.slope() == null ? Double.NaN : reference.slope();
+    Dataset<Row> trainPoints =
+        store.read(Table.POINTS, sweepId).where(col(PointRow.SPLIT).equalTo(PointRow.TRAIN));
+    Curvature curvature;
+    Curvature standardized = null;
+    if (d == 1) {
+      Row x = trainPoints.agg(avg(col(PointRow.X)), var_pop(col(PointRow.X))).first();
+      curvature = Curvature.of(x.getDouble(0), x.getDouble(1));
+    } else {
+      PointMoments.Curvatures both = PointMoments.of(trainPoints, d);
+      curvature = both.raw();
+      standardized = both.standardized();
+    }
     Dataset<Row> runs = store.read(Table.RUNS, sweepId);
     SettingAxes axes = SettingAxes.of(runs);
     List<Cell> cells = cells(runs, axes);
@@ -102,8 +111,7 @@ public final class SweepAnswers {
         axes,
         cells,
         fixes,
-        referenceSlope,
-        curvature,
+        new SettingAnswer.Context(referenceSlope, curvature, standardized, d, List.of()),
         !fixes.isEmpty(),
         CriticalBatchAnswer.paragraphs(store, sweepId));
   }
@@ -117,10 +125,34 @@ public final class SweepAnswers {
       Curvature curvature,
       boolean fixesComputed,
       List<String> criticalBatch) {
+    return build(
+        sweepId,
+        axes,
+        cells,
+        fixes,
+        new SettingAnswer.Context(referenceSlope, curvature, null, 1, List.of()),
+        fixesComputed,
+        criticalBatch);
+  }
+
+  /** As above, with the data's facts in {@code data} (its batch sizes are taken from the cells). */
+  static SweepAnswers build(
+      String sweepId,
+      SettingAxes axes,
+      List<Cell> cells,
+      Map<Setting, Map<String, FixResult>> fixes,
+      SettingAnswer.Context data,
+      boolean fixesComputed,
+      List<String> criticalBatch) {
     List<Integer> sizes =
         new ArrayList<>(new TreeSet<>(cells.stream().map(Cell::batchSize).toList()));
     SettingAnswer.Context ctx =
-        new SettingAnswer.Context(referenceSlope, curvature, List.copyOf(sizes));
+        new SettingAnswer.Context(
+            data.referenceSlope(),
+            data.curvature(),
+            data.standardizedCurvature(),
+            data.features(),
+            List.copyOf(sizes));
     Map<Setting, List<Cell>> bySetting = new TreeMap<>(Setting.ORDER);
     for (Cell c : cells) {
       bySetting.computeIfAbsent(c.setting(), k -> new ArrayList<>()).add(c);

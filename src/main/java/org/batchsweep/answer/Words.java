@@ -89,30 +89,47 @@ final class Words {
     return switch (diagnosis) {
       case CONVERGED -> "converged";
       case WRONG_OBJECTIVE ->
-          largest.loss().equals("mse-broadcast")
-              ? f(
-                  "mse-broadcast compares every prediction with every target of its batch, so it fits the batch's"
-                      + " mean target: its minimiser is slope %s at B %d%s, not the line's %.2f; no lr or step count"
-                      + " fixes that",
-                  slope(smallest.objectiveSlope()),
-                  smallest.batchSize(),
-                  smallest == largest
-                      ? ""
-                      : f(" to %s at B %d", slope(largest.objectiveSlope()), largest.batchSize()),
-                  ctx.referenceSlope())
-              : f(
-                  "the objective's minimiser (slope %s at B %d) is not the line's %.2f: with fixed batches the"
-                      + " remainder batch weighs its points more",
-                  slope(largest.objectiveSlope()), largest.batchSize(), ctx.referenceSlope());
+          ctx.features() > 1
+              ? (largest.loss().equals("mse-broadcast")
+                  ? "mse-broadcast compares every prediction with every target of its batch, so it fits"
+                      + " the batch's mean target, not the least-squares fit; no lr or step count fixes that"
+                  : "the objective's minimiser is not the least-squares fit (weight decay, or fixed batches"
+                      + " whose remainder batch weighs its points more); the runs table's objective_weights"
+                      + " hold it")
+              : largest.loss().equals("mse-broadcast")
+                  ? f(
+                      "mse-broadcast compares every prediction with every target of its batch, so it fits the batch's"
+                          + " mean target: its minimiser is slope %s at B %d%s, not the line's %.2f; no lr or step count"
+                          + " fixes that",
+                      slope(smallest.objectiveSlope()),
+                      smallest.batchSize(),
+                      smallest == largest
+                          ? ""
+                          : f(
+                              " to %s at B %d",
+                              slope(largest.objectiveSlope()), largest.batchSize()),
+                      ctx.referenceSlope())
+                  : f(
+                      "the objective's minimiser (slope %s at B %d) is not the line's %.2f: with fixed batches the"
+                          + " remainder batch weighs its points more",
+                      slope(largest.objectiveSlope()), largest.batchSize(), ctx.referenceSlope());
       case STEP_BUDGET ->
           f(
               "%.0f steps at B %d against at least %s needed; %s",
               largest.steps(),
               largest.batchSize(),
               steps(largest.stepsNeeded()),
-              optimizer.pace(largest.lr(), largest.momentum(), largest.steps(), ctx.curvature()));
-      case DIVERGED -> optimizer.tooLarge(largest.lr(), largest.momentum(), ctx.curvature());
-      case OSCILLATION -> optimizer.oscillates(largest.lr(), largest.momentum(), ctx.curvature());
+              optimizer.pace(
+                      largest.lr(),
+                      largest.momentum(),
+                      largest.steps(),
+                      ctx.curvature(largest.setting()))
+                  + ctx.conditioning(largest.setting(), largest.optimizer()));
+      case DIVERGED ->
+          optimizer.tooLarge(largest.lr(), largest.momentum(), ctx.curvature(largest.setting()))
+              + ctx.conditioning(largest.setting(), largest.optimizer());
+      case OSCILLATION ->
+          optimizer.oscillates(largest.lr(), largest.momentum(), ctx.curvature(largest.setting()));
       case NOISE_FLOOR ->
           f(
               "mini-batch noise at lr %s keeps them wandering around the minimiser by more than the"

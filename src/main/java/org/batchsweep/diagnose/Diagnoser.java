@@ -142,8 +142,8 @@ public final class Diagnoser {
       return UnknownObjectiveVerdict.of(
           run, reference, tolerance, StepModel.of(config, view(config).curvature()), verdict);
     }
-    double startDistance = distance(run.initParams(), objective);
-    double endDistance = distance(run.params(), objective);
+    double startDistance = distance(config, run.initParams(), objective);
+    double endDistance = distance(config, run.params(), objective);
     double stepsNeeded = stepsNeeded(run, objective, startDistance, endDistance);
 
     if (tolerance.byExcessMse()
@@ -327,17 +327,31 @@ public final class Diagnoser {
 
   /** How far the run moved over the final window of epochs, in tolerances. */
   private double windowDisplacement(RunOutcome run) {
-    return distance(run.params(), run.trajectory().windowStart());
+    return distance(run.config(), run.params(), run.trajectory().windowStart());
   }
 
   /**
-   * Whether the run was still going somewhere at the end: over the final window it moved a tenth of
-   * a tolerance or more, in a direction (net displacement at least half its range) rather than to
-   * and fro.
+   * Whether the run was still going somewhere at the end: over the final window it moved in a
+   * direction (net displacement at least half its range) rather than to and fro, by a tenth of a
+   * tolerance or more, or, for an adaptive optimizer, by at least half of what its lr allows (a
+   * tiny lr travels less than a tenth of a tolerance in a window, but at full speed).
    */
   private boolean isMoving(RunOutcome run) {
     double displacement = windowDisplacement(run);
-    return displacement >= 0.1 && displacement >= 0.5 * spread(run.trajectory());
+    if (!(displacement >= 0.5 * spread(run.trajectory()))) {
+      return false;
+    }
+    if (displacement >= 0.1) {
+      return true;
+    }
+    StepModel model = StepModel.of(run.config(), view(run.config()).curvature());
+    double fullSpeed =
+        model.lr()
+            * run.trajectory().windowSteps()
+            / Math.max(tolerance.slopeTol(), tolerance.interceptTol());
+    return model.pace() == StepModel.Pace.SIGN_LIKE
+        && displacement > 0
+        && displacement >= 0.5 * fullSpeed;
   }
 
   private double spread(Trajectory t) {
@@ -418,6 +432,27 @@ public final class Diagnoser {
         model.pace() == StepModel.Pace.GRADIENT_DESCENT
             ? view(config).conditioning().crawlWords()
             : "");
+  }
+
+  /**
+   * {@link #distance(double[], double[])} in the units the run trains in: for a standardized run,
+   * of its standardized parameters, weight j's tolerance σ_j·slope_tol (the same change of the
+   * original weight). The original intercept mixes every standardized parameter, so a standardized
+   * run's distance there would swing with each of them.
+   */
+  private double distance(RunConfig config, double[] params, double[] target) {
+    Standardization s = view(config).standardization();
+    if (s == null) {
+      return distance(params, target);
+    }
+    double[] p = s.fromOriginal(params, new double[params.length]);
+    double[] t = s.fromOriginal(target, new double[target.length]);
+    int d = p.length - 1;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int j = 0; j < d; j++) {
+      max = Math.max(max, Math.abs(p[j] - t[j]) / (tolerance.slopeTol() * s.std()[j]));
+    }
+    return Math.max(max, Math.abs(p[d] - t[d]) / tolerance.interceptTol());
   }
 
   /** max over the weights of |Δw_j|/slope_tol and |Δb|/intercept_tol. */

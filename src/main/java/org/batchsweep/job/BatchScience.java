@@ -64,25 +64,42 @@ final class BatchScience {
     this.store = store;
   }
 
-  /** Writes both tables; {@code trainXY} are the training points (columns x, y). */
-  void write(String sweepId, Dataset<Row> trainXY, Reference reference) {
-    NoiseMoments sums =
-        trainXY
-            .select(PointRow.X, PointRow.Y)
-            .javaRDD()
-            .treeAggregate(NoiseMoments.empty(1), new AddPoint(), new Merge());
-    double[] zero = {0, 0};
-    double[] halfway = {reference.slope() / 2, reference.intercept() / 2};
-    NoiseScale atZero = sums.at(zero);
-    NoiseScale atHalfway = sums.at(halfway);
-    store.write(
-        Table.NOISE_SCALE,
-        spark.createDataFrame(
-            List.of(
-                noiseRow(sweepId, ZERO, atZero, zero, sums.count()),
-                noiseRow(sweepId, HALFWAY, atHalfway, halfway, sums.count())),
-            Table.NOISE_SCALE.schema()));
-    double predicted = NoiseScale.withoutReplacement(atHalfway.bNoise(), sums.count());
+  /**
+   * The most features for which the noise scale is computed: its one-pass sums hold the fourth
+   * moments, O(d⁴) per point (d = 20: 194,481 numbers a point), so wider data skips it.
+   */
+  static final int MAX_NOISE_FEATURES = 20;
+
+  /**
+   * Writes both tables; {@code trainPoints} are the training points (the points table's columns x,
+   * y and features).
+   */
+  void write(String sweepId, Dataset<Row> trainPoints, Reference reference) {
+    int d = reference.features();
+    double predicted = Double.NaN;
+    if (d <= MAX_NOISE_FEATURES) {
+      NoiseMoments sums =
+          trainPoints
+              .select(PointRow.FEATURES, PointRow.Y)
+              .javaRDD()
+              .treeAggregate(NoiseMoments.empty(d), new AddPoint(d), new Merge());
+      double[] zero = new double[d + 1];
+      double[] halfway = new double[d + 1];
+      for (int j = 0; j < d; j++) {
+        halfway[j] = reference.weight(j) / 2;
+      }
+      halfway[d] = reference.intercept() / 2;
+      NoiseScale atZero = sums.at(zero);
+      NoiseScale atHalfway = sums.at(halfway);
+      store.write(
+          Table.NOISE_SCALE,
+          spark.createDataFrame(
+              List.of(
+                  noiseRow(sweepId, ZERO, atZero, zero, sums.count()),
+                  noiseRow(sweepId, HALFWAY, atHalfway, halfway, sums.count())),
+              Table.NOISE_SCALE.schema()));
+      predicted = NoiseScale.withoutReplacement(atHalfway.bNoise(), sums.count());
+    }
     store.write(
         Table.BATCH_SCALING,
         spark.createDataFrame(scalingRows(sweepId, predicted), Table.BATCH_SCALING.schema()));
@@ -98,8 +115,8 @@ final class BatchScience {
             s.traceSigma(),
             s.lambdaMax(),
             s.lambdaMin(),
-            theta[0],
-            theta[1],
+            theta.length == 2 ? theta[0] : null,
+            theta[theta.length - 1],
             n)
         .toRow();
   }
@@ -174,7 +191,7 @@ final class BatchScience {
                   fit == null ? null : fit.sMin(),
                   fit == null ? null : fit.eMin(),
                   fit == null || Double.isNaN(fit.bCrit()) ? null : fit.bCrit(),
-                  Double.isInfinite(predicted) ? null : predicted,
+                  Double.isFinite(predicted) ? (Double) predicted : null,
                   fit == null ? null : fit.r2(),
                   sizes,
                   steps,
@@ -205,11 +222,25 @@ final class BatchScience {
     return varying;
   }
 
-  /** Executor side: adds a point (x, y) to the sums. */
+  /** Executor side: adds a point (features, y) to the sums. */
   private static final class AddPoint implements Function2<NoiseMoments, Row, NoiseMoments> {
+    private final int d;
+
+    AddPoint(int d) {
+      this.d = d;
+    }
+
     @Override
     public NoiseMoments call(NoiseMoments sums, Row point) {
-      return sums.add(point.getDouble(0), point.getDouble(1));
+      List<Double> features = point.getList(0);
+      if (d == 1) {
+        return sums.add(features.get(0), point.getDouble(1));
+      }
+      double[] x = new double[d];
+      for (int j = 0; j < d; j++) {
+        x[j] = features.get(j);
+      }
+      return sums.add(x, point.getDouble(1));
     }
   }
 

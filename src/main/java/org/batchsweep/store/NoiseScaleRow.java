@@ -17,7 +17,7 @@ public record NoiseScaleRow(
     Double traceSigma,
     Double lambdaMax,
     Double lambdaMin,
-    double slope,
+    Double slope,
     double intercept,
     long n) {
 
