@@ -17,11 +17,14 @@ import org.batchsweep.optim.SgdConfig;
  */
 final class FixRule {
 
-  /**
-   * No one-feature fixed run is trained for more optimizer steps than this (about a second on one
-   * core); with d features a step costs about d² times as much, so the budget is divided by d².
-   */
+  /** No one-feature fixed run is trained for more optimizer steps than this (about a second). */
   static final long MAX_STEPS = 50_000_000L;
+
+  /**
+   * With d features a step from prefix sums costs about d/5 µs (README, Performance), so about a
+   * second's worth of steps is this over d.
+   */
+  static final long MAX_FEATURE_STEPS_TIMES_D = 5_000_000L;
 
   /** Rounds of train, diagnose, adjust per failed run. */
   static final int MAX_ATTEMPTS = 6;
@@ -46,7 +49,7 @@ final class FixRule {
     this.n = n;
     this.curvature = curvature;
     this.standardized = standardized;
-    this.maxSteps = MAX_STEPS / ((long) features * features);
+    this.maxSteps = features == 1 ? MAX_STEPS : MAX_FEATURE_STEPS_TIMES_D / features;
   }
 
   /**

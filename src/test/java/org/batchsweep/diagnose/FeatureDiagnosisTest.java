@@ -68,7 +68,7 @@ class FeatureDiagnosisTest {
   @Test
   void sgdOnRawFeaturesCrawlsAndTheDetailNamesIllConditioning() {
     Points p = rawUnits();
-    Verdict v = diagnose(p, SgdConfig.withDefaults(1e-6), Scale.NONE, 50);
+    Verdict v = diagnose(p, new SgdConfig(1e-6, 0.0), Scale.NONE, 50);
     assertThat(v.diagnosis()).isEqualTo(Diagnosis.STEP_BUDGET);
     assertThat(v.detail())
         .contains("ill-conditioned")
@@ -79,14 +79,14 @@ class FeatureDiagnosisTest {
 
   @Test
   void sgdAboveTheLimitTheLargestFeatureSetsDiverges() {
-    Verdict v = diagnose(rawUnits(), SgdConfig.withDefaults(1e-3), Scale.NONE, 5);
+    Verdict v = diagnose(rawUnits(), new SgdConfig(1e-3, 0.0), Scale.NONE, 5);
     assertThat(v.diagnosis()).isEqualTo(Diagnosis.DIVERGED);
     assertThat(v.detail()).contains("above SGD's stability limit");
   }
 
   @Test
   void theSameSgdOnStandardizedFeaturesConverges() {
-    Verdict v = diagnose(rawUnits(), SgdConfig.withDefaults(0.1), Scale.STANDARDIZE, 50);
+    Verdict v = diagnose(rawUnits(), new SgdConfig(0.1, 0.0), Scale.STANDARDIZE, 50);
     assertThat(v.diagnosis()).isEqualTo(Diagnosis.CONVERGED);
     assertThat(v.detail()).startsWith("weights [").contains("reference model");
   }
