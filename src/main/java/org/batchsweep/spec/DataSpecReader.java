@@ -21,6 +21,9 @@ final class DataSpecReader {
   private static final String FEATURES_ACCEPTED =
       "null (every column but the label) or a list of distinct column names";
 
+  /** The most feature values one Java array holds (n·d). */
+  private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+
   private DataSpecReader() {}
 
   static DataSpec read(Section s, int maxFeatures) {
@@ -86,6 +89,16 @@ final class DataSpecReader {
               + " weights; accepted: at least features + 2 = "
               + (weights.size() + 2)
               + " points, so the fit has a residual");
+    }
+    if (weights != null && (long) n * weights.size() > MAX_VALUES) {
+      throw new BadInputException(
+          s.key("n")
+              + ": "
+              + n
+              + " points of "
+              + weights.size()
+              + " features are more values than one array holds; accepted: n·d ≤ "
+              + MAX_VALUES);
     }
     return new DataSpec(
         kind,

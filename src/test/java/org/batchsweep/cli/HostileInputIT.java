@@ -39,6 +39,8 @@ class HostileInputIT {
     Files.writeString(work.resolve("nan.csv"), "x,y\n0,1\nNaN,2\n");
     Files.writeString(work.resolve("one-column.csv"), "x\n0\n1\n");
     Files.writeString(work.resolve("header-only.csv"), "x,y\n");
+    Files.writeString(work.resolve("constant.csv"), "a,b,y\n1,2,3\n2,2,4\n3,2,5\n4,2,1\n");
+    Files.writeString(work.resolve("features.csv"), "a,b,y\n1,2,3\n2,3,4\n3,1,5\n4,0,1\n");
     Files.writeString(work.resolve("a-file"), "not a folder");
     Submit.Result good =
         submit.run(
@@ -109,7 +111,35 @@ class HostileInputIT {
         Arguments.of("NaN in csv", csv("nan.csv"), "line 3: x = NaN is not finite"),
         Arguments.of("one-column csv", csv("one-column.csv"), "has no column y"),
         Arguments.of(
-            "header-only csv", csv("header-only.csv"), "0 point(s); at least 2 are needed"),
+            "header-only csv",
+            csv("header-only.csv"),
+            "0 point(s) for 1 feature(s); at least features + 2 = 3 are needed"),
+        Arguments.of(
+            "constant feature column",
+            csv("constant.csv"),
+            "feature column b is constant (every value 2.0)"),
+        Arguments.of(
+            "init weights for other d",
+            concat(csv("features.csv"), "--set", "train.init.weights=[0.1, 0.2, 0.3]"),
+            "train.init.weights: 3 weights for data with 2 feature(s) (a, b)"),
+        Arguments.of(
+            "linear data without weights",
+            List.of("--set", "data.kind=linear"),
+            "data.weights: data.kind linear needs the true weights"),
+        Arguments.of(
+            "more features than the limit",
+            List.of(
+                "--set",
+                "data.kind=linear",
+                "--set",
+                "data.weights=[1, 2, 3]",
+                "--set",
+                "limits.max_features=2"),
+            "data.weights: 3 weights is more than limits.max_features = 2"),
+        Arguments.of(
+            "unknown scale",
+            List.of("--set", "grid.scale=[minmax]"),
+            "grid.scale: got 'minmax'; accepted: none, standardize"),
         Arguments.of(
             "missing parquet",
             List.of("--set", "data.kind=parquet", "--set", "data.path=none.parquet"),
@@ -150,6 +180,12 @@ class HostileInputIT {
             "relative csv in a spec file",
             List.of("specs/relative.yaml"),
             "data.path: " + work.resolve("specs/nowhere.csv") + " does not exist"));
+  }
+
+  private static List<String> concat(List<String> first, String... more) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(List.of(more));
+    return all;
   }
 
   private static List<String> csv(String file) {

@@ -95,7 +95,7 @@ class SubmitIT {
             "error: data.path "
                 + work.resolve("points.csv")
                 + " line 4: y = 'oops' is not a number;"
-                + " every x and y must be a finite number");
+                + " every feature and label value must be a finite number");
     assertThat(work.resolve("out/tables")).doesNotExist();
   }
 }

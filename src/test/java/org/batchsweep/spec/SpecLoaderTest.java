@@ -186,6 +186,7 @@ class SpecLoaderTest {
         "data.kind=linear; data.weights=[1, 2]; data.feature_scales=[1] | data.feature_scales: got a list [1]; accepted: null or a list of numbers > 0, one per weight",
         "data.kind=linear; data.weights=[1, 2]; data.feature_scales=[1, 0] | data.feature_scales: got a list [1,0]; accepted: null or a list of numbers > 0",
         "data.kind=linear; data.weights=[1, 2, 3]; data.n=4 | data.n: 4 points for 3 weights; accepted: at least features + 2 = 5 points",
+        "data.kind=linear; data.weights=[1, 2, 3]; data.n=1000000000 | data.n: 1000000000 points of 3 features are more values than one array holds; accepted: n·d ≤ 2147483639",
         "data.kind=linear; data.weights=[1, 2, 3]; limits.max_features=2 | data.weights: 3 weights is more than limits.max_features = 2",
         "data.kind=linear; data.weights=[1]; data.path=a.csv | data.path is set but data.kind is linear",
         "data.weights=[1, 2] | data.weights is set but data.kind is line; set data.kind=linear",
