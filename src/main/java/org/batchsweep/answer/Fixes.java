@@ -31,6 +31,7 @@ import org.batchsweep.job.FixTrainer;
 import org.batchsweep.job.SweepPlan;
 import org.batchsweep.spec.Grid;
 import org.batchsweep.store.FixRow;
+import org.batchsweep.store.Rows;
 import org.batchsweep.store.RunRow;
 import org.batchsweep.store.Table;
 import org.batchsweep.store.TableStore;
@@ -155,7 +156,7 @@ public final class Fixes {
                   a.fixed.runId(),
                   a.original.batchSize(),
                   a.original.seed(),
-                  List.of(t.slope()),
+                  Rows.list(t.weights()),
                   t.intercept(),
                   t.steps(),
                   t.converged(),

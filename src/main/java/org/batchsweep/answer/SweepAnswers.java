@@ -346,7 +346,10 @@ public final class SweepAnswers {
                   .filter(s -> s.diagnoses().containsKey(Diagnosis.NOT_CONVERGED.label()))
                   .count()));
     }
-    paragraphs.add(Words.f("%d of %d runs converged to the reference line.", converged, runs));
+    paragraphs.add(
+        Words.f(
+            "%d of %d runs converged to the reference %s.",
+            converged, runs, context.features() == 1 ? "line" : "fit"));
     paragraphs.addAll(criticalBatch);
     return paragraphs;
   }

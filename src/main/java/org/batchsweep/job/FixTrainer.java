@@ -31,7 +31,7 @@ public final class FixTrainer implements AutoCloseable {
    */
   public record Trained(
       String runId,
-      double slope,
+      double[] weights,
       double intercept,
       long steps,
       boolean converged,
@@ -39,7 +39,13 @@ public final class FixTrainer implements AutoCloseable {
       String detail,
       double stepsNeeded,
       int settledEpoch)
-      implements Serializable {}
+      implements Serializable {
+
+    /** The first weight (the slope when there is one feature). */
+    public double slope() {
+      return weights[0];
+    }
+  }
 
   /**
    * Trajectories are recorded (to find {@code settledEpoch}) only for runs of at most this many
@@ -123,10 +129,13 @@ public final class FixTrainer implements AutoCloseable {
     boolean converged =
         run.isFinite()
             && tolerance.converged(
-                run.slope() - reference.slope(), run.intercept() - reference.intercept());
+                errors(run.weights(), reference),
+                run.intercept() - reference.intercept(),
+                run.trainMse(),
+                reference.trainMse());
     return new Trained(
         config.runId(),
-        run.slope(),
+        run.weights(),
         run.intercept(),
         run.steps(),
         converged,
@@ -134,6 +143,14 @@ public final class FixTrainer implements AutoCloseable {
         verdict.detail(),
         verdict.stepsNeeded(),
         converged ? settledEpoch(run.trajectory().epochs(), reference, tolerance) : -1);
+  }
+
+  private static double[] errors(double[] weights, Reference reference) {
+    double[] errors = new double[weights.length];
+    for (int j = 0; j < weights.length; j++) {
+      errors[j] = weights[j] - reference.weight(j);
+    }
+    return errors;
   }
 
   /**
@@ -145,7 +162,10 @@ public final class FixTrainer implements AutoCloseable {
     for (int i = epochs.size() - 1; i >= 0; i--) {
       EpochRecord e = epochs.get(i);
       if (!tolerance.converged(
-          e.slope() - reference.slope(), e.intercept() - reference.intercept())) {
+          errors(e.weights(), reference),
+          e.intercept() - reference.intercept(),
+          e.trainMse(),
+          reference.trainMse())) {
         break;
       }
       settled = e.epoch();

@@ -55,7 +55,8 @@ final class BatchSizeFigure {
     double axisMin = minB <= 0.1 * maxB ? 0 : minB;
     boolean objective = points.stream().anyMatch(p -> Double.isFinite(p.objectiveSlope()));
 
-    XYChart slope = panel("loss " + loss, "final slope", false, axisMin, maxB);
+    XYChart slope =
+        panel("loss " + loss, "final " + Labels.firstQuantity(reference), false, axisMin, maxB);
     XYChart intercept = panel(null, "final intercept", false, axisMin, maxB);
     XYChart trainMse = panel(null, "final train MSE (log scale)", true, axisMin, maxB);
     trainMse.getStyler().setYAxisLogarithmic(true);
@@ -122,7 +123,11 @@ final class BatchSizeFigure {
     }
     double[] ends = {minB, maxB};
     Charts.dashed(
-        slope, REFERENCE, ends, new double[] {reference.slope(), reference.slope()}, Palette.INK);
+        slope,
+        REFERENCE,
+        ends,
+        new double[] {Labels.firstTarget(reference), Labels.firstTarget(reference)},
+        Palette.INK);
     Charts.dashed(
         intercept,
         REFERENCE,

@@ -2,6 +2,7 @@ package org.batchsweep.report;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import org.batchsweep.core.Reference;
 
 /** How configuration values read in legends, tables and titles. */
 final class Labels {
@@ -65,5 +66,18 @@ final class Labels {
 
   static String significant(double value, int digits) {
     return Double.isFinite(value) ? String.format(Locale.ROOT, "%." + digits + "g", value) : "–";
+  }
+
+  /**
+   * The first quantity the figures draw: the slope for one feature; with several, the weight error
+   * max_j |w_j − w*_j| (the runs table's weight_error), whose target is 0.
+   */
+  static String firstQuantity(Reference reference) {
+    return reference.features() == 1 ? "slope" : "weight error";
+  }
+
+  /** Where {@link #firstQuantity} should end: the reference slope, or 0 for the weight error. */
+  static double firstTarget(Reference reference) {
+    return reference.features() == 1 ? reference.slope() : 0.0;
   }
 }

@@ -1,5 +1,8 @@
 package org.batchsweep.report;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +12,7 @@ import org.batchsweep.BadInputException;
 import org.batchsweep.core.Loss;
 import org.batchsweep.core.Reference;
 import org.batchsweep.spec.SweepSpec;
+import org.batchsweep.store.RunRow;
 import org.batchsweep.store.SweepRow;
 import org.batchsweep.store.Table;
 import org.batchsweep.store.TableStore;
@@ -85,18 +89,22 @@ record ReportData(
     if (epochs) {
       used.add("run_id");
     }
+    boolean oneFeature = reference == null || reference.features() == 1;
     Dataset<Row> runs =
         table
             .select(
                 used.stream()
                     .filter(present::contains)
-                    .map(org.apache.spark.sql.functions::col)
+                    .map(c -> oneFeature ? col(c) : featureColumn(c))
                     .toArray(org.apache.spark.sql.Column[]::new))
             .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK_SER());
     try {
       SweepAxes axes = SweepAxes.of(runs);
       List<Trajectories.Path> paths =
-          epochs ? Trajectories.of(runs, store.read(Table.EPOCHS, sweepId), axes) : List.of();
+          epochs
+              ? Trajectories.of(
+                  runs, epochsAsDrawn(store.read(Table.EPOCHS, sweepId), reference), axes)
+              : List.of();
       // What is drawn is planned on the list of settings first, so Spark aggregates only those:
       // the driver's share depends on the figures, not on the runs or even the grid.
       SettingList settings = SettingList.of(runs, axes);
@@ -185,5 +193,37 @@ record ReportData(
   /** Every line label, in plotting order (fixed order before shuffled). */
   List<String> lines() {
     return points.stream().map(BatchSizeCurves.Point::line).distinct().toList();
+  }
+
+  /**
+   * With several features the slope-shaped columns are null; the figures draw the weight error in
+   * the slope's place ({@link Labels#firstQuantity}), and the objective's and the start's as NaN.
+   */
+  private static org.apache.spark.sql.Column featureColumn(String column) {
+    return switch (column) {
+      case "slope" -> col(RunRow.WEIGHT_ERROR).as("slope");
+      case BatchSizeCurves.OBJECTIVE_SLOPE, "init_slope" -> lit(Double.NaN).as(column);
+      default -> col(column);
+    };
+  }
+
+  /** With several features, each epoch's weight error in the slope's place, computed by Spark. */
+  private static Dataset<Row> epochsAsDrawn(Dataset<Row> epochs, Reference reference) {
+    if (reference == null || reference.features() == 1) {
+      return epochs;
+    }
+    StringBuilder target = new StringBuilder("array(");
+    for (int j = 0; j < reference.features(); j++) {
+      target
+          .append(j == 0 ? "" : ", ")
+          .append("CAST(")
+          .append(reference.weight(j))
+          .append(" AS DOUBLE)");
+    }
+    target.append(")");
+    return epochs.withColumn(
+        "slope",
+        org.apache.spark.sql.functions.expr(
+            "array_max(zip_with(weights, " + target + ", (a, b) -> abs(a - b)))"));
   }
 }

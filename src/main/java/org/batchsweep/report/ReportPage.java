@@ -222,6 +222,18 @@ final class ReportPage {
     return text;
   }
 
+  /** The slope, or the weights (at most 10 written; the reference table holds them all). */
+  private static String weights(Reference ref) {
+    if (ref.features() == 1) {
+      return Labels.fixed(ref.slope(), 4);
+    }
+    StringBuilder text = new StringBuilder("[");
+    for (int j = 0; j < Math.min(10, ref.features()); j++) {
+      text.append(j == 0 ? "" : ", ").append(Labels.significant(ref.weight(j), 4));
+    }
+    return text.append(ref.features() > 10 ? ", …]" : "]").toString();
+  }
+
   private static String signed(double value) {
     return (value < 0 ? "−" : "") + Labels.number(Math.abs(value));
   }
@@ -269,18 +281,26 @@ final class ReportPage {
         .append(esc(ref.method()))
         .append("</code>). That line is the best any run can reach,")
         .append(
-            " so every run is compared with it.</p>\n<table class=\"numbers\">\n<tr><th>slope</th><th>intercept</th>")
+            " so every run is compared with it.</p>\n<table class=\"numbers\">\n<tr><th>"
+                + (ref.features() == 1 ? "slope" : "weights")
+                + "</th><th>intercept</th>")
         .append("<th>train MSE</th><th>validation MSE</th><th>r²</th></tr>\n<tr>")
-        .append(td(Labels.fixed(ref.slope(), 4)))
+        .append(td(weights(ref)))
         .append(td(Labels.fixed(ref.intercept(), 4)))
         .append(td(Labels.significant(ref.trainMse(), 4)))
         .append(td(Labels.significant(ref.validationMse(), 4)))
         .append(td(Labels.fixed(ref.r2(), 4)))
         .append("</tr>\n</table>\n");
     if (data.spec() != null) {
-      html.append("<p>A run <b>converged</b> when its final slope is within ")
+      html.append(
+              ref.features() == 1
+                  ? "<p>A run <b>converged</b> when its final slope is within "
+                  : "<p>A run <b>converged</b> when each of its final weights is within ")
           .append(Labels.number(data.spec().converged().slopeTol()))
-          .append(" of the reference slope and its")
+          .append(
+              ref.features() == 1
+                  ? " of the reference slope and its"
+                  : " of the reference's and its")
           .append(" intercept within ")
           .append(Labels.number(data.spec().converged().interceptTol()))
           .append(

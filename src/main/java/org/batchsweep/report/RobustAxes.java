@@ -21,7 +21,7 @@ final class RobustAxes {
 
   static AxisRange slope(List<Point> points, Reference reference) {
     return AxisRange.robust(
-        core(points, reference.slope(), Point::objectiveSlope, Point::initSlope),
+        core(points, Labels.firstTarget(reference), Point::objectiveSlope, Point::initSlope),
         values(points, Point::slope));
   }
 
@@ -34,7 +34,8 @@ final class RobustAxes {
     double[] medians =
         points.stream().filter(Point::sane).mapToDouble(p -> p.slope().median()).toArray();
     return AxisRange.robust(
-        core(points, reference.slope(), Point::objectiveSlope, Point::initSlope), medians);
+        core(points, Labels.firstTarget(reference), Point::objectiveSlope, Point::initSlope),
+        medians);
   }
 
   static AxisRange intercept(List<Point> points, Reference reference) {

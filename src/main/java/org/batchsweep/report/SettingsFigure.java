@@ -58,7 +58,9 @@ final class SettingsFigure {
     for (PanelPlan.Panel panel : plan.panels()) {
       XYChart chart =
           Charts.xy(
-              panel.title().isEmpty() ? "all runs" : panel.title(), "batch size", "final slope");
+              panel.title().isEmpty() ? "all runs" : panel.title(),
+              "batch size",
+              "final " + Labels.firstQuantity(reference));
       chart.getStyler().setXAxisMin(axisMin);
       chart.getStyler().setXAxisMax(maxB);
       chart.getStyler().setXAxisTickMarkSpacingHint(columns == 1 ? 110 : 95);
@@ -86,7 +88,7 @@ final class SettingsFigure {
           chart,
           BatchSizeFigure.REFERENCE,
           new double[] {minB, maxB},
-          new double[] {reference.slope(), reference.slope()},
+          new double[] {Labels.firstTarget(reference), Labels.firstTarget(reference)},
           Palette.INK);
       panels.add(new Figure.Panel(chart, PANEL_HEIGHT));
     }
@@ -115,7 +117,13 @@ final class SettingsFigure {
               Style.LINE));
     }
     legend.add(new Entry("min–max over seeds", Palette.GREY, Style.BAND));
-    legend.add(new Entry("MLlib least-squares slope (the target)", Palette.INK, Style.DASHED));
+    legend.add(
+        new Entry(
+            reference.features() == 1
+                ? "MLlib least-squares slope (the target)"
+                : "weight error 0: the MLlib least-squares weights (the target)",
+            Palette.INK,
+            Style.DASHED));
     if (offScale > 0) {
       legend.add(
           new Entry("median off the scale (exploded or non-finite)", Palette.GREY, Style.TRIANGLE));

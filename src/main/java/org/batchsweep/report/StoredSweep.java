@@ -103,12 +103,17 @@ public final class StoredSweep {
       return null;
     }
     ReferenceRow r = ReferenceRow.from(rows.get(0));
+    double[] weights =
+        r.weights() == null
+            ? new double[] {r.slope()}
+            : r.weights().stream().mapToDouble(Double::doubleValue).toArray();
     return new Reference(
         r.method(),
-        r.slope(),
+        weights,
         r.intercept(),
         r.trainMse(),
         r.validationMse() == null ? Double.NaN : r.validationMse(),
-        r.r2() == null ? Double.NaN : r.r2());
+        r.r2() == null ? Double.NaN : r.r2(),
+        r.conditionNumber() == null ? 1.0 : r.conditionNumber());
   }
 }

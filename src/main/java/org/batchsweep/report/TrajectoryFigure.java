@@ -30,13 +30,13 @@ final class TrajectoryFigure {
             .mapToDouble(p -> p.epochs().length == 0 ? 0 : p.epochs()[p.epochs().length - 1])
             .max()
             .orElse(1);
-    XYChart slope = Charts.xy("one run per diagnosis", "epoch", "slope");
+    XYChart slope = Charts.xy("one run per diagnosis", "epoch", Labels.firstQuantity(reference));
     XYChart intercept = Charts.xy(null, "epoch", "intercept");
     slope.getStyler().setXAxisTitleVisible(false);
     // A run that blew up must not set the axes: both are fixed to a range around the reference,
     // the runs' starting points and where the other runs ended, and a path that leaves it stops
     // there with a triangle at the edge.
-    AxisRange slopeRange = range(paths, Path::slopes, reference.slope());
+    AxisRange slopeRange = range(paths, Path::slopes, Labels.firstTarget(reference));
     AxisRange interceptRange = range(paths, Path::intercepts, reference.intercept());
     slopeRange.apply(slope);
     interceptRange.apply(intercept);
@@ -63,7 +63,7 @@ final class TrajectoryFigure {
         slope,
         BatchSizeFigure.REFERENCE,
         ends,
-        new double[] {reference.slope(), reference.slope()},
+        new double[] {Labels.firstTarget(reference), Labels.firstTarget(reference)},
         Palette.INK);
     Charts.dashed(
         intercept,
