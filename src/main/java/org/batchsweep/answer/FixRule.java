@@ -68,9 +68,13 @@ final class FixRule {
   /** scale=standardize, with an lr within the standardized features' stability limit. */
   private void standardize(Map<String, Change> changes, RunConfig run) {
     changes.put("scale", new Change.Standardize());
-    double limit = 0.5 * standardized.stabilityLimit(run.optimizer().momentum());
-    if (run.optimizer().lr() > limit) {
-      changes.put("lr", new Change.LearningRate(readable(limit)));
+    // Half the standardized features' stability limit: the lr that suited the raw features'
+    // steepest
+    // direction would crawl on standardized ones, and one above the limit would diverge.
+    double half = 0.5 * standardized.stabilityLimit(run.optimizer().momentum());
+    double lr = run.optimizer().lr();
+    if (!(lr <= half && lr >= 0.1 * half)) {
+      changes.put("lr", new Change.LearningRate(readable(half)));
     }
   }
 

@@ -50,8 +50,8 @@ public final class ConvergenceSummary {
     } else {
       out.printf(
           Locale.ROOT,
-          "share of runs that converged (|%s| <= %s and |intercept error| <= %s), by setting and batch size:%n",
-          ref.features() == 1 ? "slope error" : "every weight error",
+          "share of runs that converged (%s <= %s and |intercept error| <= %s), by setting and batch size:%n",
+          ref.features() == 1 ? "|slope error|" : "every |weight error|",
           tolerance.slopeTol(),
           tolerance.interceptTol());
     }

@@ -95,7 +95,7 @@ record ReportData(
             .select(
                 used.stream()
                     .filter(present::contains)
-                    .map(c -> oneFeature ? col(c) : featureColumn(c))
+                    .map(c -> oneFeature ? col(c) : featureColumn(c, reference))
                     .toArray(org.apache.spark.sql.Column[]::new))
             .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK_SER());
     try {
@@ -197,21 +197,20 @@ record ReportData(
 
   /**
    * With several features the slope-shaped columns are null; the figures draw the weight error in
-   * the slope's place ({@link Labels#firstQuantity}), and the objective's and the start's as NaN.
+   * the slope's place ({@link Labels#firstQuantity}): the final one, and the initial one where the
+   * start's slope goes (so the axis spans start to target); the objective's as NaN.
    */
-  private static org.apache.spark.sql.Column featureColumn(String column) {
+  private static org.apache.spark.sql.Column featureColumn(String column, Reference reference) {
     return switch (column) {
       case "slope" -> col(RunRow.WEIGHT_ERROR).as("slope");
-      case BatchSizeCurves.OBJECTIVE_SLOPE, "init_slope" -> lit(Double.NaN).as(column);
+      case "init_slope" -> weightError(RunRow.INIT_WEIGHTS, reference).as(column);
+      case BatchSizeCurves.OBJECTIVE_SLOPE -> lit(Double.NaN).as(column);
       default -> col(column);
     };
   }
 
-  /** With several features, each epoch's weight error in the slope's place, computed by Spark. */
-  private static Dataset<Row> epochsAsDrawn(Dataset<Row> epochs, Reference reference) {
-    if (reference == null || reference.features() == 1) {
-      return epochs;
-    }
+  /** max_j |column[j] − w*_j|, computed by Spark. */
+  private static org.apache.spark.sql.Column weightError(String column, Reference reference) {
     StringBuilder target = new StringBuilder("array(");
     for (int j = 0; j < reference.features(); j++) {
       target
@@ -221,9 +220,15 @@ record ReportData(
           .append(" AS DOUBLE)");
     }
     target.append(")");
-    return epochs.withColumn(
-        "slope",
-        org.apache.spark.sql.functions.expr(
-            "array_max(zip_with(weights, " + target + ", (a, b) -> abs(a - b)))"));
+    return org.apache.spark.sql.functions.expr(
+        "array_max(zip_with(" + column + ", " + target + ", (a, b) -> abs(a - b)))");
+  }
+
+  /** With several features, each epoch's weight error in the slope's place, computed by Spark. */
+  private static Dataset<Row> epochsAsDrawn(Dataset<Row> epochs, Reference reference) {
+    if (reference == null || reference.features() == 1) {
+      return epochs;
+    }
+    return epochs.withColumn("slope", weightError("weights", reference));
   }
 }
