@@ -21,8 +21,8 @@ final class FixRule {
   static final long MAX_STEPS = 50_000_000L;
 
   /**
-   * With d features a step from prefix sums costs about d/5 µs (README, Performance), so about a
-   * second's worth of steps is this over d.
+   * With d features a step from prefix sums costs about 0.05·d µs on one core (README, Performance,
+   * FeatureBench), so this over d steps is a few tenths of a second, a fix's share of a sweep.
    */
   static final long MAX_FEATURE_STEPS_TIMES_D = 5_000_000L;
 
