@@ -1,7 +1,9 @@
 package org.batchsweep.core;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,17 +15,42 @@ public final class TrainingSet implements Serializable {
   private final Points train;
   private final Points validation;
   private final Standardization standardization;
+  private final List<String> featureNames;
   private transient Map<Precision, Points> views;
   private transient TrainingSet standardized;
 
   public TrainingSet(Points train, Points validation) {
-    this(train, validation, null);
+    this(train, validation, null, null);
   }
 
-  private TrainingSet(Points train, Points validation, Standardization standardization) {
+  /** With the features' names (for the words of a diagnosis); null names them x1..xd. */
+  public TrainingSet(Points train, Points validation, List<String> featureNames) {
+    this(train, validation, null, featureNames);
+  }
+
+  private TrainingSet(
+      Points train, Points validation, Standardization standardization, List<String> featureNames) {
     this.train = train;
     this.validation = validation;
     this.standardization = standardization;
+    this.featureNames =
+        featureNames == null ? defaultNames(train.features()) : List.copyOf(featureNames);
+  }
+
+  private static List<String> defaultNames(int d) {
+    if (d == 1) {
+      return List.of("x");
+    }
+    List<String> names = new ArrayList<>(d);
+    for (int j = 1; j <= d; j++) {
+      names.add("x" + j);
+    }
+    return names;
+  }
+
+  /** The features' names, one per feature. */
+  public List<String> featureNames() {
+    return featureNames;
   }
 
   /**
@@ -37,7 +64,8 @@ public final class TrainingSet implements Serializable {
     if (standardized == null) {
       Standardization s = Standardization.of(train);
       standardized =
-          new TrainingSet(s.apply(train), validation == null ? null : s.apply(validation), s);
+          new TrainingSet(
+              s.apply(train), validation == null ? null : s.apply(validation), s, featureNames);
     }
     return standardized;
   }

@@ -48,6 +48,6 @@ public record SweepData(
   }
 
   public TrainingSet trainingSet() {
-    return new TrainingSet(train, validation);
+    return new TrainingSet(train, validation, featureNames);
   }
 }

@@ -1,6 +1,7 @@
 package org.batchsweep.diagnose;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Locale;
 import org.batchsweep.core.Points;
 
@@ -21,10 +22,12 @@ record Conditioning(
     int smallest,
     double smallestStd,
     int largest,
-    double largestStd)
+    double largestStd,
+    String smallestName,
+    String largestName)
     implements Serializable {
 
-  static Conditioning of(Points train, Curvature curvature) {
+  static Conditioning of(Points train, Curvature curvature, List<String> names) {
     int d = train.features();
     int smallest = 0;
     int largest = 0;
@@ -44,7 +47,14 @@ record Conditioning(
         smallest,
         Math.sqrt(train.cov(smallest, smallest)),
         largest,
-        Math.sqrt(train.cov(largest, largest)));
+        Math.sqrt(train.cov(largest, largest)),
+        name(names, smallest),
+        name(names, largest));
+  }
+
+  /** The feature's name, or x1..xd by position. */
+  private static String name(List<String> names, int j) {
+    return names != null && j < names.size() ? names.get(j) : "x" + (j + 1);
   }
 
   boolean illConditioned() {
@@ -79,9 +89,8 @@ record Conditioning(
       return "";
     }
     return format(
-        " because the feature scales differ: standard deviation %.3g for feature %d against %.3g for"
-            + " feature %d",
-        largestStd, largest + 1, smallestStd, smallest + 1);
+        " because the feature scales differ: standard deviation %.3g for %s against %.3g for %s",
+        largestStd, largestName, smallestStd, smallestName);
   }
 
   private static String format(String pattern, Object... args) {

@@ -3,6 +3,7 @@ package org.batchsweep.diagnose;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.batchsweep.core.ConvergenceSpec;
@@ -51,10 +52,18 @@ public final class Diagnoser {
   private final ConvergenceSpec tolerance;
   private final Points train;
   private final Map<Scale, View> views = new EnumMap<>(Scale.class);
+  private final List<String> featureNames;
   private final double[] referenceParams;
   private final Map<String, double[]> minimisers = new HashMap<>();
 
   public Diagnoser(Reference reference, ConvergenceSpec tolerance, Points train) {
+    this(reference, tolerance, train, null);
+  }
+
+  /** With the features' names, for the words that name them (null: x1..xd). */
+  public Diagnoser(
+      Reference reference, ConvergenceSpec tolerance, Points train, List<String> featureNames) {
+    this.featureNames = featureNames;
     this.reference = reference;
     this.tolerance = tolerance;
     this.train = train;
@@ -79,7 +88,7 @@ public final class Diagnoser {
           Standardization s = scale == Scale.NONE ? null : Standardization.of(train);
           Points seen = s == null ? train : s.apply(train);
           Curvature curvature = Curvature.of(seen);
-          return new View(curvature, Conditioning.of(seen, curvature), s);
+          return new View(curvature, Conditioning.of(seen, curvature, featureNames), s);
         });
   }
 

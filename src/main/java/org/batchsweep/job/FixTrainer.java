@@ -90,8 +90,7 @@ public final class FixTrainer implements AutoCloseable {
 
   /** The box a fixed run must end in, as for the sweep's own runs. */
   private Target target() {
-    return new Target(
-        reference.slope(), reference.intercept(), tolerance.slopeTol(), tolerance.interceptTol());
+    return Target.around(reference, tolerance);
   }
 
   @Override
@@ -115,7 +114,8 @@ public final class FixTrainer implements AutoCloseable {
     @Override
     public Trained call(RunOutcome run) {
       if (diagnoser == null) {
-        diagnoser = new Diagnoser(reference, tolerance, data.value().train());
+        diagnoser =
+            new Diagnoser(reference, tolerance, data.value().train(), data.value().featureNames());
       }
       return trained(run, diagnoser, reference, tolerance);
     }

@@ -12,13 +12,6 @@ record RowContext(
 
   /** The box runs must end in to converge, for the trainers' {@code steps_to_target}. */
   Target target() {
-    return new Target(
-        reference.weights(),
-        reference.intercept(),
-        tolerance.slopeTol(),
-        tolerance.interceptTol(),
-        tolerance.byExcessMse()
-            ? (1 + tolerance.excessMseRel()) * reference.trainMse()
-            : Double.NaN);
+    return Target.around(reference, tolerance);
   }
 }

@@ -33,7 +33,9 @@ final class RunRows implements Function<RunOutcome, Row> {
   @Override
   public Row call(RunOutcome run) {
     if (diagnoser == null) {
-      diagnoser = new Diagnoser(ctx.reference(), ctx.tolerance(), data.value().train());
+      diagnoser =
+          new Diagnoser(
+              ctx.reference(), ctx.tolerance(), data.value().train(), data.value().featureNames());
     }
     Reference reference = ctx.reference();
     RunConfig config = run.config();

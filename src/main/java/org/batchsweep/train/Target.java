@@ -1,6 +1,8 @@
 package org.batchsweep.train;
 
 import java.io.Serializable;
+import org.batchsweep.core.ConvergenceSpec;
+import org.batchsweep.core.Reference;
 
 /**
  * The box around the reference a run must end in to count as converged: |w_j − w*_j| ≤ slopeTol for
@@ -27,6 +29,21 @@ public record Target(
   /** The box around the weights and intercept. */
   public Target(double[] weights, double intercept, double slopeTol, double interceptTol) {
     this(weights, intercept, slopeTol, interceptTol, Double.NaN);
+  }
+
+  /**
+   * The target of converged runs: the box around the reference's weights and intercept, or with
+   * {@code converged.excess_mse_rel} the bound on the training MSE.
+   */
+  public static Target around(Reference reference, ConvergenceSpec tolerance) {
+    return new Target(
+        reference.weights(),
+        reference.intercept(),
+        tolerance.slopeTol(),
+        tolerance.interceptTol(),
+        tolerance.byExcessMse()
+            ? (1 + tolerance.excessMseRel()) * reference.trainMse()
+            : Double.NaN);
   }
 
   /** Whether the target is a bound on the training MSE rather than a box. */

@@ -73,7 +73,7 @@ class FeatureDiagnosisTest {
     assertThat(v.detail())
         .contains("ill-conditioned")
         .contains("condition number")
-        .contains("feature 4")
+        .contains("x4")
         .contains("scale: standardize");
   }
 
