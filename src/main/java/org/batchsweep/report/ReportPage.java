@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.batchsweep.core.Loss;
 import org.batchsweep.core.Reference;
+import org.batchsweep.core.Scale;
 import org.batchsweep.diagnose.BatchBands.Band;
 import org.batchsweep.diagnose.Diagnosis;
 import org.batchsweep.spec.DataSpec;
@@ -155,10 +156,31 @@ final class ReportPage {
           "<p>This build cannot read the stored spec; it is shown as text <a href=\"#spec\">below</a>.</p>\n");
     } else {
       DataSpec d = spec.data();
+      int features = data.reference() == null ? 1 : data.reference().features();
       html.append(
-              "<p>Every run trains one linear neuron, <i>y</i> = <i>w</i>·<i>x</i> + <i>b</i>, by mini-batch")
+              features == 1
+                  ? "<p>Every run trains one linear neuron, <i>y</i> = <i>w</i>·<i>x</i> + <i>b</i>, by mini-batch"
+                  : "<p>Every run trains one linear neuron on "
+                      + features
+                      + " features, <i>y</i> = <b>w</b>ᵀ<b>x</b> + <i>b</i> (PyTorch's <code>nn.Linear("
+                      + features
+                      + ", 1)</code>), by mini-batch")
           .append(" gradient descent on ");
-      if (d.kind() == DataSpec.DataKind.LINE) {
+      if (d.kind() == DataSpec.DataKind.LINEAR) {
+        html.append(
+                String.format(
+                    Locale.ROOT,
+                    "%,d generated points, <i>y</i> = <b>w</b>ᵀ<b>x</b> + %s with <b>w</b> = %s,"
+                        + " each feature uniform on [%s, %s] times its scale %s,",
+                    d.n(),
+                    Labels.number(d.intercept()),
+                    d.weights(),
+                    Labels.number(d.xMin()),
+                    Labels.number(d.xMax()),
+                    d.featureScales() == null ? "(all 1)" : d.featureScales().toString()))
+            .append(" and Gaussian noise of standard deviation ")
+            .append(Labels.number(d.noise()));
+      } else if (d.kind() == DataSpec.DataKind.LINE) {
         html.append(
                 String.format(Locale.ROOT, "%,d points on the line <i>y</i> = %s", d.n(), line(d)))
             .append(" with <i>x</i> evenly spaced from ")
@@ -206,6 +228,12 @@ final class ReportPage {
       }
       if (!g.epochs().isEmpty()) {
         axis("epochs", g.epochs(), true);
+      }
+      if (g.scale().size() > 1 || g.scale().get(0) != Scale.NONE) {
+        axis(
+            "features (scale)",
+            g.scale().stream().map(sc -> sc == Scale.NONE ? "as given" : "standardized").toList(),
+            false);
       }
       axis("replicate seed (initial values and shuffling)", g.seed(), true);
       html.append("</ul>\n");
@@ -270,8 +298,10 @@ final class ReportPage {
   }
 
   private void reference(ReportData data) {
-    html.append("<section id=\"reference\">\n<h2>The target: the least-squares line</h2>\n");
     Reference ref = data.reference();
+    html.append("<section id=\"reference\">\n<h2>The target: the least-squares ")
+        .append(ref == null || ref.features() == 1 ? "line" : "fit")
+        .append("</h2>\n");
     if (ref == null) {
       html.append("<p>The sweep stopped before its reference line was fitted.</p>\n</section>\n");
       return;
@@ -279,7 +309,9 @@ final class ReportPage {
     html.append("<p>Spark MLlib solves least squares for the training points in closed form (")
         .append("<code>")
         .append(esc(ref.method()))
-        .append("</code>). That line is the best any run can reach,")
+        .append("</code>). That ")
+        .append(ref.features() == 1 ? "line" : "fit")
+        .append(" is the best any run can reach,")
         .append(
             " so every run is compared with it.</p>\n<table class=\"numbers\">\n<tr><th>"
                 + (ref.features() == 1 ? "slope" : "weights")
