@@ -47,14 +47,21 @@ public final class SweepJob {
   private final SparkSession spark;
   private final TableStore store;
   private final PrintStream progress;
+  private final StageClock clock;
 
   /** Runs committed to staging so far (read by another thread when the user interrupts the run). */
   private final AtomicLong committedRuns = new AtomicLong();
 
   public SweepJob(SparkSession spark, TableStore store, PrintStream progress) {
+    this(spark, store, progress, new StageClock());
+  }
+
+  /** A job that laps {@code clock} at the end of each of its stages. */
+  public SweepJob(SparkSession spark, TableStore store, PrintStream progress, StageClock clock) {
     this.spark = spark;
     this.store = store;
     this.progress = progress;
+    this.clock = clock;
   }
 
   public SweepResult run(SweepPlan plan) {
@@ -72,14 +79,17 @@ public final class SweepJob {
         store.deleteStaging(sweepId);
       }
       writeSweepRow(plan, createdAt, null, STATUS_RUNNING);
+      clock.lap("sweep row");
 
       Broadcast<TrainingSet> broadcast = jsc.broadcast(plan.data().trainingSet());
       Dataset<Row> points = points(broadcast, plan);
       describe(jsc, "write points of " + sweepId);
       store.write(Table.POINTS, points);
+      clock.lap("points");
 
       describe(jsc, "fit MLlib reference for " + sweepId);
       Reference reference = fitReference(points, plan.data().validation() != null);
+      clock.lap("MLlib reference");
       store.write(
           Table.REFERENCE,
           spark.createDataFrame(
@@ -93,6 +103,7 @@ public final class SweepJob {
                       nullIfNaN(reference.validationMse()),
                       reference.r2())),
               Table.REFERENCE.schema()));
+      clock.lap("reference table");
 
       Set<String> staged = resume ? stagedRunIds(plan) : Set.of();
       committedRuns.set(staged.size());
@@ -106,15 +117,19 @@ public final class SweepJob {
             todo.size());
       }
       train(jsc, plan, todo, broadcast, reference);
+      clock.lap("training");
       publish(plan);
+      clock.lap("publish");
       describe(jsc, "batch-size science of " + sweepId);
       new BatchScience(spark, store)
           .write(sweepId, points.where(functions.col("split").equalTo(PointRows.TRAIN)), reference);
+      clock.lap("batch-size science");
 
       double wall = (System.nanoTime() - start) / 1e9;
       writeSweepRow(plan, createdAt, wall, STATUS_COMPLETE);
       store.deleteStaging(sweepId);
       broadcast.destroy();
+      clock.lap("complete");
       return new SweepResult(sweepId, reference, plan.runs().size(), staged.size(), wall);
     } finally {
       jsc.clearJobGroup();
