@@ -118,7 +118,7 @@ public final class SweepJob {
       }
       train(jsc, plan, todo, broadcast, reference);
       clock.lap("training");
-      publish(plan);
+      publish(plan, resume);
       clock.lap("publish");
       describe(jsc, "batch-size science of " + sweepId);
       new BatchScience(spark, store)
@@ -207,17 +207,30 @@ public final class SweepJob {
   }
 
   /**
-   * Replaces the sweep's partitions of runs and epochs with the staged rows, one row per run id
-   * even if a chunk was ever committed twice.
+   * Replaces the sweep's partitions of runs and epochs with the staged rows, one row per run id. An
+   * attempt that staged every run itself, into a staging folder it emptied first, staged each run
+   * once: its staged partitions are moved into the tables as they are. A resumed attempt may find a
+   * chunk committed twice (its runs were committed, its trajectories not): its rows are read back,
+   * deduplicated and written.
    */
-  private void publish(SweepPlan plan) {
+  private void publish(SweepPlan plan, boolean resumed) {
     String sweepId = plan.sweepId();
     describe(JavaSparkContext.fromSparkContext(spark.sparkContext()), "publish " + sweepId);
-    store.write(Table.RUNS, store.readStaged(sweepId, Table.RUNS).dropDuplicates("run_id"));
-    if (plan.spec().train().recordEpochs()) {
-      store.write(
-          Table.EPOCHS, store.readStaged(sweepId, Table.EPOCHS).dropDuplicates("run_id", "epoch"));
+    boolean epochs = plan.spec().train().recordEpochs();
+    if (!resumed) {
+      store.publishStaged(sweepId, Table.RUNS);
+      if (epochs) {
+        store.publishStaged(sweepId, Table.EPOCHS);
+      }
     } else {
+      store.write(Table.RUNS, store.readStaged(sweepId, Table.RUNS).dropDuplicates("run_id"));
+      if (epochs) {
+        store.write(
+            Table.EPOCHS,
+            store.readStaged(sweepId, Table.EPOCHS).dropDuplicates("run_id", "epoch"));
+      }
+    }
+    if (!epochs) {
       store.deletePartition(Table.EPOCHS, sweepId);
     }
   }
