@@ -15,6 +15,7 @@ import org.batchsweep.answer.Fixes;
 import org.batchsweep.answer.SweepAnswers;
 import org.batchsweep.data.DataLoader;
 import org.batchsweep.data.SweepData;
+import org.batchsweep.job.StageClock;
 import org.batchsweep.job.SweepJob;
 import org.batchsweep.job.SweepPlan;
 import org.batchsweep.job.SweepResult;
@@ -99,6 +100,7 @@ final class RunCommand implements Callable<Integer> {
     SweepLock lock = plan != null ? SweepLock.acquire(out, id) : null;
     RunInterruption interruption = RunInterruption.install(id, out);
     SparkSession spark = null;
+    StageClock clock = new StageClock(JvmClock.startNanos());
     try {
       spark = Sessions.start("batchsweep run " + id);
       if (plan == null && !resume) {
@@ -129,7 +131,8 @@ final class RunCommand implements Callable<Integer> {
           spark.sparkContext().master(),
           plan.data().train().size());
       TableStore store = new TableStore(spark, outUri);
-      SweepJob job = new SweepJob(spark, store, progress);
+      clock.lap("start-up");
+      SweepJob job = new SweepJob(spark, store, progress, clock);
       interruption.writing(plan.runs().size(), job::committedRuns);
       SweepResult result = job.run(plan, resume);
       interruption.complete();
@@ -149,6 +152,7 @@ final class RunCommand implements Callable<Integer> {
       // Fixes (issue 9): each failure kind's computed fix, trained to verify it, in the fixes
       // table.
       Fixes.run(spark, store, plan, result.reference(), progress);
+      clock.lap("fixes");
       SpecNotes.print(sweepSpec, stdout);
       SweepAnswers answers = SweepAnswers.load(store, id);
       ConvergenceSummary.print(result.reference(), sweepSpec.converged(), answers, stdout);
@@ -170,7 +174,11 @@ final class RunCommand implements Callable<Integer> {
           id, out.equals(OutputDir.DEFAULT) ? "" : " --out " + out);
 
       // Report (issue 4): figures and index.html from the tables just written.
+      clock.lap("summary");
       stdout.printf("report: %s%n", new SweepReport(spark, store, outUri).write(id, answer));
+      clock.lap("report");
+      stdout.flush();
+      progress.println(clock.line());
       return 0;
     } finally {
       try {

@@ -53,14 +53,21 @@ public final class SweepJob {
   private final SparkSession spark;
   private final TableStore store;
   private final PrintStream progress;
+  private final StageClock clock;
 
   /** Runs committed to staging so far (read by another thread when the user interrupts the run). */
   private final AtomicLong committedRuns = new AtomicLong();
 
   public SweepJob(SparkSession spark, TableStore store, PrintStream progress) {
+    this(spark, store, progress, new StageClock());
+  }
+
+  /** A job that laps {@code clock} at the end of each of its stages. */
+  public SweepJob(SparkSession spark, TableStore store, PrintStream progress, StageClock clock) {
     this.spark = spark;
     this.store = store;
     this.progress = progress;
+    this.clock = clock;
   }
 
   public SweepResult run(SweepPlan plan) {
@@ -78,15 +85,18 @@ public final class SweepJob {
         store.deleteStaging(sweepId);
       }
       writeSweepRow(plan, createdAt, null, STATUS_RUNNING);
+      clock.lap("sweep row");
 
       Broadcast<TrainingSet> broadcast = jsc.broadcast(plan.data().trainingSet());
       Dataset<Row> points = points(broadcast, plan);
       describe(jsc, "write points of " + sweepId);
       store.write(Table.POINTS, points);
+      clock.lap("points");
 
       describe(jsc, "fit MLlib reference for " + sweepId);
       Reference reference =
           fitReference(points, plan.data().train().features(), plan.data().validation() != null);
+      clock.lap("MLlib reference");
       store.write(
           Table.REFERENCE,
           spark.createDataFrame(
@@ -103,6 +113,7 @@ public final class SweepJob {
                           reference.conditionNumber())
                       .toRow()),
               Table.REFERENCE.schema()));
+      clock.lap("reference table");
 
       Set<String> staged = resume ? stagedRunIds(plan) : Set.of();
       committedRuns.set(staged.size());
@@ -116,18 +127,22 @@ public final class SweepJob {
             todo.size());
       }
       train(jsc, plan, todo, broadcast, reference);
-      publish(plan);
+      clock.lap("training");
+      publish(plan, resume);
+      clock.lap("publish");
       describe(jsc, "batch-size science of " + sweepId);
       new BatchScience(spark, store)
           .write(
               sweepId,
               points.where(functions.col(PointRow.SPLIT).equalTo(PointRows.TRAIN)),
               reference);
+      clock.lap("batch-size science");
 
       double wall = (System.nanoTime() - start) / 1e9;
       writeSweepRow(plan, createdAt, wall, STATUS_COMPLETE);
       store.deleteStaging(sweepId);
       broadcast.destroy();
+      clock.lap("complete");
       return new SweepResult(sweepId, reference, plan.runs().size(), staged.size(), wall);
     } finally {
       jsc.clearJobGroup();
@@ -205,18 +220,32 @@ public final class SweepJob {
   }
 
   /**
-   * Replaces the sweep's partitions of runs and epochs with the staged rows, one row per run id
-   * even if a chunk was ever committed twice.
+   * Replaces the sweep's partitions of runs and epochs with the staged rows, one row per run id. An
+   * attempt that staged every run itself, into a staging folder it emptied first, staged each run
+   * once: its staged partitions are moved into the tables as they are. A resumed attempt may find a
+   * chunk committed twice (its runs were committed, its trajectories not): its rows are read back,
+   * deduplicated and written.
    */
-  private void publish(SweepPlan plan) {
+  private void publish(SweepPlan plan, boolean resumed) {
     String sweepId = plan.sweepId();
     describe(JavaSparkContext.fromSparkContext(spark.sparkContext()), "publish " + sweepId);
-    store.write(Table.RUNS, store.readStaged(sweepId, Table.RUNS).dropDuplicates(RunRow.RUN_ID));
-    if (plan.spec().train().recordEpochs()) {
-      store.write(
-          Table.EPOCHS,
-          store.readStaged(sweepId, Table.EPOCHS).dropDuplicates(EpochRow.RUN_ID, EpochRow.EPOCH));
+    boolean epochs = plan.spec().train().recordEpochs();
+    if (!resumed) {
+      store.publishStaged(sweepId, Table.RUNS);
+      if (epochs) {
+        store.publishStaged(sweepId, Table.EPOCHS);
+      }
     } else {
+      store.write(Table.RUNS, store.readStaged(sweepId, Table.RUNS).dropDuplicates(RunRow.RUN_ID));
+      if (epochs) {
+        store.write(
+            Table.EPOCHS,
+            store
+                .readStaged(sweepId, Table.EPOCHS)
+                .dropDuplicates(EpochRow.RUN_ID, EpochRow.EPOCH));
+      }
+    }
+    if (!epochs) {
       store.deletePartition(Table.EPOCHS, sweepId);
     }
   }

@@ -85,12 +85,42 @@ public final class TableStore {
     return stagingRoot + "/" + sweepId + "/" + table.tableName();
   }
 
-  /** Appends one chunk's rows; each call is one Spark job, committed whole or not at all. */
+  /**
+   * Appends one chunk's rows; each call is one Spark job, committed whole or not at all. The rows
+   * are laid out as the table lays out a sweep's partition, so {@link #publishStaged} can move
+   * them.
+   */
   public void appendStaged(String sweepId, Table table, Dataset<Row> rows) {
     rows.select(columns(table))
         .write()
         .mode(SaveMode.Append)
+        .partitionBy(Table.PARTITION_COLUMN)
         .parquet(stagingLocation(sweepId, table));
+  }
+
+  /**
+   * Makes the staged rows the sweep's partition of the table, replacing the partition there: the
+   * same delete-then-rename a dynamic partition overwrite does when it commits, without reading and
+   * writing the rows again. For staged rows known to hold each key once (a sweep staged by one
+   * attempt from an empty staging folder); with none staged, the sweep's partition is removed.
+   */
+  public void publishStaged(String sweepId, Table table) {
+    String partition = Table.PARTITION_COLUMN + "=" + sweepId;
+    Path staged = new Path(stagingLocation(sweepId, table), partition);
+    Path target = new Path(location(table), partition);
+    try {
+      FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      fs.delete(target, true);
+      if (!fs.exists(staged)) {
+        return;
+      }
+      fs.mkdirs(target.getParent());
+      if (!fs.rename(staged, target)) {
+        throw new IOException("rename returned false");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move " + staged + " to " + target, e);
+    }
   }
 
   /** The rows staged so far (an empty table when none are). */

@@ -37,7 +37,11 @@ class SubmitIT {
         .contains("reference (mllib-normal)")
         .contains("share of runs that converged")
         .contains("./submit sql");
-    assertThat(run.stderr()).contains("trained 24/24 runs");
+    assertThat(run.stderr())
+        .contains("trained 24/24 runs")
+        .containsPattern(
+            "time by stage: start-up [0-9.]+ s, .*training [0-9.]+ s, publish [0-9.]+ s, .*"
+                + "report [0-9.]+ s, total [0-9.]+ s");
 
     Submit.Result sql =
         submit(

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Interactive speed: `./submit run` (the seed sweep, end to end with fixes, science and report)
+# against `./submit sql 'SELECT 1'` (a JVM that starts Spark, runs one query and stops), as a
+# paired ratio, so a noisy shared machine cancels out as far as it can.
+#
+#   src/jmh/scripts/interactive.sh [-n N] [CHECKOUT ...]
+#
+# Each round runs, for every CHECKOUT in turn (default: this one), `sql` then `run`, each in a fresh
+# JVM, `run` into a fresh temporary folder; N rounds (default 3). Give two checkouts (e.g. a clone
+# of an older commit with its jar built, and this one) to measure before and after side by side.
+# Prints per checkout: the median of the per-round ratios run/sql, the median wall times, the
+# load average before and after, and the median of each stage that `run` reports on its
+# "time by stage:" line (checkouts older than that line give wall times only).
+# Logs go to target/interactive/ of this checkout. Extra `./submit` options: SUBMIT_OPTS="...".
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd -P)"
+N=3
+if [[ "${1:-}" == -n ]]; then
+  N="$2"
+  shift 2
+fi
+checkouts=("$@")
+[[ ${#checkouts[@]} -gt 0 ]] || checkouts=("$ROOT")
+OUT="$ROOT/target/interactive"
+rm -rf "$OUT"
+mkdir -p "$OUT"
+read -r -a submit_opts <<<"${SUBMIT_OPTS:-}"
+
+now() { date +%s.%N; }
+load() { cut -d' ' -f1 /proc/loadavg; }
+
+# Build where needed and write one small sweep per checkout for `sql` to open; not measured.
+for c in "${checkouts[@]}"; do
+  k=$(echo "$c" | cksum | cut -d' ' -f1)
+  "$c/submit" "${submit_opts[@]}" run seed --set 'grid.seed=[0]' --set 'grid.batch_size=[100]' \
+    --out "$OUT/fixture-$k" --sweep-id fixture >"$OUT/fixture-$k.log" 2>&1 \
+    || { echo "fixture run failed in $c; see $OUT/fixture-$k.log" >&2; exit 1; }
+done
+
+for ((round = 1; round <= N; round++)); do
+  for c in "${checkouts[@]}"; do
+    k=$(echo "$c" | cksum | cut -d' ' -f1)
+    l0=$(load)
+    t0=$(now)
+    "$c/submit" "${submit_opts[@]}" sql 'SELECT 1' --out "$OUT/fixture-$k" >"$OUT/sql-$k-$round.log" 2>&1 \
+      || { echo "sql failed; see $OUT/sql-$k-$round.log" >&2; exit 1; }
+    t1=$(now)
+    dir=$(mktemp -d "${TMPDIR:-/tmp}/interactive-run.XXXXXX")
+    "$c/submit" "${submit_opts[@]}" run --out "$dir" >"$OUT/run-$k-$round.log" 2>&1 \
+      || { echo "run failed; see $OUT/run-$k-$round.log" >&2; exit 1; }
+    t2=$(now)
+    rm -rf "$dir"
+    l1=$(load)
+    stages=$(sed -n 's/^time by stage: //p' "$OUT/run-$k-$round.log")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$round" \
+      "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')" \
+      "$(awk -v a="$t1" -v b="$t2" 'BEGIN { printf "%.2f", b - a }')" "$l0" "$l1" "$stages" \
+      >>"$OUT/rounds-$k.tsv"
+    echo "round $round $c: sql $(cut -f2 <(tail -1 "$OUT/rounds-$k.tsv")) s," \
+      "run $(cut -f3 <(tail -1 "$OUT/rounds-$k.tsv")) s (load $l0 -> $l1)" >&2
+  done
+done
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+for c in "${checkouts[@]}"; do
+  k=$(echo "$c" | cksum | cut -d' ' -f1)
+  f="$OUT/rounds-$k.tsv"
+  echo "== $c ($(git -C "$c" log -1 --format='%h %s' 2>/dev/null | cut -c1-70)), $N rounds"
+  printf '  ratio run/sql (median of per-round ratios): %.2f  [rounds: %s]\n' \
+    "$(awk -F'\t' '{ print $3 / $2 }' "$f" | median)" \
+    "$(awk -F'\t' '{ printf "%s%.2f", (NR > 1 ? " " : ""), $3 / $2 }' "$f")"
+  printf '  sql SELECT 1: %s s   run: %s s (medians)   load average %s .. %s\n' \
+    "$(cut -f2 "$f" | median)" "$(cut -f3 "$f" | median)" \
+    "$(cut -f4,5 "$f" | tr '\t' '\n' | sort -g | head -1)" \
+    "$(cut -f4,5 "$f" | tr '\t' '\n' | sort -g | tail -1)"
+  if [[ -n "$(cut -f6 "$f" | head -1)" ]]; then
+    echo "  stages (median s):"
+    # "start-up 4.10 s, sweep row 0.31 s, ..." -> one "name<TAB>seconds" line per stage and round
+    cut -f6 "$f" | tr ',' '\n' | sed -n 's/^ *\(.*[^ ]\) \([0-9.]*\) s$/\1\t\2/p' >"$OUT/stages-$k.tsv"
+    cut -f1 "$OUT/stages-$k.tsv" | awk '!seen[$0]++' | while IFS= read -r stage; do
+      printf '    %-22s %6s\n' "$stage" \
+        "$(awk -F'\t' -v s="$stage" '$1 == s { print $2 }' "$OUT/stages-$k.tsv" | median)"
+    done
+  fi
+done
