@@ -130,8 +130,8 @@ final class SettingsFigure {
     }
     return new Figure(
         NAME,
-        title(plan, axes),
-        caption(plan, axes, range, offScale),
+        title(plan, axes, reference),
+        caption(plan, axes, range, offScale, reference),
         WIDTH,
         columns,
         panels,
@@ -149,10 +149,12 @@ final class SettingsFigure {
     return numeric ? Palette.ramp(i, plan.innerValues().size()) : Palette.line(i);
   }
 
-  private static String title(PanelPlan plan, List<String> axes) {
+  private static String title(PanelPlan plan, List<String> axes, Reference reference) {
     List<String> outer =
         axes.stream().filter(a -> !a.equals(plan.inner())).map(Labels::axisTitle).toList();
-    StringBuilder t = new StringBuilder("Final slope against batch size, by setting");
+    StringBuilder t =
+        new StringBuilder(
+            "Final " + Labels.firstQuantity(reference) + " against batch size, by setting");
     if (!outer.isEmpty()) {
       t.append(": a panel per ").append(String.join(" × ", outer));
     }
@@ -162,12 +164,18 @@ final class SettingsFigure {
     return t.toString();
   }
 
-  private static String caption(PanelPlan plan, List<String> axes, AxisRange range, int offScale) {
+  private static String caption(
+      PanelPlan plan, List<String> axes, AxisRange range, int offScale, Reference reference) {
+    String quantity = Labels.firstQuantity(reference);
     StringBuilder text =
         new StringBuilder(
-                "Each line is one setting: the median final slope over the replicate seeds, its"
-                    + " band their minimum to maximum; the dashed line is the least-squares slope"
-                    + " every converged run reaches. All panels share one y axis, ")
+                "Each line is one setting: the median final "
+                    + quantity
+                    + " over the replicate seeds, its band their minimum to maximum; the dashed"
+                    + (reference.features() == 1
+                        ? " line is the least-squares slope every converged run reaches."
+                        : " line is 0, the least-squares weights.")
+                    + " All panels share one y axis, ")
             .append(
                 String.format(
                     Locale.ROOT,
