@@ -5,7 +5,6 @@ import java.util.List;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.batchsweep.core.SymmetricEigenvalues;
 import org.batchsweep.diagnose.Curvature;
 import org.batchsweep.store.PointRow;
 
@@ -49,14 +48,14 @@ final class PointMoments implements Serializable {
         h[j][k] = 2 * outer[j * m + k] / n;
       }
     }
-    double[] raw = SymmetricEigenvalues.of(h);
+    Curvature raw = Curvature.ofHessian(h);
     double[] std = new double[d];
     double[][] correlation = new double[m][m];
     for (int j = 0; j < d; j++) {
       double mean = outer[j * m + d] / n;
       std[j] = Math.sqrt(Math.max(0, outer[j * m + j] / n - mean * mean));
       if (!(std[j] > 0)) {
-        return new Curvatures(new Curvature(raw[0], raw[m - 1]), null);
+        return new Curvatures(raw, null);
       }
     }
     for (int j = 0; j < d; j++) {
@@ -66,9 +65,7 @@ final class PointMoments implements Serializable {
       }
     }
     correlation[d][d] = 2;
-    double[] standardized = SymmetricEigenvalues.of(correlation);
-    return new Curvatures(
-        new Curvature(raw[0], raw[m - 1]), new Curvature(standardized[0], standardized[m - 1]));
+    return new Curvatures(raw, Curvature.ofHessian(correlation));
   }
 
   private PointMoments add(List<Double> x) {

@@ -1,6 +1,7 @@
 package org.batchsweep.core;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
  * A set of n points with d features and a target, as primitive arrays, with the centred moments
@@ -171,6 +172,17 @@ public final class Points implements Serializable {
       linear += w[j] * covY[j];
     }
     return offset * offset + quadratic - 2 * linear + varY;
+  }
+
+  /**
+   * The MSE of the model whose parameters are {@code params}: the d weights, then the bias (as
+   * optimizers and outcomes hold them).
+   */
+  public double mseOfParams(double[] params) {
+    if (d == 1) {
+      return mse(params[0], params[1]);
+    }
+    return mse(Arrays.copyOf(params, d), params[d]);
   }
 
   /** A 64-bit hash of every coordinate, in order: identifies the data a run was trained on. */

@@ -49,6 +49,15 @@ public record Reference(
     return weights[j];
   }
 
+  /** {@code weights} minus the reference's, weight by weight. */
+  public double[] weightErrors(double[] weights) {
+    double[] errors = new double[weights.length];
+    for (int j = 0; j < weights.length; j++) {
+      errors[j] = weights[j] - this.weights[j];
+    }
+    return errors;
+  }
+
   /** The number of features. */
   public int features() {
     return weights.length;

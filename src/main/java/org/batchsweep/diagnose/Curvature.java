@@ -20,7 +20,12 @@ public record Curvature(double lambdaMin, double lambdaMax) implements Serializa
     if (train.features() == 1) {
       return of(train.meanX(), train.varX());
     }
-    double[] eigen = SymmetricEigenvalues.of(hessian(train));
+    return ofHessian(hessian(train));
+  }
+
+  /** From the loss's Hessian (any size): its smallest and largest eigenvalues. */
+  public static Curvature ofHessian(double[][] hessian) {
+    double[] eigen = SymmetricEigenvalues.of(hessian);
     return new Curvature(eigen[0], eigen[eigen.length - 1]);
   }
 

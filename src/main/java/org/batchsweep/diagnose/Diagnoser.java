@@ -137,7 +137,11 @@ public final class Diagnoser {
     double[] objective = objectiveMinimiser(config);
     Verdict.Builder verdict = new Verdict.Builder(objective);
     Trajectory trajectory = run.trajectory();
-    boolean objectiveIsLine = converges(objective);
+    boolean objectiveIsLine =
+        converged(
+            objective,
+            // The MSE is needed only when convergence is judged by it.
+            tolerance.byExcessMse() ? train.mseOfParams(objective) : Double.NaN);
     if (!run.isFinite()) {
       String blewUp = blewUp(config, trajectory.firstNonFiniteStep(), run.steps());
       return objectiveIsLine
@@ -155,9 +159,7 @@ public final class Diagnoser {
     double endDistance = distance(config, run.params(), objective);
     double stepsNeeded = stepsNeeded(run, objective, startDistance, endDistance);
 
-    if (tolerance.byExcessMse()
-        ? run.trainMse() <= (1 + tolerance.excessMseRel()) * reference.trainMse()
-        : converges(run.params())) {
+    if (converged(run.params(), run.trainMse())) {
       return verdict.done(
           Diagnosis.CONVERGED,
           format(
@@ -475,23 +477,17 @@ public final class Diagnoser {
   }
 
   /**
-   * Whether a model with these parameters counts as converged, tested as the runs table's converged
-   * column is: within tolerance of the reference, or (converged.excess_mse_rel) within the MSE
-   * bound.
+   * Whether a model with these parameters (and training MSE) counts as converged, by the same test
+   * as the runs table's converged column: {@link ConvergenceSpec#converged(double[], double,
+   * double, double)}.
    */
-  private boolean converges(double[] params) {
+  private boolean converged(double[] params, double trainMse) {
     int d = params.length - 1;
-    if (tolerance.byExcessMse()) {
-      double mse =
-          d == 1 ? train.mse(params[0], params[1]) : train.mse(Arrays.copyOf(params, d), params[d]);
-      return mse <= (1 + tolerance.excessMseRel()) * reference.trainMse();
-    }
-    for (int j = 0; j < d; j++) {
-      if (!tolerance.converged(params[j] - referenceParams[j], params[d] - referenceParams[d])) {
-        return false;
-      }
-    }
-    return true;
+    return tolerance.converged(
+        reference.weightErrors(Arrays.copyOf(params, d)),
+        params[d] - reference.intercept(),
+        trainMse,
+        reference.trainMse());
   }
 
   private String words(double[] params, String number) {

@@ -129,7 +129,7 @@ public final class FixTrainer implements AutoCloseable {
     boolean converged =
         run.isFinite()
             && tolerance.converged(
-                errors(run.weights(), reference),
+                reference.weightErrors(run.weights()),
                 run.intercept() - reference.intercept(),
                 run.trainMse(),
                 reference.trainMse());
@@ -145,14 +145,6 @@ public final class FixTrainer implements AutoCloseable {
         converged ? settledEpoch(run.trajectory().epochs(), reference, tolerance) : -1);
   }
 
-  private static double[] errors(double[] weights, Reference reference) {
-    double[] errors = new double[weights.length];
-    for (int j = 0; j < weights.length; j++) {
-      errors[j] = weights[j] - reference.weight(j);
-    }
-    return errors;
-  }
-
   /**
    * The first epoch from which every recorded epoch is within tolerance; -1 when none are recorded.
    */
@@ -162,7 +154,7 @@ public final class FixTrainer implements AutoCloseable {
     for (int i = epochs.size() - 1; i >= 0; i--) {
       EpochRecord e = epochs.get(i);
       if (!tolerance.converged(
-          errors(e.weights(), reference),
+          reference.weightErrors(e.weights()),
           e.intercept() - reference.intercept(),
           e.trainMse(),
           reference.trainMse())) {

@@ -40,11 +40,10 @@ final class RunRows implements Function<RunOutcome, Row> {
     Reference reference = ctx.reference();
     RunConfig config = run.config();
     int d = run.features();
-    double[] weightErrors = new double[d];
+    double[] weightErrors = reference.weightErrors(run.weights());
     double weightError = 0;
-    for (int j = 0; j < d; j++) {
-      weightErrors[j] = run.params()[j] - reference.weight(j);
-      double error = Math.abs(weightErrors[j]);
+    for (double e : weightErrors) {
+      double error = Math.abs(e);
       weightError = Double.isNaN(error) ? error : Math.max(weightError, error);
     }
     double slopeError = weightErrors[0];

@@ -125,9 +125,7 @@ final class RunState {
   }
 
   private double mse(double[] params) {
-    return parameters == 2
-        ? train.mse(params[0], params[1])
-        : train.mse(Arrays.copyOf(params, parameters - 1), params[parameters - 1]);
+    return train.mseOfParams(params);
   }
 
   /** One optimizer step of a one-feature run from the batch gradient. */
@@ -232,14 +230,7 @@ final class RunState {
             windowMax,
             firstNonFiniteStep,
             epochs);
-    double validationMse;
-    if (validation == null) {
-      validationMse = Double.NaN;
-    } else if (parameters == 2) {
-      validationMse = validation.mse(p[0], p[1]);
-    } else {
-      validationMse = validation.mse(Arrays.copyOf(p, parameters - 1), p[parameters - 1]);
-    }
+    double validationMse = validation == null ? Double.NaN : validation.mseOfParams(p);
     return new RunOutcome(
         config,
         initParams,
