@@ -33,6 +33,7 @@ import org.batchsweep.spec.Grid;
 import org.batchsweep.store.FixRow;
 import org.batchsweep.store.Rows;
 import org.batchsweep.store.RunRow;
+import org.batchsweep.store.SettingAxes;
 import org.batchsweep.store.Table;
 import org.batchsweep.store.TableStore;
 
@@ -81,6 +82,7 @@ public final class Fixes {
       TableStore store,
       SweepPlan plan,
       Reference reference,
+      SettingAxes axes,
       PrintStream progress) {
     String sweepId = plan.sweepId();
     if (!plan.spec().fixes().enabled()) {
@@ -88,7 +90,6 @@ public final class Fixes {
       return 0;
     }
     Dataset<Row> runs = store.read(Table.RUNS, sweepId);
-    SettingAxes axes = SettingAxes.of(runs);
     List<Row> chosen = chooseFailedRuns(runs, axes, plan.spec().fixes().maxPerKind());
     Set<String> ids = new HashSet<>();
     chosen.forEach(r -> ids.add(r.getAs(RunRow.RUN_ID)));

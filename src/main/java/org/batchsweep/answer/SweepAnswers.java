@@ -30,6 +30,7 @@ import org.batchsweep.store.FixRow;
 import org.batchsweep.store.PointRow;
 import org.batchsweep.store.ReferenceRow;
 import org.batchsweep.store.RunRow;
+import org.batchsweep.store.SettingAxes;
 import org.batchsweep.store.Table;
 import org.batchsweep.store.TableStore;
 
@@ -80,6 +81,11 @@ public final class SweepAnswers {
 
   /** Loads the answer of a stored sweep whose runs, reference and points tables are written. */
   public static SweepAnswers load(TableStore store, String sweepId) {
+    return load(store, sweepId, SettingAxes.of(store.read(Table.RUNS, sweepId)));
+  }
+
+  /** As above, with the sweep's setting axes already known (one scan of the runs fewer). */
+  public static SweepAnswers load(TableStore store, String sweepId, SettingAxes axes) {
     ReferenceRow reference =
         store.read(Table.REFERENCE, sweepId).collectAsList().stream()
             .findFirst()
@@ -101,9 +107,7 @@ public final class SweepAnswers {
       curvature = both.raw();
       standardized = both.standardized();
     }
-    Dataset<Row> runs = store.read(Table.RUNS, sweepId);
-    SettingAxes axes = SettingAxes.of(runs);
-    List<Cell> cells = cells(runs, axes);
+    List<Cell> cells = cells(store.read(Table.RUNS, sweepId), axes);
     Map<Setting, Map<String, FixResult>> fixes =
         store.exists(Table.FIXES) ? fixes(store, sweepId) : Map.of();
     return build(

@@ -151,10 +151,10 @@ final class RunCommand implements Callable<Integer> {
               : "");
       // Fixes (issue 9): each failure kind's computed fix, trained to verify it, in the fixes
       // table.
-      Fixes.run(spark, store, plan, result.reference(), progress);
+      Fixes.run(spark, store, plan, result.reference(), result.axes(), progress);
       clock.lap("fixes");
       SpecNotes.print(sweepSpec, stdout);
-      SweepAnswers answers = SweepAnswers.load(store, id);
+      SweepAnswers answers = SweepAnswers.load(store, id, result.axes());
       ConvergenceSummary.print(result.reference(), sweepSpec.converged(), answers, stdout);
       stdout.println();
       List<String> answer = answers.paragraphs();

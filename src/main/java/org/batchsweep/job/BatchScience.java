@@ -3,12 +3,10 @@ package org.batchsweep.job;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.median;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,6 +28,7 @@ import org.batchsweep.store.BatchScalingRow;
 import org.batchsweep.store.NoiseScaleRow;
 import org.batchsweep.store.PointRow;
 import org.batchsweep.store.RunRow;
+import org.batchsweep.store.SettingAxes;
 import org.batchsweep.store.Table;
 import org.batchsweep.store.TableStore;
 
@@ -74,7 +73,7 @@ final class BatchScience {
    * Writes both tables; {@code trainPoints} are the training points (the points table's columns x,
    * y and features).
    */
-  void write(String sweepId, Dataset<Row> trainPoints, Reference reference) {
+  void write(String sweepId, SettingAxes axes, Dataset<Row> trainPoints, Reference reference) {
     int d = reference.features();
     double predicted = Double.NaN;
     if (d <= MAX_NOISE_FEATURES) {
@@ -102,7 +101,7 @@ final class BatchScience {
     }
     store.write(
         Table.BATCH_SCALING,
-        spark.createDataFrame(scalingRows(sweepId, predicted), Table.BATCH_SCALING.schema()));
+        spark.createDataFrame(scalingRows(sweepId, axes, predicted), Table.BATCH_SCALING.schema()));
   }
 
   private static Row noiseRow(String sweepId, String point, NoiseScale s, double[] theta, long n) {
@@ -122,9 +121,9 @@ final class BatchScience {
   }
 
   /** One row per setting, from the median steps to target per setting × lr × batch size. */
-  private List<Row> scalingRows(String sweepId, double predicted) {
+  private List<Row> scalingRows(String sweepId, SettingAxes settingAxes, double predicted) {
     Dataset<Row> runs = store.read(Table.RUNS, sweepId);
-    List<String> axes = settingAxes(runs);
+    List<String> axes = SETTING_AXES.stream().filter(settingAxes::varies).toList();
     List<Column> keys = new ArrayList<>();
     axes.forEach(a -> keys.add(col(a)));
     keys.add(col(RunRow.BATCH_SIZE));
@@ -202,24 +201,6 @@ final class BatchScience {
               .toRow());
     }
     return rows;
-  }
-
-  /** The setting axes this sweep varies, in {@link #SETTING_AXES} order (one aggregate). */
-  private static List<String> settingAxes(Dataset<Row> runs) {
-    List<String> present =
-        SETTING_AXES.stream().filter(a -> Arrays.asList(runs.columns()).contains(a)).toList();
-    if (present.isEmpty()) {
-      return List.of();
-    }
-    Column[] counts = present.stream().map(a -> count_distinct(col(a))).toArray(Column[]::new);
-    Row row = runs.agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length)).first();
-    List<String> varying = new ArrayList<>();
-    for (int i = 0; i < present.size(); i++) {
-      if (row.getLong(i) > 1) {
-        varying.add(present.get(i));
-      }
-    }
-    return varying;
   }
 
   /** Executor side: adds a point (features, y) to the sums. */

@@ -30,6 +30,7 @@ import org.batchsweep.store.PointRow;
 import org.batchsweep.store.ReferenceRow;
 import org.batchsweep.store.Rows;
 import org.batchsweep.store.RunRow;
+import org.batchsweep.store.SettingAxes;
 import org.batchsweep.store.SweepRow;
 import org.batchsweep.store.Table;
 import org.batchsweep.store.TableStore;
@@ -131,9 +132,11 @@ public final class SweepJob {
       publish(plan, resume);
       clock.lap("publish");
       describe(jsc, "batch-size science of " + sweepId);
+      SettingAxes axes = SettingAxes.of(store.read(Table.RUNS, sweepId));
       new BatchScience(spark, store)
           .write(
               sweepId,
+              axes,
               points.where(functions.col(PointRow.SPLIT).equalTo(PointRows.TRAIN)),
               reference);
       clock.lap("batch-size science");
@@ -143,7 +146,7 @@ public final class SweepJob {
       store.deleteStaging(sweepId);
       broadcast.destroy();
       clock.lap("complete");
-      return new SweepResult(sweepId, reference, plan.runs().size(), staged.size(), wall);
+      return new SweepResult(sweepId, reference, axes, plan.runs().size(), staged.size(), wall);
     } finally {
       jsc.clearJobGroup();
     }

@@ -1,10 +1,17 @@
 package org.batchsweep.job;
 
 import org.batchsweep.core.Reference;
+import org.batchsweep.store.SettingAxes;
 
 /**
  * What a finished sweep reports back to the command line. {@code reusedRuns} were committed by an
- * earlier, interrupted attempt and not trained again.
+ * earlier, interrupted attempt and not trained again; {@code axes} are the setting axes the sweep
+ * varies, found once from its runs table for everything that reads it after.
  */
 public record SweepResult(
-    String sweepId, Reference reference, long runs, long reusedRuns, double wallSeconds) {}
+    String sweepId,
+    Reference reference,
+    SettingAxes axes,
+    long runs,
+    long reusedRuns,
+    double wallSeconds) {}

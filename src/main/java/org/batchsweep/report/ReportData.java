@@ -61,7 +61,7 @@ record ReportData(
           sweep,
           spec,
           reference,
-          new SweepAxes(java.util.Map.of()),
+          new SweepAxes(List.of(), List.of()),
           List.of(),
           Optional.empty(),
           Optional.empty(),

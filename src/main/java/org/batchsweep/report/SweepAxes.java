@@ -1,26 +1,22 @@
 package org.batchsweep.report;
 
-import static org.apache.spark.sql.functions.count_distinct;
-
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.batchsweep.store.RunRow;
+import org.batchsweep.store.SettingAxes;
 
 /**
- * How many distinct values each configuration column of a sweep's runs takes: which axes the sweep
- * actually varied. Computed with one aggregate over the runs table.
+ * Which configuration columns a sweep's runs table has, and which of them take more than one value:
+ * the axes the sweep actually varied. Computed with one aggregate over the runs table.
  *
  * <p>The configuration columns are listed once, in {@link RunRow#AXES}; those the runs table does
  * not have (tables written by an older build) are skipped, so every figure groups by whatever axes
  * a sweep varies rather than by a fixed set.
  */
-record SweepAxes(Map<String, Long> distinct) {
+record SweepAxes(List<String> columns, List<String> varying) {
 
   /** The runs table's configuration columns that can be axes of a sweep: {@link RunRow#AXES}. */
   static final List<String> CONFIGURATION = RunRow.AXES;
@@ -33,7 +29,8 @@ record SweepAxes(Map<String, Long> distinct) {
   static final List<String> NOT_SETTING = List.of(RunRow.BATCH_SIZE, RunRow.SEED);
 
   SweepAxes {
-    distinct = Map.copyOf(distinct);
+    columns = List.copyOf(columns);
+    varying = List.copyOf(varying);
   }
 
   static SweepAxes of(Dataset<Row> runs) {
@@ -44,25 +41,15 @@ record SweepAxes(Map<String, Long> distinct) {
         columns.add(c);
       }
     }
-    Column[] counts = columns.stream().map(c -> count_distinct(runs.col(c))).toArray(Column[]::new);
-    Row row = runs.agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length)).first();
-    Map<String, Long> distinct = new LinkedHashMap<>();
-    for (int i = 0; i < columns.size(); i++) {
-      distinct.put(columns.get(i), row.getLong(i));
-    }
-    return new SweepAxes(distinct);
+    return new SweepAxes(columns, SettingAxes.varyingOf(runs, columns));
   }
 
   boolean has(String column) {
-    return distinct.containsKey(column);
+    return columns.contains(column);
   }
 
   boolean varies(String column) {
-    return distinct.getOrDefault(column, 0L) > 1;
-  }
-
-  long count(String column) {
-    return distinct.getOrDefault(column, 0L);
+    return varying.contains(column);
   }
 
   /**

@@ -19,6 +19,7 @@ import org.batchsweep.job.SweepPlan;
 import org.batchsweep.job.SweepResult;
 import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.spec.SweepSpec;
+import org.batchsweep.store.SettingAxes;
 import org.batchsweep.store.Table;
 import org.batchsweep.store.TableStore;
 import org.batchsweep.testing.SparkTests;
@@ -62,7 +63,7 @@ class AnswersIT {
     spark = SparkTests.start("local[2]");
     store = new TableStore(spark, out.toUri().toString());
     SweepResult result = new SweepJob(spark, store, System.err).run(plan);
-    Fixes.run(spark, store, plan, result.reference(), System.err);
+    Fixes.run(spark, store, plan, result.reference(), result.axes(), System.err);
     store.read(Table.RUNS).createOrReplaceTempView("runs");
     store.read(Table.FIXES).createOrReplaceTempView("fixes");
     varying = SettingAxes.of(store.read(Table.RUNS, "multi")).varying();

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.batchsweep.diagnose.Curvature;
+import org.batchsweep.store.SettingAxes;
 import org.junit.jupiter.api.Test;
 
 /** The answer model from hand-made aggregates: JSON contract, wording per optimizer, condensing. */
