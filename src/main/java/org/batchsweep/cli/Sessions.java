@@ -25,6 +25,8 @@ final class Sessions {
     if (!new SparkConf().contains("spark.master")) {
       builder.master("local[*]"); // started without spark-submit, e.g. from an IDE
     }
-    return builder.getOrCreate();
+    SparkSession spark = builder.getOrCreate();
+    SparkSettings.sizeShuffles(spark);
+    return spark;
   }
 }

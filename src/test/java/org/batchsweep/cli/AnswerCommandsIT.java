@@ -85,6 +85,13 @@ class AnswerCommandsIT {
         .contains("run " + runId + " is in 2 sweeps")
         .contains("showing the latest, second");
 
+    // Aggregation shuffles are sized to the cores (4 per core, at least 8), unless the user says.
+    assertThat(shufflePartitions(submit, "--master", "local[2]")).isEqualTo("8");
+    assertThat(
+            shufflePartitions(
+                submit, "--master", "local[2]", "--conf", "spark.sql.shuffle.partitions=3"))
+        .isEqualTo("3");
+
     Submit.Result create =
         submit.run("sql", "CREATE TABLE t AS SELECT * FROM runs", "--out", "out");
     assertThat(create.exitCode()).as(create.stderr()).isZero();
@@ -92,5 +99,17 @@ class AnswerCommandsIT {
         .as("nothing written to the user's folder")
         .doesNotExist();
     assertThat(work.resolve("out/spark-warehouse/t")).isDirectory();
+  }
+
+  private static String shufflePartitions(Submit submit, String... sparkOptions)
+      throws InterruptedException {
+    List<String> args = new java.util.ArrayList<>(List.of(sparkOptions));
+    args.addAll(
+        List.of("sql", "SET spark.sql.shuffle.partitions", "--out", "out", "--format", "csv"));
+    Submit.Result set = submit.run(args.toArray(String[]::new));
+    assertThat(set.exitCode()).as(set.describe()).isZero();
+    // "key,value" then "spark.sql.shuffle.partitions,<n>"
+    String row = set.stdout().lines().skip(1).findFirst().orElseThrow();
+    return row.substring(row.indexOf(',') + 1);
   }
 }
