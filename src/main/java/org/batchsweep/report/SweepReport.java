@@ -7,6 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -43,20 +47,30 @@ public final class SweepReport {
    */
   public String write(String sweepId, List<String> answer) {
     spark.sparkContext().setJobDescription("report: aggregate the tables of " + sweepId);
+    ExecutorService painters = Executors.newFixedThreadPool(PAINTERS, SweepReport::painterThread);
     try {
       ReportData data = ReportData.load(store, sweepId);
-      List<Figure> figures = new ArrayList<>(ReportFigures.of(data));
-      figures.addAll(ScalingFigure.of(store, sweepId));
+      // Painting and encoding a figure is the driver's own CPU work and each figure is independent:
+      // they are painted on their own threads, the first ones while Spark aggregates the scaling
+      // table for the last ones.
+      List<Future<Encoded>> encoded = new ArrayList<>();
+      for (Figure figure : ReportFigures.of(data)) {
+        encoded.add(painters.submit(() -> Encoded.of(figure)));
+      }
+      for (Figure figure : ScalingFigure.of(store, sweepId)) {
+        encoded.add(painters.submit(() -> Encoded.of(figure)));
+      }
       Configuration hadoop = spark.sparkContext().hadoopConfiguration();
       ReportFolder folder = new ReportFolder(hadoop, outUri, sweepId);
       folder.clear();
       List<ReportPage.FigureFiles> files = new ArrayList<>();
-      for (Figure figure : figures) {
-        String png = figure.name() + ".png";
-        String svg = figure.name() + ".svg";
-        folder.write(png, figure.png());
-        folder.write(svg, figure.svg());
-        files.add(new ReportPage.FigureFiles(figure, png, svg));
+      for (Future<Encoded> future : encoded) {
+        Encoded e = join(future);
+        String png = e.figure().name() + ".png";
+        String svg = e.figure().name() + ".svg";
+        folder.write(png, e.png());
+        folder.write(svg, e.svg());
+        files.add(new ReportPage.FigureFiles(e.figure(), png, svg));
       }
       String html =
           ReportPage.render(
@@ -64,7 +78,38 @@ public final class SweepReport {
       folder.write(INDEX, html.getBytes(StandardCharsets.UTF_8));
       return folder.location(INDEX);
     } finally {
+      painters.shutdownNow();
       spark.sparkContext().setJobDescription(null);
+    }
+  }
+
+  /** Threads that paint figures: one per core, at most four. */
+  private static final int PAINTERS = Math.min(4, Runtime.getRuntime().availableProcessors());
+
+  private static Thread painterThread(Runnable task) {
+    Thread thread = new Thread(task, "batchsweep-figure-painter");
+    thread.setDaemon(true); // never keeps a finished command's JVM alive
+    return thread;
+  }
+
+  /** A figure painted as PNG and SVG. */
+  private record Encoded(Figure figure, byte[] png, byte[] svg) {
+    static Encoded of(Figure figure) {
+      return new Encoded(figure, figure.png(), figure.svg());
+    }
+  }
+
+  private static Encoded join(Future<Encoded> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while painting the report's figures", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException("painting a figure failed", e.getCause());
     }
   }
 
