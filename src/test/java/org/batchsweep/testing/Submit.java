@@ -26,8 +26,11 @@ public final class Submit {
   /** How long {@link #run(String...)} waits before it kills ./submit and fails. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
+  private static boolean classArchivePrepared;
+
   private final Path workDir;
   private final Path logs;
+  private final Map<String, String> environment = new java.util.LinkedHashMap<>();
   private int calls;
 
   /** Runs ./submit in {@code workDir}; its output goes to {@code logs/<n>-<label>.out|err}. */
@@ -152,6 +155,7 @@ public final class Submit {
 
   /** Starts {@code ./submit args...} without waiting; {@code label} names its output files. */
   public Running startAs(String label, String... args) {
+    prepareClassArchiveOnce();
     List<String> command = new ArrayList<>();
     command.add(home().resolve("submit").toString());
     command.addAll(List.of(args));
@@ -175,9 +179,51 @@ public final class Submit {
               k ->
                   (k.startsWith("SPARK_") && !k.equals("SPARK_LOCAL_IP"))
                       || k.equals("BATCHSWEEP_CLUSTER_DIR"));
+      env.putAll(environment);
       return new Running(label + ": " + String.join(" ", args), builder.start(), out, err);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Sets an environment variable for the commands this starts from now on. */
+  public Submit withEnvironment(String name, String value) {
+    environment.put(name, value);
+    return this;
+  }
+
+  /**
+   * The first ./submit on a checkout prepares the class-data archive of Spark's classes (about 40
+   * s, see the script). That is done once per test JVM here, outside every test's own timeout, with
+   * a command that needs no tables: it stops with "no such folder" right after.
+   */
+  private static synchronized void prepareClassArchiveOnce() {
+    if (classArchivePrepared) {
+      return;
+    }
+    classArchivePrepared = true;
+    try {
+      Path empty = Files.createTempDirectory("batchsweep-prepare");
+      Process p =
+          new ProcessBuilder(
+                  home().resolve("submit").toString(),
+                  "sql",
+                  "SELECT 1",
+                  "--out",
+                  empty.resolve("none").toString())
+              .directory(empty.toFile())
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .start();
+      if (!p.waitFor(10, TimeUnit.MINUTES)) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
