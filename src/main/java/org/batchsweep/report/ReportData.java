@@ -69,8 +69,9 @@ record ReportData(
           List.of(),
           new DiagnosisTable(List.of(), List.of()));
     }
-    // Only the columns the report reads are cached (no run ids or detail sentences unless needed),
-    // so the cache of a million-run sweep stays small next to a 1 GB driver heap.
+    // Only the columns the report reads, read anew by each aggregate: Parquet hands Spark just
+    // those columns, and caching them first cost more than it saved (the report of 10^6 runs took
+    // 34 s with the cache, 30 s without).
     boolean epochs = store.exists(Table.EPOCHS);
     Dataset<Row> table = store.read(Table.RUNS, sweepId);
     List<String> present = java.util.Arrays.asList(table.columns());
@@ -91,74 +92,68 @@ record ReportData(
     }
     boolean oneFeature = reference == null || reference.features() == 1;
     Dataset<Row> runs =
-        table
-            .select(
-                used.stream()
-                    .filter(present::contains)
-                    .map(c -> oneFeature ? col(c) : featureColumn(c, reference))
-                    .toArray(org.apache.spark.sql.Column[]::new))
-            .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK_SER());
-    try {
-      SweepAxes axes = SweepAxes.of(runs);
-      List<Trajectories.Path> paths =
-          epochs
-              ? Trajectories.of(
-                  runs, epochsAsDrawn(store.read(Table.EPOCHS, sweepId), reference), axes)
-              : List.of();
-      // What is drawn is planned on the list of settings first, so Spark aggregates only those:
-      // the driver's share depends on the figures, not on the runs or even the grid.
-      SettingList settings = SettingList.of(runs, axes);
-      List<Integer> batchSizes =
-          runs.select("batch_size").distinct().orderBy("batch_size").collectAsList().stream()
-              .map(r -> r.getInt(0))
-              .toList();
-      List<String> settingAxes = axes.settingAxes();
-      Optional<PanelPlan> curvePanels =
-          fitsOnePanelPerLoss(settings.settings())
-              ? Optional.empty()
-              : Optional.of(
-                  PanelPlan.of(
-                      settings.settings(),
-                      settingAxes,
-                      SettingsFigure.MAX_LINES,
-                      SettingsFigure.MAX_PANELS));
-      PanelPlan mapPanels =
-          PanelPlan.of(
-              settings.settings(),
-              settingAxes,
-              ConvergenceMapFigure.MAX_ROWS,
-              ConvergenceMapFigure.MAX_PANELS);
-      if (settings.truncated()) {
-        String note =
-            String.format(
-                java.util.Locale.ROOT,
-                "The sweep has more than %,d settings; only the first %,d (in the order of their values) are drawn.",
-                SettingList.MAX_SETTINGS,
-                SettingList.MAX_SETTINGS);
-        curvePanels = curvePanels.map(p -> p.withNote(note));
-        mapPanels = mapPanels.withNote(note);
-      }
-      List<Setting> curveSettings = curvePanels.map(ReportData::drawn).orElse(settings.settings());
-      List<Setting> mapSettings = drawn(mapPanels);
-      return new ReportData(
-          sweepId,
-          sweep,
-          spec,
-          reference,
-          axes,
-          BatchSizeCurves.of(
-              runs,
-              axes,
-              BatchSizeCurves.thin(batchSizes, BatchSizeCurves.MAX_BATCH_SIZES),
-              onlyIfFewer(curveSettings, settings)),
-          curvePanels,
-          Optional.of(mapPanels),
-          ConvergenceCells.of(runs, axes, batchSizes, onlyIfFewer(mapSettings, settings)),
-          paths,
-          DiagnosisTable.of(runs));
-    } finally {
-      runs.unpersist(false);
+        table.select(
+            used.stream()
+                .filter(present::contains)
+                .map(c -> oneFeature ? col(c) : featureColumn(c, reference))
+                .toArray(org.apache.spark.sql.Column[]::new));
+    SweepAxes axes = SweepAxes.of(runs);
+    List<Trajectories.Path> paths =
+        epochs
+            ? Trajectories.of(
+                runs, epochsAsDrawn(store.read(Table.EPOCHS, sweepId), reference), axes)
+            : List.of();
+    // What is drawn is planned on the list of settings first, so Spark aggregates only those:
+    // the driver's share depends on the figures, not on the runs or even the grid.
+    SettingList settings = SettingList.of(runs, axes);
+    List<Integer> batchSizes =
+        runs.select("batch_size").distinct().orderBy("batch_size").collectAsList().stream()
+            .map(r -> r.getInt(0))
+            .toList();
+    List<String> settingAxes = axes.settingAxes();
+    Optional<PanelPlan> curvePanels =
+        fitsOnePanelPerLoss(settings.settings())
+            ? Optional.empty()
+            : Optional.of(
+                PanelPlan.of(
+                    settings.settings(),
+                    settingAxes,
+                    SettingsFigure.MAX_LINES,
+                    SettingsFigure.MAX_PANELS));
+    PanelPlan mapPanels =
+        PanelPlan.of(
+            settings.settings(),
+            settingAxes,
+            ConvergenceMapFigure.MAX_ROWS,
+            ConvergenceMapFigure.MAX_PANELS);
+    if (settings.truncated()) {
+      String note =
+          String.format(
+              java.util.Locale.ROOT,
+              "The sweep has more than %,d settings; only the first %,d (in the order of their values) are drawn.",
+              SettingList.MAX_SETTINGS,
+              SettingList.MAX_SETTINGS);
+      curvePanels = curvePanels.map(p -> p.withNote(note));
+      mapPanels = mapPanels.withNote(note);
     }
+    List<Setting> curveSettings = curvePanels.map(ReportData::drawn).orElse(settings.settings());
+    List<Setting> mapSettings = drawn(mapPanels);
+    return new ReportData(
+        sweepId,
+        sweep,
+        spec,
+        reference,
+        axes,
+        BatchSizeCurves.of(
+            runs,
+            axes,
+            BatchSizeCurves.thin(batchSizes, BatchSizeCurves.MAX_BATCH_SIZES),
+            onlyIfFewer(curveSettings, settings)),
+        curvePanels,
+        Optional.of(mapPanels),
+        ConvergenceCells.of(runs, axes, batchSizes, onlyIfFewer(mapSettings, settings)),
+        paths,
+        DiagnosisTable.of(runs));
   }
 
   /** Whether every loss has few enough settings for the seed's figure: one panel set per loss. */
