@@ -23,12 +23,8 @@ class ClassArchiveIT {
 
   @Test
   void laterCommandsLoadSparkFromTheArchive() throws Exception {
-    Files.createDirectories(dir.resolve("empty"));
     Path classLog = dir.resolve("classes.log");
-    Submit.Result result =
-        new Submit(dir)
-            .withEnvironment("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + classLog)
-            .run("sql", "SELECT 1", "--out", dir.resolve("empty").toString());
+    Submit.Result result = refusedSql(new Submit(dir), classLog);
 
     assertThat(archives()).as("one archive for this classpath and JDK").hasSize(1);
     assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
@@ -41,16 +37,20 @@ class ClassArchiveIT {
 
   @Test
   void offMeansWithout() throws Exception {
-    Files.createDirectories(dir.resolve("empty"));
     Path classLog = dir.resolve("classes.log");
     Submit.Result result =
-        new Submit(dir)
-            .withEnvironment("BATCHSWEEP_CDS", "off")
-            .withEnvironment("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + classLog)
-            .run("sql", "SELECT 1", "--out", dir.resolve("empty").toString());
+        refusedSql(new Submit(dir).withEnvironment("BATCHSWEEP_CDS", "off"), classLog);
 
     assertThat(result.exitCode()).as(result.describe()).isEqualTo(2);
     assertThat(sparkClassesFromArchive(classLog)).isZero();
+  }
+
+  /** {@code sql} on an output folder without tables, its JVM logging each class it loads. */
+  private Submit.Result refusedSql(Submit submit, Path classLog) throws Exception {
+    Files.createDirectories(dir.resolve("empty"));
+    return submit
+        .withEnvironment("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + classLog)
+        .run("sql", "SELECT 1", "--out", dir.resolve("empty").toString());
   }
 
   /** Spark classes the JVM took from the archive layered on top of the JDK's own. */
