@@ -69,8 +69,7 @@ final class FixRule {
   private void standardize(Map<String, Change> changes, RunConfig run) {
     changes.put("scale", new Change.Standardize());
     // Half the standardized features' stability limit: the lr that suited the raw features'
-    // steepest
-    // direction would crawl on standardized ones, and one above the limit would diverge.
+    // steepest direction would crawl on standardized ones, and one above the limit would diverge.
     double half = 0.5 * standardized.stabilityLimit(run.optimizer().momentum());
     double lr = run.optimizer().lr();
     if (!(lr <= half && lr >= 0.1 * half)) {

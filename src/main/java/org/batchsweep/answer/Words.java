@@ -88,31 +88,7 @@ final class Words {
     }
     return switch (diagnosis) {
       case CONVERGED -> "converged";
-      case WRONG_OBJECTIVE ->
-          ctx.features() > 1
-              ? (largest.loss().equals("mse-broadcast")
-                  ? "mse-broadcast compares every prediction with every target of its batch, so it fits"
-                      + " the batch's mean target, not the least-squares fit; no lr or step count fixes that"
-                  : "the objective's minimiser is not the least-squares fit (weight decay, or fixed batches"
-                      + " whose remainder batch weighs its points more); the runs table's objective_weights"
-                      + " hold it")
-              : largest.loss().equals("mse-broadcast")
-                  ? f(
-                      "mse-broadcast compares every prediction with every target of its batch, so it fits the batch's"
-                          + " mean target: its minimiser is slope %s at B %d%s, not the line's %.2f; no lr or step count"
-                          + " fixes that",
-                      slope(smallest.objectiveSlope()),
-                      smallest.batchSize(),
-                      smallest == largest
-                          ? ""
-                          : f(
-                              " to %s at B %d",
-                              slope(largest.objectiveSlope()), largest.batchSize()),
-                      ctx.referenceSlope())
-                  : f(
-                      "the objective's minimiser (slope %s at B %d) is not the line's %.2f: with fixed batches the"
-                          + " remainder batch weighs its points more",
-                      slope(largest.objectiveSlope()), largest.batchSize(), ctx.referenceSlope());
+      case WRONG_OBJECTIVE -> wrongObjective(smallest, largest, ctx);
       case STEP_BUDGET ->
           f(
               "%.0f steps at B %d against at least %s needed; %s",
@@ -139,6 +115,35 @@ final class Words {
           "neither settled nor still approaching when training stopped; each run's detail"
               + " column says what was seen";
     };
+  }
+
+  /** Why the objective's own minimiser is not the least-squares fit, over the setting's cells. */
+  private static String wrongObjective(Cell smallest, Cell largest, SettingAnswer.Context ctx) {
+    boolean broadcast = largest.loss().equals("mse-broadcast");
+    if (ctx.features() > 1) {
+      return broadcast
+          ? "mse-broadcast compares every prediction with every target of its batch, so it fits"
+              + " the batch's mean target, not the least-squares fit; no lr or step count fixes that"
+          : "the objective's minimiser is not the least-squares fit (weight decay, or fixed batches"
+              + " whose remainder batch weighs its points more); the runs table's objective_weights"
+              + " hold it";
+    }
+    if (broadcast) {
+      return f(
+          "mse-broadcast compares every prediction with every target of its batch, so it fits the batch's"
+              + " mean target: its minimiser is slope %s at B %d%s, not the line's %.2f; no lr or step count"
+              + " fixes that",
+          slope(smallest.objectiveSlope()),
+          smallest.batchSize(),
+          smallest == largest
+              ? ""
+              : f(" to %s at B %d", slope(largest.objectiveSlope()), largest.batchSize()),
+          ctx.referenceSlope());
+    }
+    return f(
+        "the objective's minimiser (slope %s at B %d) is not the line's %.2f: with fixed batches the"
+            + " remainder batch weighs its points more",
+        slope(largest.objectiveSlope()), largest.batchSize(), ctx.referenceSlope());
   }
 
   /**

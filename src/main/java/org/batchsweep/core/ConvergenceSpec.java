@@ -38,7 +38,7 @@ public record ConvergenceSpec(double slopeTol, double interceptTol, double exces
   public boolean converged(
       double[] weightErrors, double interceptError, double trainMse, double referenceTrainMse) {
     if (byExcessMse()) {
-      return trainMse <= (1 + excessMseRel) * referenceTrainMse;
+      return trainMse <= mseBound(referenceTrainMse);
     }
     for (double error : weightErrors) {
       if (!(Math.abs(error) <= slopeTol)) {
@@ -46,5 +46,20 @@ public record ConvergenceSpec(double slopeTol, double interceptTol, double exces
       }
     }
     return Math.abs(interceptError) <= interceptTol;
+  }
+
+  /** {@link #converged(double[], double, double, double)} of a model against {@code reference}. */
+  public boolean converged(
+      Reference reference, double[] weights, double intercept, double trainMse) {
+    return converged(
+        reference.weightErrors(weights),
+        intercept - reference.intercept(),
+        trainMse,
+        reference.trainMse());
+  }
+
+  /** The most training MSE a converged run may have under {@code excessMseRel}. */
+  public double mseBound(double referenceTrainMse) {
+    return (1 + excessMseRel) * referenceTrainMse;
   }
 }

@@ -34,10 +34,11 @@ public final class TrainingSet implements Serializable {
     this.validation = validation;
     this.standardization = standardization;
     this.featureNames =
-        featureNames == null ? defaultNames(train.features()) : List.copyOf(featureNames);
+        featureNames == null ? defaultFeatureNames(train.features()) : List.copyOf(featureNames);
   }
 
-  private static List<String> defaultNames(int d) {
+  /** The names features go by when their table gives none: x for one, x1..xd for several. */
+  public static List<String> defaultFeatureNames(int d) {
     if (d == 1) {
       return List.of("x");
     }

@@ -27,6 +27,7 @@ record Conditioning(
     String largestName)
     implements Serializable {
 
+  /** {@code names}: one per feature. */
   static Conditioning of(Points train, Curvature curvature, List<String> names) {
     int d = train.features();
     int smallest = 0;
@@ -48,13 +49,8 @@ record Conditioning(
         Math.sqrt(train.cov(smallest, smallest)),
         largest,
         Math.sqrt(train.cov(largest, largest)),
-        name(names, smallest),
-        name(names, largest));
-  }
-
-  /** The feature's name, or x1..xd by position. */
-  private static String name(List<String> names, int j) {
-    return names != null && j < names.size() ? names.get(j) : "x" + (j + 1);
+        names.get(smallest),
+        names.get(largest));
   }
 
   boolean illConditioned() {

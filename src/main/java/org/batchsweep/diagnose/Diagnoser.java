@@ -16,6 +16,7 @@ import org.batchsweep.core.RunOutcome;
 import org.batchsweep.core.Scale;
 import org.batchsweep.core.Schedule;
 import org.batchsweep.core.Standardization;
+import org.batchsweep.core.TrainingSet;
 import org.batchsweep.core.Trajectory;
 
 /**
@@ -63,7 +64,8 @@ public final class Diagnoser {
   /** With the features' names, for the words that name them (null: x1..xd). */
   public Diagnoser(
       Reference reference, ConvergenceSpec tolerance, Points train, List<String> featureNames) {
-    this.featureNames = featureNames;
+    this.featureNames =
+        featureNames != null ? featureNames : TrainingSet.defaultFeatureNames(train.features());
     this.reference = reference;
     this.tolerance = tolerance;
     this.train = train;
@@ -483,11 +485,7 @@ public final class Diagnoser {
    */
   private boolean converged(double[] params, double trainMse) {
     int d = params.length - 1;
-    return tolerance.converged(
-        reference.weightErrors(Arrays.copyOf(params, d)),
-        params[d] - reference.intercept(),
-        trainMse,
-        reference.trainMse());
+    return tolerance.converged(reference, Arrays.copyOf(params, d), params[d], trainMse);
   }
 
   private String words(double[] params, String number) {

@@ -128,11 +128,7 @@ public final class FixTrainer implements AutoCloseable {
     RunConfig config = run.config();
     boolean converged =
         run.isFinite()
-            && tolerance.converged(
-                reference.weightErrors(run.weights()),
-                run.intercept() - reference.intercept(),
-                run.trainMse(),
-                reference.trainMse());
+            && tolerance.converged(reference, run.weights(), run.intercept(), run.trainMse());
     return new Trained(
         config.runId(),
         run.weights(),
@@ -153,11 +149,7 @@ public final class FixTrainer implements AutoCloseable {
     int settled = -1;
     for (int i = epochs.size() - 1; i >= 0; i--) {
       EpochRecord e = epochs.get(i);
-      if (!tolerance.converged(
-          reference.weightErrors(e.weights()),
-          e.intercept() - reference.intercept(),
-          e.trainMse(),
-          reference.trainMse())) {
+      if (!tolerance.converged(reference, e.weights(), e.intercept(), e.trainMse())) {
         break;
       }
       settled = e.epoch();

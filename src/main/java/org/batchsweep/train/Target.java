@@ -41,9 +41,7 @@ public record Target(
         reference.intercept(),
         tolerance.slopeTol(),
         tolerance.interceptTol(),
-        tolerance.byExcessMse()
-            ? (1 + tolerance.excessMseRel()) * reference.trainMse()
-            : Double.NaN);
+        tolerance.byExcessMse() ? tolerance.mseBound(reference.trainMse()) : Double.NaN);
   }
 
   /** Whether the target is a bound on the training MSE rather than a box. */
