@@ -39,11 +39,10 @@ final class OutputDir {
               + e.getMessage()
               + "); pass a writable folder");
     }
-    Path probe = dir.resolve(".batchsweep-write-check");
+    // A probe file of this process's own: two commands given the same --out at once must not
+    // delete or trip over each other's probe and take the race for an unwritable folder.
     try {
-      Files.deleteIfExists(probe);
-      Files.createFile(probe);
-      Files.delete(probe);
+      Files.delete(Files.createTempFile(dir, ".batchsweep-write-check-", ""));
     } catch (IOException | SecurityException e) {
       throw new BadInputException(
           "--out " + out + ": the folder is not writable; pass a writable folder");
