@@ -88,6 +88,7 @@ final class RunCommand implements Callable<Integer> {
             "--resume finishes a sweep with the spec it started with; drop SPEC and --set, or run without --resume");
       }
     }
+    QuickCompilation.Mode jit = QuickCompilation.mode();
     String outUri = OutputDir.prepareForWriting(out);
     SweepSpec sweepSpec = resume ? null : SpecSource.load(spec, overrides);
     String id = sweepId != null ? checkSweepId(sweepId) : defaultSweepId(sweepSpec.name());
@@ -98,6 +99,11 @@ final class RunCommand implements Callable<Integer> {
     // One writer per sweep id, from before anything is written (see SweepLock); Parquet data and
     // --resume need Spark to plan, so their lock is taken once Spark is up, before any write.
     SweepLock lock = plan != null ? SweepLock.acquire(out, id) : null;
+    // A sweep sized before Spark starts chooses the JIT for Spark's start-up too.
+    boolean sizedBeforeSpark = plan != null;
+    if (sizedBeforeSpark) {
+      QuickCompilation.applyFor(SweepSize.of(plan), jit);
+    }
     RunInterruption interruption = RunInterruption.install(id, out);
     SparkSession spark = null;
     StageClock clock = new StageClock(JvmClock.startNanos());
@@ -121,6 +127,9 @@ final class RunCommand implements Callable<Integer> {
       }
       if (plan == null) {
         plan = plan(id, sweepSpec, spark);
+      }
+      if (!sizedBeforeSpark) {
+        QuickCompilation.applyFor(SweepSize.of(plan), jit);
       }
       progress.printf(
           Locale.ROOT,

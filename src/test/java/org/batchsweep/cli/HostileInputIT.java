@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.batchsweep.testing.Submit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -212,6 +213,19 @@ class HostileInputIT {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.stderrLines()).hasSize(1);
     assertThat(result.stderrLines().get(0)).startsWith("error: --out " + out + ": ");
+    assertThat(snapshot(work.resolve("out"))).isEqualTo(tablesBefore);
+  }
+
+  @Test
+  void anUnknownJitModeIsRefusedBeforeAnyWork() throws Exception {
+    Submit.Result result =
+        new Submit(work)
+            .withEnvironment(QuickCompilation.ENVIRONMENT_KEY, "c1")
+            .run("run", "--out", "out", "--sweep-id", "jit", "--set", "grid.batch_size=[50]");
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.stderrLines())
+        .containsExactly(
+            "error: BATCHSWEEP_JIT: 'c1' is not a JIT mode; accepted: auto, quick, full");
     assertThat(snapshot(work.resolve("out"))).isEqualTo(tablesBefore);
   }
 

@@ -1,0 +1,49 @@
+package org.batchsweep.cli;
+
+import org.batchsweep.core.Points;
+import org.batchsweep.core.RunConfig;
+import org.batchsweep.job.SweepPlan;
+
+/**
+ * How much work a sweep asks of the JVM, in the measures that decide whether C1-only compilation
+ * pays (see {@link QuickCompilation}).
+ *
+ * @param runs runs in the grid: rows of the runs table and of every aggregate over it
+ * @param steps optimizer steps the runs take between them
+ * @param epochRows rows of the epochs table (0 when epochs are not recorded)
+ * @param trainingValues training points times features: what generating, writing and fitting the
+ *     MLlib reference costs
+ */
+record SweepSize(long runs, long steps, long epochRows, long trainingValues) {
+
+  // Each limit sits at or under a size measured to gain with C1 only, and well under one measured
+  // to lose (README, Interactive speed: seed-shaped and large-shaped sweeps, paired on 2 cores).
+  static final long MAX_RUNS = 200_000; // gained at 120,000 runs; lost at 1,020,000
+  static final long MAX_STEPS = 100_000_000L; // 9.7·10^7 trained as fast; 8.2·10^8 took 1.5×
+  static final long MAX_EPOCH_ROWS = 2_000_000; // gained at 2·10^6; lost at 6·10^6
+  static final long MAX_TRAINING_VALUES = 100_000; // gained at n = 10^5; lost at n = 10^6
+
+  static SweepSize of(SweepPlan plan) {
+    Points train = plan.data().train();
+    int n = train.size();
+    long steps = 0;
+    long epochs = 0;
+    for (RunConfig run : plan.runs()) {
+      steps += run.plannedSteps(n);
+      epochs += run.epochs();
+    }
+    return new SweepSize(
+        plan.runs().size(),
+        steps,
+        plan.spec().train().recordEpochs() ? epochs : 0,
+        (long) n * train.features());
+  }
+
+  /** Whether each measure is within what C1-only compilation was measured to speed up. */
+  boolean small() {
+    return runs <= MAX_RUNS
+        && steps <= MAX_STEPS
+        && epochRows <= MAX_EPOCH_ROWS
+        && trainingValues <= MAX_TRAINING_VALUES;
+  }
+}
