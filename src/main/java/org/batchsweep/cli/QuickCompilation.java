@@ -16,11 +16,11 @@ import org.batchsweep.BadInputException;
  * directive, so hot methods get C1's code instead.
  *
  * <p>Why: a cold JVM that runs the seed sweep spends most of its CPU compiling. {@code -XX:+CITime}
- * counted 29 s of JIT compilation in a 23 s, 41 s-CPU seed run, 22 s of them in C2, optimizing
- * Spark's planner, code generator and generated classes, which run a few thousand times and are
- * gone when the JVM stops. On 2 cores that CPU is taken from Spark's tasks and the driver. C1's
- * code is slower, so past the sizes in {@link SweepSize} C2 pays for itself and is left on (README,
- * Interactive speed).
+ * counted 29 s of JIT compilation in one seed run (such runs took 21-24 s wall, 38-43 s CPU), 22 s
+ * of them in C2, optimizing Spark's planner, code generator and generated classes, which run a few
+ * thousand times and are gone when the JVM stops. On 2 cores that CPU is taken from Spark's tasks
+ * and the driver. C1's code is slower, so past the sizes in {@link SweepSize} C2 pays for itself
+ * and is left on (README, Interactive speed).
  *
  * <p>{@code BATCHSWEEP_JIT} overrides the choice: {@code auto} (the default), {@code quick} (C1
  * only whatever the size), {@code full} (leave the JIT as it is). Only this JVM is affected: on a
