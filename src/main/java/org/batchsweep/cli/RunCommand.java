@@ -160,10 +160,10 @@ final class RunCommand implements Callable<Integer> {
               : "");
       // Fixes (issue 9): each failure kind's computed fix, trained to verify it, in the fixes
       // table.
-      Fixes.run(spark, store, plan, result.reference(), result.axes(), progress);
+      Fixes.run(spark, store, plan, result.reference(), result.axes().settingAxes(), progress);
       clock.lap("fixes");
       SpecNotes.print(sweepSpec, stdout);
-      SweepAnswers answers = SweepAnswers.load(store, id, result.axes());
+      SweepAnswers answers = SweepAnswers.load(store, id, result.axes().settingAxes());
       ConvergenceSummary.print(result.reference(), sweepSpec.converged(), answers, stdout);
       stdout.println();
       List<String> answer = answers.paragraphs();
@@ -184,7 +184,8 @@ final class RunCommand implements Callable<Integer> {
 
       // Report (issue 4): figures and index.html from the tables just written.
       clock.lap("summary");
-      stdout.printf("report: %s%n", new SweepReport(spark, store, outUri).write(id, answer));
+      stdout.printf(
+          "report: %s%n", new SweepReport(spark, store, outUri).write(id, answer, result.axes()));
       clock.lap("report");
       stdout.flush();
       progress.println(clock.line());

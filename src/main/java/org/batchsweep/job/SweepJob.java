@@ -29,8 +29,8 @@ import org.batchsweep.store.EpochRow;
 import org.batchsweep.store.PointRow;
 import org.batchsweep.store.ReferenceRow;
 import org.batchsweep.store.Rows;
+import org.batchsweep.store.RunAxes;
 import org.batchsweep.store.RunRow;
-import org.batchsweep.store.SettingAxes;
 import org.batchsweep.store.SweepRow;
 import org.batchsweep.store.Table;
 import org.batchsweep.store.TableStore;
@@ -132,11 +132,11 @@ public final class SweepJob {
       publish(plan, resume);
       clock.lap("publish");
       describe(jsc, "batch-size science of " + sweepId);
-      SettingAxes axes = SettingAxes.of(store.read(Table.RUNS, sweepId));
+      RunAxes axes = RunAxes.of(store.read(Table.RUNS, sweepId));
       new BatchScience(spark, store)
           .write(
               sweepId,
-              axes,
+              axes.settingAxes(),
               points.where(functions.col(PointRow.SPLIT).equalTo(PointRows.TRAIN)),
               reference);
       clock.lap("batch-size science");

@@ -1,17 +1,17 @@
 package org.batchsweep.job;
 
 import org.batchsweep.core.Reference;
-import org.batchsweep.store.SettingAxes;
+import org.batchsweep.store.RunAxes;
 
 /**
  * What a finished sweep reports back to the command line. {@code reusedRuns} were committed by an
- * earlier, interrupted attempt and not trained again; {@code axes} are the setting axes the sweep
+ * earlier, interrupted attempt and not trained again; {@code axes} are the grid's axes the sweep
  * varies, found once from its runs table for everything that reads it after.
  */
 public record SweepResult(
     String sweepId,
     Reference reference,
-    SettingAxes axes,
+    RunAxes axes,
     long runs,
     long reusedRuns,
     double wallSeconds) {}

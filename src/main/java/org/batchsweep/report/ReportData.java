@@ -12,6 +12,7 @@ import org.batchsweep.BadInputException;
 import org.batchsweep.core.Loss;
 import org.batchsweep.core.Reference;
 import org.batchsweep.spec.SweepSpec;
+import org.batchsweep.store.RunAxes;
 import org.batchsweep.store.RunRow;
 import org.batchsweep.store.SweepRow;
 import org.batchsweep.store.Table;
@@ -46,6 +47,14 @@ record ReportData(
   static final int MAX_LINES = SettingsFigure.MAX_LINES;
 
   static ReportData load(TableStore store, String sweepId) {
+    return load(store, sweepId, null);
+  }
+
+  /**
+   * @param known the sweep's axes when the caller has found them already, else null: they are found
+   *     from its runs table
+   */
+  static ReportData load(TableStore store, String sweepId, RunAxes known) {
     SweepRow sweep = StoredSweep.row(store, sweepId);
     SweepSpec spec;
     try {
@@ -97,7 +106,7 @@ record ReportData(
                 .filter(present::contains)
                 .map(c -> oneFeature ? col(c) : featureColumn(c, reference))
                 .toArray(org.apache.spark.sql.Column[]::new));
-    SweepAxes axes = SweepAxes.of(runs);
+    SweepAxes axes = SweepAxes.of(known != null ? known : RunAxes.of(runs));
     List<Trajectories.Path> paths =
         epochs
             ? Trajectories.of(

@@ -1,12 +1,9 @@
 package org.batchsweep.report;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import org.batchsweep.store.RunAxes;
 import org.batchsweep.store.RunRow;
-import org.batchsweep.store.SettingAxes;
 
 /**
  * Which configuration columns a sweep's runs table has, and which of them take more than one value:
@@ -33,15 +30,8 @@ record SweepAxes(List<String> columns, List<String> varying) {
     varying = List.copyOf(varying);
   }
 
-  static SweepAxes of(Dataset<Row> runs) {
-    List<String> present = Arrays.asList(runs.columns());
-    List<String> columns = new ArrayList<>();
-    for (String c : CONFIGURATION) {
-      if (present.contains(c)) {
-        columns.add(c);
-      }
-    }
-    return new SweepAxes(columns, SettingAxes.varyingOf(runs, columns));
+  static SweepAxes of(RunAxes axes) {
+    return new SweepAxes(axes.columns(), axes.varying());
   }
 
   boolean has(String column) {

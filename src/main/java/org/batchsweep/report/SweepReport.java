@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.batchsweep.store.RunAxes;
 import org.batchsweep.store.Table;
 import org.batchsweep.store.TableStore;
 
@@ -46,10 +47,20 @@ public final class SweepReport {
    * @return where the page is: a local path for a local output folder, else its URI
    */
   public String write(String sweepId, List<String> answer) {
+    return write(sweepId, answer, null);
+  }
+
+  /**
+   * Writes (or rewrites) the report of a sweep whose axes are known: the sweep just run, which
+   * found them once from its runs table.
+   *
+   * @param axes the sweep's axes, or null to find them from its runs table
+   */
+  public String write(String sweepId, List<String> answer, RunAxes axes) {
     spark.sparkContext().setJobDescription("report: aggregate the tables of " + sweepId);
     ExecutorService painters = Executors.newFixedThreadPool(PAINTERS, SweepReport::painterThread);
     try {
-      ReportData data = ReportData.load(store, sweepId);
+      ReportData data = ReportData.load(store, sweepId, axes);
       // Painting and encoding a figure is the driver's own CPU work and each figure is independent:
       // they are painted on their own threads, the first ones while Spark aggregates the scaling
       // table for the last ones.

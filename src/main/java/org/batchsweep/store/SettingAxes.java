@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -29,16 +28,14 @@ public record SettingAxes(List<String> columns, List<String> varying) {
           .filter(c -> !c.equals(RunRow.BATCH_SIZE) && !c.equals(RunRow.SEED))
           .toList();
 
+  public SettingAxes {
+    columns = List.copyOf(columns);
+    varying = List.copyOf(varying);
+  }
+
+  /** The setting axes of {@code runs}, one sweep's rows: see {@link RunAxes#of}. */
   public static SettingAxes of(Dataset<Row> runs) {
-    List<String> present = new ArrayList<>();
-    List<String> available = Arrays.asList(runs.columns());
-    for (String c : CANDIDATES) {
-      if (available.contains(c)) {
-        present.add(c);
-      }
-    }
-    List<String> varying = varyingOf(runs, present);
-    return new SettingAxes(List.copyOf(present), List.copyOf(varying));
+    return RunAxes.of(runs).settingAxes();
   }
 
   /**

@@ -63,7 +63,7 @@ class AnswersIT {
     spark = SparkTests.start("local[2]");
     store = new TableStore(spark, out.toUri().toString());
     SweepResult result = new SweepJob(spark, store, System.err).run(plan);
-    Fixes.run(spark, store, plan, result.reference(), result.axes(), System.err);
+    Fixes.run(spark, store, plan, result.reference(), result.axes().settingAxes(), System.err);
     store.read(Table.RUNS).createOrReplaceTempView("runs");
     store.read(Table.FIXES).createOrReplaceTempView("fixes");
     varying = SettingAxes.of(store.read(Table.RUNS, "multi")).varying();

@@ -30,6 +30,7 @@ import org.batchsweep.job.SweepJob;
 import org.batchsweep.job.SweepPlan;
 import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.spec.SweepSpec;
+import org.batchsweep.store.RunAxes;
 import org.batchsweep.store.Table;
 import org.batchsweep.store.TableStore;
 import org.batchsweep.testing.SparkTests;
@@ -219,7 +220,7 @@ class SweepReportIT {
             "mse-broadcast",
             BatchSizeCurves.of(
                 withObjective.where(col("loss").equalTo("mse-broadcast")),
-                SweepAxes.of(withObjective)),
+                SweepAxes.of(RunAxes.of(withObjective))),
             List.of("fixed order", "shuffled"),
             new org.batchsweep.core.Reference("m", -4, 0, 0.0025, 0.0025, 1));
     withObjective.createOrReplaceTempView("runs_with_objective");
@@ -239,7 +240,7 @@ class SweepReportIT {
     Dataset<Row> nulls =
         runs.withColumn(BatchSizeCurves.OBJECTIVE_SLOPE, lit(null).cast("double"))
             .withColumn(BatchSizeCurves.OBJECTIVE_INTERCEPT, lit(null).cast("double"));
-    List<BatchSizeCurves.Point> points = BatchSizeCurves.of(nulls, SweepAxes.of(nulls));
+    List<BatchSizeCurves.Point> points = BatchSizeCurves.of(nulls, SweepAxes.of(RunAxes.of(nulls)));
     assertThat(points).allSatisfy(p -> assertThat(p.objectiveSlope()).isNaN());
     assertThat(
             BatchSizeFigure.of(
@@ -263,7 +264,7 @@ class SweepReportIT {
 
     Dataset<Row> runs = store.read(Table.RUNS, GRID);
     ConvergenceCells cells =
-        ConvergenceCells.of(runs, SweepAxes.of(runs), List.of(10, 50, 200), null);
+        ConvergenceCells.of(runs, SweepAxes.of(RunAxes.of(runs)), List.of(10, 50, 200), null);
     assertThat(cells.banded()).isFalse();
     assertThat(cells.columns()).containsExactly("10", "50", "200");
     Map<String, Double> expected = new TreeMap<>();
