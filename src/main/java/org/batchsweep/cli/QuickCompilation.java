@@ -67,12 +67,10 @@ final class QuickCompilation {
   /**
    * Turns C2 off for the rest of this JVM's life when {@code mode} applies to {@code size}; a JVM
    * without HotSpot's diagnostic commands keeps its JIT as it is.
-   *
-   * @return whether the directive is in place
    */
-  static boolean applyFor(SweepSize size, Mode mode) {
+  static void applyFor(SweepSize size, Mode mode) {
     if (!mode.appliesTo(size)) {
-      return false;
+      return;
     }
     try {
       Path directives = Files.createTempFile("batchsweep-c1-only-", ".json");
@@ -87,10 +85,9 @@ final class QuickCompilation {
       } finally {
         Files.deleteIfExists(directives);
       }
-      return true;
     } catch (IOException | JMException | RuntimeException e) {
-      // A speed-up, not a requirement: the sweep's results are the same either way.
-      return false;
+      // A speed-up, not a requirement: the sweep's results are the same either way, so the JIT
+      // stays as it is.
     }
   }
 }

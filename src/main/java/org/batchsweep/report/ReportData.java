@@ -70,7 +70,7 @@ record ReportData(
           sweep,
           spec,
           reference,
-          new SweepAxes(List.of(), List.of()),
+          new SweepAxes(new RunAxes(List.of(), List.of())),
           List.of(),
           Optional.empty(),
           Optional.empty(),
@@ -106,7 +106,7 @@ record ReportData(
                 .filter(present::contains)
                 .map(c -> oneFeature ? col(c) : featureColumn(c, reference))
                 .toArray(org.apache.spark.sql.Column[]::new));
-    SweepAxes axes = SweepAxes.of(known != null ? known : RunAxes.of(runs));
+    SweepAxes axes = new SweepAxes(known != null ? known : RunAxes.of(runs));
     List<Trajectories.Path> paths =
         epochs
             ? Trajectories.of(

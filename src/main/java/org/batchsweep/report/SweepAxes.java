@@ -6,14 +6,14 @@ import org.batchsweep.store.RunAxes;
 import org.batchsweep.store.RunRow;
 
 /**
- * Which configuration columns a sweep's runs table has, and which of them take more than one value:
- * the axes the sweep actually varied. Computed with one aggregate over the runs table.
+ * Which configuration columns a sweep's runs table has, and which of them take more than one value
+ * (its {@link RunAxes}), as the report's figures group them.
  *
  * <p>The configuration columns are listed once, in {@link RunRow#AXES}; those the runs table does
  * not have (tables written by an older build) are skipped, so every figure groups by whatever axes
  * a sweep varies rather than by a fixed set.
  */
-record SweepAxes(List<String> columns, List<String> varying) {
+record SweepAxes(RunAxes axes) {
 
   /** The runs table's configuration columns that can be axes of a sweep: {@link RunRow#AXES}. */
   static final List<String> CONFIGURATION = RunRow.AXES;
@@ -25,21 +25,12 @@ record SweepAxes(List<String> columns, List<String> varying) {
   /** The columns that are not part of a setting: the x axis and the replicates. */
   static final List<String> NOT_SETTING = List.of(RunRow.BATCH_SIZE, RunRow.SEED);
 
-  SweepAxes {
-    columns = List.copyOf(columns);
-    varying = List.copyOf(varying);
-  }
-
-  static SweepAxes of(RunAxes axes) {
-    return new SweepAxes(axes.columns(), axes.varying());
-  }
-
   boolean has(String column) {
-    return columns.contains(column);
+    return axes.has(column);
   }
 
   boolean varies(String column) {
-    return varying.contains(column);
+    return axes.varies(column);
   }
 
   /**

@@ -220,7 +220,7 @@ class SweepReportIT {
             "mse-broadcast",
             BatchSizeCurves.of(
                 withObjective.where(col("loss").equalTo("mse-broadcast")),
-                SweepAxes.of(RunAxes.of(withObjective))),
+                new SweepAxes(RunAxes.of(withObjective))),
             List.of("fixed order", "shuffled"),
             new org.batchsweep.core.Reference("m", -4, 0, 0.0025, 0.0025, 1));
     withObjective.createOrReplaceTempView("runs_with_objective");
@@ -240,7 +240,8 @@ class SweepReportIT {
     Dataset<Row> nulls =
         runs.withColumn(BatchSizeCurves.OBJECTIVE_SLOPE, lit(null).cast("double"))
             .withColumn(BatchSizeCurves.OBJECTIVE_INTERCEPT, lit(null).cast("double"));
-    List<BatchSizeCurves.Point> points = BatchSizeCurves.of(nulls, SweepAxes.of(RunAxes.of(nulls)));
+    List<BatchSizeCurves.Point> points =
+        BatchSizeCurves.of(nulls, new SweepAxes(RunAxes.of(nulls)));
     assertThat(points).allSatisfy(p -> assertThat(p.objectiveSlope()).isNaN());
     assertThat(
             BatchSizeFigure.of(
@@ -264,7 +265,7 @@ class SweepReportIT {
 
     Dataset<Row> runs = store.read(Table.RUNS, GRID);
     ConvergenceCells cells =
-        ConvergenceCells.of(runs, SweepAxes.of(RunAxes.of(runs)), List.of(10, 50, 200), null);
+        ConvergenceCells.of(runs, new SweepAxes(RunAxes.of(runs)), List.of(10, 50, 200), null);
     assertThat(cells.banded()).isFalse();
     assertThat(cells.columns()).containsExactly("10", "50", "200");
     Map<String, Double> expected = new TreeMap<>();
