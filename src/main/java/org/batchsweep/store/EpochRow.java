@@ -32,13 +32,15 @@ public record EpochRow(
   /** The columns in contract order: append new ones at the end, never rename or reorder. */
   public static final RowSchema<EpochRow> SCHEMA =
       RowSchema.of(
-          col(SWEEP_ID, StringType, EpochRow::sweepId),
-          col(RUN_ID, StringType, EpochRow::runId),
-          col(EPOCH, IntegerType, EpochRow::epoch),
-          col(SLOPE, DoubleType, EpochRow::slope),
-          col(INTERCEPT, DoubleType, EpochRow::intercept),
-          col(TRAIN_MSE, DoubleType, EpochRow::trainMse),
-          col(WEIGHTS, DOUBLES, EpochRow::weights));
+              col(SWEEP_ID, StringType, EpochRow::sweepId),
+              col(RUN_ID, StringType, EpochRow::runId),
+              col(EPOCH, IntegerType, EpochRow::epoch),
+              col(SLOPE, DoubleType, EpochRow::slope),
+              col(INTERCEPT, DoubleType, EpochRow::intercept),
+              col(TRAIN_MSE, DoubleType, EpochRow::trainMse),
+              col(WEIGHTS, DOUBLES, EpochRow::weights))
+          // A run's parameters and loss after each epoch: new values in every row.
+          .plainEncoded(SLOPE, INTERCEPT, TRAIN_MSE, WEIGHTS);
 
   public Row toRow() {
     return SCHEMA.toRow(this);

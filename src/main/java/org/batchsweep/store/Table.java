@@ -1,5 +1,6 @@
 package org.batchsweep.store;
 
+import java.util.Map;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -25,10 +26,12 @@ public enum Table {
 
   private final String tableName;
   private final StructType schema;
+  private final Map<String, String> writeOptions;
 
   Table(String tableName, RowSchema<?> columns) {
     this.tableName = tableName;
     this.schema = columns.struct();
+    this.writeOptions = columns.writeOptions();
   }
 
   /** The table's name, also its folder and its SQL view name. */
@@ -39,6 +42,11 @@ public enum Table {
   /** All columns in contract order, {@code sweep_id} first. */
   public StructType schema() {
     return schema;
+  }
+
+  /** Options for Spark's Parquet writer of this table (see {@link RowSchema#writeOptions}). */
+  public Map<String, String> writeOptions() {
+    return writeOptions;
   }
 
   public String[] columnNames() {

@@ -43,6 +43,7 @@ public final class TableStore {
   public void write(Table table, Dataset<Row> rows) {
     rows.select(columns(table))
         .write()
+        .options(table.writeOptions())
         .mode(SaveMode.Overwrite)
         .option("partitionOverwriteMode", "dynamic")
         .partitionBy(Table.PARTITION_COLUMN)
@@ -93,6 +94,7 @@ public final class TableStore {
   public void appendStaged(String sweepId, Table table, Dataset<Row> rows) {
     rows.select(columns(table))
         .write()
+        .options(table.writeOptions())
         .mode(SaveMode.Append)
         .partitionBy(Table.PARTITION_COLUMN)
         .parquet(stagingLocation(sweepId, table));
