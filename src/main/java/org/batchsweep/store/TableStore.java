@@ -52,7 +52,7 @@ public final class TableStore {
 
   /** Removes one sweep's partition of a table, e.g. trajectories a re-run no longer records. */
   public void deletePartition(Table table, String sweepId) {
-    delete(new Path(location(table), Table.PARTITION_COLUMN + "=" + sweepId));
+    delete(new Path(location(table), partition(sweepId)));
   }
 
   public boolean exists(Table table) {
@@ -87,17 +87,24 @@ public final class TableStore {
   }
 
   /**
-   * Appends one chunk's rows; each call is one Spark job, committed whole or not at all. The rows
-   * are laid out as the table lays out a sweep's partition, so {@link #publishStaged} can move
-   * them.
+   * Appends one chunk's rows, all of them {@code sweepId}'s; each call is one Spark job, committed
+   * whole or not at all. The rows are laid out as the table lays out a sweep's partition, so {@link
+   * #publishStaged} can move them.
+   *
+   * <p>They are written straight into the partition's folder rather than with {@code partitionBy}:
+   * a partitioned write sorts its rows by the partition column first, which for one sweep id only
+   * copied every row through a sorter (6% of the training stage's samples on 10^6 one-epoch runs).
+   * The files are the same: a partition's files never hold the partition column.
    */
   public void appendStaged(String sweepId, Table table, Dataset<Row> rows) {
-    rows.select(columns(table))
+    rows.select(dataColumns(table))
         .write()
         .options(table.writeOptions())
+        // The sweep's status row says when it is whole; a marker inside the partition would be
+        // moved into the table with it.
+        .option("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
         .mode(SaveMode.Append)
-        .partitionBy(Table.PARTITION_COLUMN)
-        .parquet(stagingLocation(sweepId, table));
+        .parquet(stagingLocation(sweepId, table) + "/" + partition(sweepId));
   }
 
   /**
@@ -107,7 +114,7 @@ public final class TableStore {
    * attempt from an empty staging folder); with none staged, the sweep's partition is removed.
    */
   public void publishStaged(String sweepId, Table table) {
-    String partition = Table.PARTITION_COLUMN + "=" + sweepId;
+    String partition = partition(sweepId);
     Path staged = new Path(stagingLocation(sweepId, table), partition);
     Path target = new Path(location(table), partition);
     try {
@@ -157,5 +164,18 @@ public final class TableStore {
 
   private static Column[] columns(Table table) {
     return Arrays.stream(table.columnNames()).map(functions::col).toArray(Column[]::new);
+  }
+
+  /** A sweep's partition folder, as Spark names it. */
+  private static String partition(String sweepId) {
+    return Table.PARTITION_COLUMN + "=" + sweepId;
+  }
+
+  /** The columns a partition's files hold: all but the partition column, which is its folder. */
+  private static Column[] dataColumns(Table table) {
+    return Arrays.stream(table.columnNames())
+        .filter(name -> !name.equals(Table.PARTITION_COLUMN))
+        .map(functions::col)
+        .toArray(Column[]::new);
   }
 }

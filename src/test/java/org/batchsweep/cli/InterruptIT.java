@@ -28,7 +28,6 @@ class InterruptIT {
   @Timeout(value = 6, unit = TimeUnit.MINUTES)
   void ctrlCSaysHowToResumeInTwoLinesAndTheCommandWorks() throws Exception {
     Submit submit = new Submit(work);
-    Path firstChunk = work.resolve("out/staging/intr/runs/_SUCCESS");
     // perl restores SIGINT's default disposition (a background child may inherit it ignored), then
     // execs ./submit, which execs java: the pid is the driver's, as for Ctrl-C in a terminal.
     Path driverErr = work.resolve("stderr-interrupted.txt");
@@ -59,7 +58,9 @@ class InterruptIT {
             .start();
     try {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-      while (!Files.exists(firstChunk) && driver.isAlive() && System.nanoTime() < deadline) {
+      while (!Submit.chunkCommitted(work.resolve("out"), "intr")
+          && driver.isAlive()
+          && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
       assertThat(driver.isAlive())

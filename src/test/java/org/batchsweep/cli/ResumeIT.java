@@ -2,7 +2,6 @@ package org.batchsweep.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.batchsweep.testing.Submit;
@@ -21,7 +20,6 @@ class ResumeIT {
   @Timeout(value = 12, unit = TimeUnit.MINUTES)
   void aKilledSweepShowsAsRunningAndResumesToOneRowPerGridPoint() throws Exception {
     Submit submit = new Submit(work);
-    Path firstChunk = work.resolve("out/staging/killed/runs/_SUCCESS");
     Submit.Running driver =
         submit.start(
             "--master",
@@ -43,7 +41,9 @@ class ResumeIT {
             "fixes.enabled=false");
     try {
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-      while (!Files.exists(firstChunk) && driver.isAlive() && System.nanoTime() < deadline) {
+      while (!Submit.chunkCommitted(work.resolve("out"), "killed")
+          && driver.isAlive()
+          && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
       assertThat(driver.isAlive())

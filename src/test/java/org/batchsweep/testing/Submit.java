@@ -44,6 +44,23 @@ public final class Submit {
     this(workDir, workDir);
   }
 
+  /**
+   * Whether a sweep running into {@code out} has committed its first chunk of runs: a part file
+   * directly in its staged partition folder (files still being written sit under {@code
+   * _temporary}).
+   */
+  public static boolean chunkCommitted(Path out, String sweepId) {
+    Path partition = out.resolve("staging/" + sweepId + "/runs/sweep_id=" + sweepId);
+    if (!Files.isDirectory(partition)) {
+      return false;
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(partition)) {
+      return files.anyMatch(f -> f.getFileName().toString().startsWith("part-"));
+    } catch (IOException e) {
+      return false; // the folder moved or vanished while listed: not yet, or no longer, staged
+    }
+  }
+
   /** The project's folder, where ./submit is (Maven passes it as {@code batchsweep.home}). */
   public static Path home() {
     return Path.of(System.getProperty("batchsweep.home", ".")).toAbsolutePath().normalize();
