@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.percentile_approx;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.var_pop;
 import static org.apache.spark.sql.functions.when;
@@ -186,8 +185,8 @@ public final class SweepAnswers {
                 count(lit(1)),
                 sum(when(col(RunRow.CONVERGED), 1).otherwise(0)),
                 avg(col(RunRow.OBJECTIVE_SLOPE)),
-                percentile_approx(col(RunRow.STEPS).cast("double"), lit(0.5), lit(10000)),
-                percentile_approx(col(RunRow.STEPS_NEEDED), lit(0.5), lit(10000)))
+                Medians.lower(col(RunRow.STEPS).cast("double")),
+                Medians.lower(col(RunRow.STEPS_NEEDED)))
             .collectAsList();
     int k = axes.columns().size();
     for (Row r : rows) {
