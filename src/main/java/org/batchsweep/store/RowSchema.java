@@ -1,6 +1,7 @@
 package org.batchsweep.store;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ public final class RowSchema<R> {
         options.put(DICTIONARY_OPTION + "#" + path, "false");
       }
     }
-    return options;
+    return Collections.unmodifiableMap(options);
   }
 
   static <R> TableColumn<R> col(String name, DataType type, Function<R, Object> value) {

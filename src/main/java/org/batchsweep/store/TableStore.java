@@ -166,7 +166,10 @@ public final class TableStore {
     return Arrays.stream(table.columnNames()).map(functions::col).toArray(Column[]::new);
   }
 
-  /** A sweep's partition folder, as Spark names it. */
+  /**
+   * A sweep's partition folder, as Spark names it. Sweep ids hold only letters, digits, '.', '_'
+   * and '-' (the run command checks them), which Spark's folder names keep unescaped.
+   */
   private static String partition(String sweepId) {
     return Table.PARTITION_COLUMN + "=" + sweepId;
   }
