@@ -61,7 +61,8 @@ for ((round = 1; round <= N; round++)); do
   done
 done
 
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+# shellcheck source=stages.sh
+source "$ROOT/src/jmh/scripts/stages.sh"
 
 for c in "${checkouts[@]}"; do
   k=$(echo "$c" | cksum | cut -d' ' -f1)
@@ -76,11 +77,6 @@ for c in "${checkouts[@]}"; do
     "$(cut -f4,5 "$f" | tr '\t' '\n' | sort -g | tail -1)"
   if [[ -n "$(cut -f6 "$f" | head -1)" ]]; then
     echo "  stages (median s):"
-    # "start-up 4.10 s, sweep row 0.31 s, ..." -> one "name<TAB>seconds" line per stage and round
-    cut -f6 "$f" | tr ',' '\n' | sed -n 's/^ *\(.*[^ ]\) \([0-9.]*\) s$/\1\t\2/p' >"$OUT/stages-$k.tsv"
-    cut -f1 "$OUT/stages-$k.tsv" | awk '!seen[$0]++' | while IFS= read -r stage; do
-      printf '    %-22s %6s\n' "$stage" \
-        "$(awk -F'\t' -v s="$stage" '$1 == s { print $2 }' "$OUT/stages-$k.tsv" | median)"
-    done
+    cut -f6 "$f" | print_stage_medians "$OUT/stages-$k.tsv"
   fi
 done
