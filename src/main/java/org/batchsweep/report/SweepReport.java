@@ -134,7 +134,7 @@ public final class SweepReport {
   private List<ReportPage.TableLink> tableLinks(Configuration hadoop, String sweepId) {
     List<ReportPage.TableLink> links = new ArrayList<>();
     for (Table table : Table.values()) {
-      String partition = Table.PARTITION_COLUMN + "=" + sweepId;
+      String partition = TableStore.partitionFolder(sweepId);
       Path path = new Path(store.location(table), partition);
       try {
         if (path.getFileSystem(hadoop).exists(path)) {

@@ -38,6 +38,14 @@ public final class TableStore {
   }
 
   /**
+   * A sweep's partition folder, as Spark names it. Sweep ids hold only letters, digits, '.', '_'
+   * and '-' (the run command checks them), which Spark's folder names keep unescaped.
+   */
+  public static String partitionFolder(String sweepId) {
+    return Table.PARTITION_COLUMN + "=" + sweepId;
+  }
+
+  /**
    * Replaces the partitions present in {@code rows} (one per sweep id); other sweeps are untouched.
    */
   public void write(Table table, Dataset<Row> rows) {
@@ -52,7 +60,7 @@ public final class TableStore {
 
   /** Removes one sweep's partition of a table, e.g. trajectories a re-run no longer records. */
   public void deletePartition(Table table, String sweepId) {
-    delete(new Path(location(table), partition(sweepId)));
+    delete(new Path(location(table), partitionFolder(sweepId)));
   }
 
   public boolean exists(Table table) {
@@ -104,7 +112,7 @@ public final class TableStore {
         // moved into the table with it.
         .option("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
         .mode(SaveMode.Append)
-        .parquet(stagingLocation(sweepId, table) + "/" + partition(sweepId));
+        .parquet(stagingLocation(sweepId, table) + "/" + partitionFolder(sweepId));
   }
 
   /**
@@ -114,7 +122,7 @@ public final class TableStore {
    * attempt from an empty staging folder); with none staged, the sweep's partition is removed.
    */
   public void publishStaged(String sweepId, Table table) {
-    String partition = partition(sweepId);
+    String partition = partitionFolder(sweepId);
     Path staged = new Path(stagingLocation(sweepId, table), partition);
     Path target = new Path(location(table), partition);
     try {
@@ -164,14 +172,6 @@ public final class TableStore {
 
   private static Column[] columns(Table table) {
     return Arrays.stream(table.columnNames()).map(functions::col).toArray(Column[]::new);
-  }
-
-  /**
-   * A sweep's partition folder, as Spark names it. Sweep ids hold only letters, digits, '.', '_'
-   * and '-' (the run command checks them), which Spark's folder names keep unescaped.
-   */
-  private static String partition(String sweepId) {
-    return Table.PARTITION_COLUMN + "=" + sweepId;
   }
 
   /** The columns a partition's files hold: all but the partition column, which is its folder. */
