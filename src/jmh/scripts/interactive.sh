@@ -14,6 +14,8 @@
 # Logs go to target/interactive/ of this checkout. Extra `./submit` options: SUBMIT_OPTS="...".
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd -P)"
+# shellcheck source=stages.sh
+source "$ROOT/src/jmh/scripts/stages.sh"
 N=3
 if [[ "${1:-}" == -n ]]; then
   N="$2"
@@ -31,7 +33,7 @@ load() { cut -d' ' -f1 /proc/loadavg; }
 
 # Build where needed and write one small sweep per checkout for `sql` to open; not measured.
 for c in "${checkouts[@]}"; do
-  k=$(echo "$c" | cksum | cut -d' ' -f1)
+  k=$(checkout_key "$c")
   "$c/submit" "${submit_opts[@]}" run seed --set 'grid.seed=[0]' --set 'grid.batch_size=[100]' \
     --out "$OUT/fixture-$k" --sweep-id fixture >"$OUT/fixture-$k.log" 2>&1 \
     || { echo "fixture run failed in $c; see $OUT/fixture-$k.log" >&2; exit 1; }
@@ -39,7 +41,7 @@ done
 
 for ((round = 1; round <= N; round++)); do
   for c in "${checkouts[@]}"; do
-    k=$(echo "$c" | cksum | cut -d' ' -f1)
+    k=$(checkout_key "$c")
     l0=$(load)
     t0=$(now)
     "$c/submit" "${submit_opts[@]}" sql 'SELECT 1' --out "$OUT/fixture-$k" >"$OUT/sql-$k-$round.log" 2>&1 \
@@ -61,13 +63,10 @@ for ((round = 1; round <= N; round++)); do
   done
 done
 
-# shellcheck source=stages.sh
-source "$ROOT/src/jmh/scripts/stages.sh"
-
 for c in "${checkouts[@]}"; do
-  k=$(echo "$c" | cksum | cut -d' ' -f1)
+  k=$(checkout_key "$c")
   f="$OUT/rounds-$k.tsv"
-  echo "== $c ($(git -C "$c" log -1 --format='%h %s' 2>/dev/null | cut -c1-70)), $N rounds"
+  checkout_title "$c" "$N"
   printf '  ratio run/sql (median of per-round ratios): %.2f  [rounds: %s]\n' \
     "$(awk -F'\t' '{ print $3 / $2 }' "$f" | median)" \
     "$(awk -F'\t' '{ printf "%s%.2f", (NR > 1 ? " " : ""), $3 / $2 }' "$f")"

@@ -13,6 +13,8 @@
 # target/large/ of this checkout.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd -P)"
+# shellcheck source=stages.sh
+source "$ROOT/src/jmh/scripts/stages.sh"
 N=2
 if [[ "${1:-}" == -n ]]; then
   N="$2"
@@ -38,7 +40,7 @@ done
 
 for ((round = 1; round <= N; round++)); do
   for c in "${checkouts[@]}"; do
-    k=$(echo "$c" | cksum | cut -d' ' -f1)
+    k=$(checkout_key "$c")
     dir=$(mktemp -d "${TMPDIR:-/tmp}/large-run.XXXXXX")
     log="$OUT/run-$k-$round.log"
     /usr/bin/time -f '%e %U' -o "$OUT/time-$k-$round" "$c/submit" --master 'local[2]' \
@@ -54,13 +56,10 @@ for ((round = 1; round <= N; round++)); do
   done
 done
 
-# shellcheck source=stages.sh
-source "$ROOT/src/jmh/scripts/stages.sh"
-
 for c in "${checkouts[@]}"; do
-  k=$(echo "$c" | cksum | cut -d' ' -f1)
+  k=$(checkout_key "$c")
   f="$OUT/rounds-$k.tsv"
-  echo "== $c ($(git -C "$c" log -1 --format='%h %s' 2>/dev/null | cut -c1-70)), $N rounds"
+  checkout_title "$c" "$N"
   echo "  wall $(cut -f1 "$f" | median) s, user CPU $(cut -f2 "$f" | median) s (medians)"
   echo "  stages (median s):"
   cut -f3 "$f" | print_stage_medians "$OUT/stages-$k.tsv"

@@ -1,4 +1,11 @@
-# Sourced by the benchmark scripts: medians of numbers, and of the stages `./submit run` reports.
+# Sourced by the benchmark scripts that alternate checkouts: a checkout's file key and title, medians
+# of numbers, and of the stages `./submit run` reports.
+
+# checkout_key DIR: a short key for DIR, to name its log files.
+checkout_key() { echo "$1" | cksum | cut -d' ' -f1; }
+
+# checkout_title DIR ROUNDS: the heading of DIR's results, with its commit.
+checkout_title() { echo "== $1 ($(git -C "$1" log -1 --format='%h %s' 2>/dev/null | cut -c1-70)), $2 rounds"; }
 
 # The median of the numbers on stdin, one per line.
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
