@@ -1,5 +1,6 @@
 package org.batchsweep.cli;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,10 @@ import org.batchsweep.BadInputException;
  * thousand times and are gone when the JVM stops. On 2 cores that CPU is taken from Spark's tasks
  * and the driver. C1's code is slower, so past the sizes in {@link SweepSize} C2 pays for itself
  * and is left on (README, Interactive speed).
+ *
+ * <p>Most small sweeps never need the directive: their size is known before Spark starts, so {@code
+ * ./submit} asks {@link LaunchJit} and starts the JVM with C1 only. The directive serves the sweeps
+ * sized once Spark is up (Parquet data, {@code --resume}).
  *
  * <p>{@code BATCHSWEEP_JIT} overrides the choice: {@code auto} (the default), {@code quick} (C1
  * only whatever the size), {@code full} (leave the JIT as it is). Only this JVM is affected: on a
@@ -59,6 +64,19 @@ final class QuickCompilation {
 
   private QuickCompilation() {}
 
+  /**
+   * Whether this JVM was started with C1 only ({@link LaunchJit}), so there is no C2 to turn off.
+   */
+  static boolean c1OnlySinceLaunch() {
+    try {
+      HotSpotDiagnosticMXBean hotSpot =
+          ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      return hotSpot != null && "1".equals(hotSpot.getVMOption("TieredStopAtLevel").getValue());
+    } catch (RuntimeException e) {
+      return false; // not HotSpot: the directive below is not understood either
+    }
+  }
+
   /** The mode this process was started with; bad values are refused before anything is written. */
   static Mode mode() {
     return Mode.of(System.getenv(ENVIRONMENT_KEY));
@@ -69,7 +87,7 @@ final class QuickCompilation {
    * without HotSpot's diagnostic commands keeps its JIT as it is.
    */
   static void applyFor(SweepSize size, Mode mode) {
-    if (!mode.appliesTo(size)) {
+    if (!mode.appliesTo(size) || c1OnlySinceLaunch()) {
       return;
     }
     try {

@@ -39,9 +39,17 @@ record SweepSize(long runs, long steps, long epochRows, long trainingValues) {
         (long) n * train.features());
   }
 
+  /**
+   * Whether a grid of this many runs can be small at all, so a caller need not expand a large grid
+   * to find out that it is not.
+   */
+  static boolean mayBeSmall(long runs) {
+    return runs <= MAX_RUNS;
+  }
+
   /** Whether each measure is within what C1-only compilation was measured to speed up. */
   boolean small() {
-    return runs <= MAX_RUNS
+    return mayBeSmall(runs)
         && steps <= MAX_STEPS
         && epochRows <= MAX_EPOCH_ROWS
         && trainingValues <= MAX_TRAINING_VALUES;

@@ -12,28 +12,46 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A small sweep's {@code run} turns C2 off before Spark starts, so no Spark method is ever compiled
- * at tier 4; {@code BATCHSWEEP_JIT=full} leaves it on. The JVM logs each compilation with its tier.
+ * A small sweep's {@code run} starts its JVM with C1 only, so no method is compiled with C2 (tier
+ * 4) or with C1's profiling code (tiers 2 and 3); so do {@code sql}, {@code explain} and {@code
+ * report}. {@code BATCHSWEEP_JIT=full} leaves C2 on. The JVM logs each compilation with its tier.
  */
 class QuickCompilationIT {
 
   /** A line of -Xlog:jit+compilation: time, tags, compile id, flags, tier, method. */
-  private static final Pattern TIER_4 =
-      Pattern.compile("^\\S+\\s+\\d+\\s+[%sbn!]*\\s*4\\s+org\\.apache\\.spark\\..*");
+  private static final Pattern COMPILATION =
+      Pattern.compile("^\\S+\\s+\\d+\\s+[%sbn!]*\\s*(\\d)\\s+(\\S+).*");
 
   @TempDir Path dir;
 
   @Test
-  void aSmallSweepCompilesSparkWithC1Only() throws Exception {
-    assertThat(sparkMethodsCompiledByC2("auto")).isZero();
+  void aSmallSweepCompilesWithC1OnlyFromTheStart() throws Exception {
+    Path log = smallRun("auto");
+    assertThat(compilations(log, "4", "org.apache.spark.")).isZero();
+    assertThat(compilations(log, "3", "")).isZero();
+    assertThat(compilations(log, "1", "org.apache.spark.")).isGreaterThan(1000);
   }
 
   @Test
   void fullKeepsC2() throws Exception {
-    assertThat(sparkMethodsCompiledByC2("full")).isGreaterThan(20);
+    assertThat(compilations(smallRun("full"), "4", "org.apache.spark.")).isGreaterThan(20);
   }
 
-  private long sparkMethodsCompiledByC2(String mode) throws Exception {
+  @Test
+  void sqlCompilesWithC1Only() throws Exception {
+    smallRun("auto"); // a table to query
+    Path log = dir.resolve("jit-sql.log");
+    Submit.Result result =
+        new Submit(dir)
+            .withEnvironment("JDK_JAVA_OPTIONS", "-Xlog:jit+compilation=debug:file=" + log)
+            .run("sql", "SELECT count(*) FROM runs", "--out", dir.resolve("out-auto").toString());
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(compilations(log, "4", "")).isZero();
+    assertThat(compilations(log, "3", "")).isZero();
+  }
+
+  /** Runs a small sweep with {@code BATCHSWEEP_JIT=mode}; returns the JVM's compilation log. */
+  private Path smallRun(String mode) throws Exception {
     Path log = dir.resolve("jit-" + mode + ".log");
     Submit.Result result =
         new Submit(dir)
@@ -50,12 +68,16 @@ class QuickCompilationIT {
                 "--set",
                 "train.epochs=5");
     assertThat(result.exitCode()).as(result.describe()).isZero();
-    return tier4SparkCompilations(log);
+    return log;
   }
 
-  private static long tier4SparkCompilations(Path log) throws IOException {
+  /** Compilations at {@code tier} of methods whose class name starts with {@code prefix}. */
+  private static long compilations(Path log, String tier, String prefix) throws IOException {
     try (Stream<String> lines = Files.lines(log)) {
-      return lines.filter(l -> TIER_4.matcher(l).matches()).count();
+      return lines
+          .map(COMPILATION::matcher)
+          .filter(m -> m.matches() && m.group(1).equals(tier) && m.group(2).startsWith(prefix))
+          .count();
     }
   }
 }
