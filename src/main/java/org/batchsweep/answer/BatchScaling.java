@@ -2,7 +2,6 @@ package org.batchsweep.answer;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.Row;
 import org.batchsweep.store.BatchScalingRow;
 import org.batchsweep.store.NoiseScaleRow;
 import org.batchsweep.store.Table;
@@ -50,10 +49,27 @@ public record BatchScaling(
     if (!store.exists(Table.BATCH_SCALING) || !store.exists(Table.NOISE_SCALE)) {
       return null;
     }
+    return of(
+        store
+            .read(Table.BATCH_SCALING, sweepId)
+            .orderBy(BatchScalingRow.SETTING)
+            .collectAsList()
+            .stream()
+            .map(BatchScalingRow::from)
+            .toList(),
+        store.read(Table.NOISE_SCALE, sweepId).collectAsList().stream()
+            .map(NoiseScaleRow::from)
+            .toList());
+  }
+
+  /**
+   * The science of a sweep from its rows as written, or null when it has none.
+   *
+   * @param scalingRows one per setting, in the order of their labels
+   */
+  public static BatchScaling of(List<BatchScalingRow> scalingRows, List<NoiseScaleRow> noiseRows) {
     List<Setting> settings = new ArrayList<>();
-    for (Row row :
-        store.read(Table.BATCH_SCALING, sweepId).orderBy(BatchScalingRow.SETTING).collectAsList()) {
-      BatchScalingRow r = BatchScalingRow.from(row);
+    for (BatchScalingRow r : scalingRows) {
       settings.add(
           new Setting(
               r.setting(),
@@ -72,8 +88,7 @@ public record BatchScaling(
     double zero = Double.NaN;
     double halfway = Double.NaN;
     long n = 0;
-    for (Row row : store.read(Table.NOISE_SCALE, sweepId).collectAsList()) {
-      NoiseScaleRow r = NoiseScaleRow.from(row);
+    for (NoiseScaleRow r : noiseRows) {
       n = r.n();
       if ("zero".equals(r.point())) {
         zero = number(r.bNoise());

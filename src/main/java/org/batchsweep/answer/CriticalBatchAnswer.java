@@ -3,7 +3,6 @@ package org.batchsweep.answer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.batchsweep.store.TableStore;
 
 /**
  * One paragraph per setting comparing the critical batch size measured by the sweep with the one
@@ -15,12 +14,6 @@ public final class CriticalBatchAnswer {
   static final int MAX_SETTINGS = 6;
 
   private CriticalBatchAnswer() {}
-
-  /** The paragraphs for a stored sweep; none when it has no batch-size science tables. */
-  public static List<String> paragraphs(TableStore store, String sweepId) {
-    BatchScaling scaling = BatchScaling.load(store, sweepId);
-    return scaling == null ? List.of() : paragraphs(scaling);
-  }
 
   static List<String> paragraphs(BatchScaling scaling) {
     List<String> out = new ArrayList<>();

@@ -85,6 +85,16 @@ public final class SweepAnswers {
 
   /** As above, with the sweep's setting axes already known (one scan of the runs fewer). */
   public static SweepAnswers load(TableStore store, String sweepId, SettingAxes axes) {
+    return load(store, sweepId, axes, BatchScaling.load(store, sweepId));
+  }
+
+  /**
+   * As above, with the sweep's batch-size science known too.
+   *
+   * @param scaling the sweep's batch-size science, or null when it has none
+   */
+  public static SweepAnswers load(
+      TableStore store, String sweepId, SettingAxes axes, BatchScaling scaling) {
     ReferenceRow reference =
         store.read(Table.REFERENCE, sweepId).collectAsList().stream()
             .findFirst()
@@ -116,7 +126,7 @@ public final class SweepAnswers {
         fixes,
         new SettingAnswer.Context(referenceSlope, curvature, standardized, d, List.of()),
         !fixes.isEmpty(),
-        CriticalBatchAnswer.paragraphs(store, sweepId));
+        scaling == null ? List.of() : CriticalBatchAnswer.paragraphs(scaling));
   }
 
   static SweepAnswers build(

@@ -1,10 +1,13 @@
 package org.batchsweep.cli;
 
 import java.util.concurrent.Callable;
+import org.batchsweep.answer.BatchScaling;
 import org.batchsweep.answer.SweepAnswers;
 import org.batchsweep.report.StoredSweep;
 import org.batchsweep.report.SweepReport;
+import org.batchsweep.store.RunAxes;
 import org.batchsweep.store.SweepRow;
+import org.batchsweep.store.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,9 +43,15 @@ final class ReportCommand implements Callable<Integer> {
           SweepRow sweep = StoredSweep.resolve(store, sweepId);
           StoredSweep.requireComplete(sweep, out);
           String id = sweep.sweepId();
+          BatchScaling scaling = BatchScaling.load(store, id); // for the answer and the figure
+          RunAxes axes = RunAxes.of(store.read(Table.RUNS, id));
           String page =
               new SweepReport(spark, store, outUri)
-                  .write(id, SweepAnswers.load(store, id).paragraphs());
+                  .write(
+                      id,
+                      SweepAnswers.load(store, id, axes.settingAxes(), scaling).paragraphs(),
+                      axes,
+                      scaling);
           System.out.printf("report: %s%n", page);
         });
   }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.SparkSession;
 import org.batchsweep.BadInputException;
+import org.batchsweep.answer.BatchScaling;
 import org.batchsweep.answer.Fixes;
 import org.batchsweep.answer.SweepAnswers;
 import org.batchsweep.data.DataLoader;
@@ -163,7 +164,8 @@ final class RunCommand implements Callable<Integer> {
       Fixes.run(spark, store, plan, result.reference(), result.axes().settingAxes(), progress);
       clock.lap("fixes");
       SpecNotes.print(sweepSpec, stdout);
-      SweepAnswers answers = SweepAnswers.load(store, id, result.axes().settingAxes());
+      BatchScaling scaling = BatchScaling.of(result.science().scaling(), result.science().noise());
+      SweepAnswers answers = SweepAnswers.load(store, id, result.axes().settingAxes(), scaling);
       ConvergenceSummary.print(result.reference(), sweepSpec.converged(), answers, stdout);
       stdout.println();
       List<String> answer = answers.paragraphs();
@@ -185,7 +187,8 @@ final class RunCommand implements Callable<Integer> {
       // Report (issue 4): figures and index.html from the tables just written.
       clock.lap("summary");
       stdout.printf(
-          "report: %s%n", new SweepReport(spark, store, outUri).write(id, answer, result.axes()));
+          "report: %s%n",
+          new SweepReport(spark, store, outUri).write(id, answer, result.axes(), scaling));
       clock.lap("report");
       stdout.flush();
       progress.println(clock.line());

@@ -72,10 +72,14 @@ final class BatchScience {
   /**
    * Writes both tables; {@code trainPoints} are the training points (the points table's columns x,
    * y and features).
+   *
+   * @return the rows written, so what reads them next need not read them back
    */
-  void write(String sweepId, SettingAxes axes, Dataset<Row> trainPoints, Reference reference) {
+  BatchScienceRows write(
+      String sweepId, SettingAxes axes, Dataset<Row> trainPoints, Reference reference) {
     int d = reference.features();
     double predicted = Double.NaN;
+    List<NoiseScaleRow> noise = List.of();
     if (d <= MAX_NOISE_FEATURES) {
       NoiseMoments sums =
           trainPoints
@@ -90,38 +94,46 @@ final class BatchScience {
       halfway[d] = reference.intercept() / 2;
       NoiseScale atZero = sums.at(zero);
       NoiseScale atHalfway = sums.at(halfway);
+      noise =
+          List.of(
+              noiseRow(sweepId, ZERO, atZero, zero, sums.count()),
+              noiseRow(sweepId, HALFWAY, atHalfway, halfway, sums.count()));
       store.write(
           Table.NOISE_SCALE,
           spark.createDataFrame(
-              List.of(
-                  noiseRow(sweepId, ZERO, atZero, zero, sums.count()),
-                  noiseRow(sweepId, HALFWAY, atHalfway, halfway, sums.count())),
-              Table.NOISE_SCALE.schema()));
+              noise.stream().map(NoiseScaleRow::toRow).toList(), Table.NOISE_SCALE.schema()));
       predicted = NoiseScale.withoutReplacement(atHalfway.bNoise(), sums.count());
     }
+    List<BatchScalingRow> scaling = scalingRows(sweepId, axes, predicted);
     store.write(
         Table.BATCH_SCALING,
-        spark.createDataFrame(scalingRows(sweepId, axes, predicted), Table.BATCH_SCALING.schema()));
+        spark.createDataFrame(
+            scaling.stream().map(BatchScalingRow::toRow).toList(), Table.BATCH_SCALING.schema()));
+    return new BatchScienceRows(scaling, noise);
   }
 
-  private static Row noiseRow(String sweepId, String point, NoiseScale s, double[] theta, long n) {
+  private static NoiseScaleRow noiseRow(
+      String sweepId, String point, NoiseScale s, double[] theta, long n) {
     return new NoiseScaleRow(
-            sweepId,
-            point,
-            s.bSimple(),
-            s.bNoise(),
-            s.gradNorm2(),
-            s.traceSigma(),
-            s.lambdaMax(),
-            s.lambdaMin(),
-            theta.length == 2 ? theta[0] : null,
-            theta[theta.length - 1],
-            n)
-        .toRow();
+        sweepId,
+        point,
+        s.bSimple(),
+        s.bNoise(),
+        s.gradNorm2(),
+        s.traceSigma(),
+        s.lambdaMax(),
+        s.lambdaMin(),
+        theta.length == 2 ? theta[0] : null,
+        theta[theta.length - 1],
+        n);
   }
 
-  /** One row per setting, from the median steps to target per setting × lr × batch size. */
-  private List<Row> scalingRows(String sweepId, SettingAxes settingAxes, double predicted) {
+  /**
+   * One row per setting in the order of their labels, from the median steps to target per setting ×
+   * lr × batch size.
+   */
+  private List<BatchScalingRow> scalingRows(
+      String sweepId, SettingAxes settingAxes, double predicted) {
     Dataset<Row> runs = store.read(Table.RUNS, sweepId);
     List<String> axes = SETTING_AXES.stream().filter(settingAxes::varies).toList();
     List<Column> keys = new ArrayList<>();
@@ -152,7 +164,7 @@ final class BatchScience {
           .merge(
               batchSize, candidate, (a, b) -> b[0] < a[0] || (b[0] == a[0] && b[1] < a[1]) ? b : a);
     }
-    List<Row> rows = new ArrayList<>();
+    List<BatchScalingRow> rows = new ArrayList<>();
     for (Map.Entry<String, Map<Integer, double[]>> setting : new TreeMap<>(best).entrySet()) {
       List<ScalingFit.Point> points = new ArrayList<>();
       List<Integer> sizes = new ArrayList<>();
@@ -185,20 +197,19 @@ final class BatchScience {
       }
       rows.add(
           new BatchScalingRow(
-                  sweepId,
-                  setting.getKey(),
-                  fit == null ? null : fit.sMin(),
-                  fit == null ? null : fit.eMin(),
-                  fit == null || Double.isNaN(fit.bCrit()) ? null : fit.bCrit(),
-                  Double.isFinite(predicted) ? (Double) predicted : null,
-                  fit == null ? null : fit.r2(),
-                  sizes,
-                  steps,
-                  lrs,
-                  tried,
-                  note,
-                  lrsTried.get(setting.getKey()).size())
-              .toRow());
+              sweepId,
+              setting.getKey(),
+              fit == null ? null : fit.sMin(),
+              fit == null ? null : fit.eMin(),
+              fit == null || Double.isNaN(fit.bCrit()) ? null : fit.bCrit(),
+              Double.isFinite(predicted) ? (Double) predicted : null,
+              fit == null ? null : fit.r2(),
+              sizes,
+              steps,
+              lrs,
+              tried,
+              note,
+              lrsTried.get(setting.getKey()).size()));
     }
     return rows;
   }

@@ -133,12 +133,13 @@ public final class SweepJob {
       clock.lap("publish");
       describe(jsc, "batch-size science of " + sweepId);
       RunAxes axes = RunAxes.of(store.read(Table.RUNS, sweepId));
-      new BatchScience(spark, store)
-          .write(
-              sweepId,
-              axes.settingAxes(),
-              points.where(functions.col(PointRow.SPLIT).equalTo(PointRows.TRAIN)),
-              reference);
+      BatchScienceRows science =
+          new BatchScience(spark, store)
+              .write(
+                  sweepId,
+                  axes.settingAxes(),
+                  points.where(functions.col(PointRow.SPLIT).equalTo(PointRows.TRAIN)),
+                  reference);
       clock.lap("batch-size science");
 
       double wall = (System.nanoTime() - start) / 1e9;
@@ -146,7 +147,8 @@ public final class SweepJob {
       store.deleteStaging(sweepId);
       broadcast.destroy();
       clock.lap("complete");
-      return new SweepResult(sweepId, reference, axes, plan.runs().size(), staged.size(), wall);
+      return new SweepResult(
+          sweepId, reference, axes, science, plan.runs().size(), staged.size(), wall);
     } finally {
       jsc.clearJobGroup();
     }

@@ -6,12 +6,14 @@ import org.batchsweep.store.RunAxes;
 /**
  * What a finished sweep reports back to the command line. {@code reusedRuns} were committed by an
  * earlier, interrupted attempt and not trained again; {@code axes} are the grid's axes the sweep
- * varies, found once from its runs table for everything that reads it after.
+ * varies, found once from its runs table for everything that reads it after; {@code science} the
+ * batch-size science rows it wrote, likewise.
  */
 public record SweepResult(
     String sweepId,
     Reference reference,
     RunAxes axes,
+    BatchScienceRows science,
     long runs,
     long reusedRuns,
     double wallSeconds) {}

@@ -7,7 +7,6 @@ import org.batchsweep.answer.BatchScaling;
 import org.batchsweep.answer.CriticalBatchAnswer;
 import org.batchsweep.report.Legend.Entry;
 import org.batchsweep.report.Legend.Style;
-import org.batchsweep.store.TableStore;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -32,13 +31,7 @@ final class ScalingFigure {
 
   private ScalingFigure() {}
 
-  /** The figure for a stored sweep, or none when no setting has a measured point. */
-  static List<Figure> of(TableStore store, String sweepId) {
-    BatchScaling scaling = BatchScaling.load(store, sweepId);
-    Figure figure = scaling == null ? null : of(scaling);
-    return figure == null ? List.of() : List.of(figure);
-  }
-
+  /** The figure, or null when no setting has a measured point. */
   static Figure of(BatchScaling scaling) {
     List<Figure.Panel> panels = new ArrayList<>();
     for (BatchScaling.Setting s : scaling.settings()) {

@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.batchsweep.answer.BatchScaling;
 import org.batchsweep.store.RunAxes;
 import org.batchsweep.store.Table;
 import org.batchsweep.store.TableStore;
@@ -47,17 +48,19 @@ public final class SweepReport {
    * @return where the page is: a local path for a local output folder, else its URI
    */
   public String write(String sweepId, List<String> answer) {
-    return write(sweepId, answer, null);
+    describe(sweepId);
+    return write(sweepId, answer, null, BatchScaling.load(store, sweepId));
   }
 
   /**
-   * Writes (or rewrites) the report of a sweep whose axes are known: the sweep just run, which
-   * found them once from its runs table.
+   * Writes (or rewrites) the report of a sweep whose batch-size science is known, and maybe its
+   * axes: the sweep just run found both, and neither is read back.
    *
    * @param axes the sweep's axes, or null to find them from its runs table
+   * @param scaling its batch-size science, or null when it has none
    */
-  public String write(String sweepId, List<String> answer, RunAxes axes) {
-    spark.sparkContext().setJobDescription("report: aggregate the tables of " + sweepId);
+  public String write(String sweepId, List<String> answer, RunAxes axes, BatchScaling scaling) {
+    describe(sweepId);
     ExecutorService painters = Executors.newFixedThreadPool(PAINTERS, SweepReport::painterThread);
     try {
       ReportData data = ReportData.load(store, sweepId, axes);
@@ -68,8 +71,9 @@ public final class SweepReport {
       for (Figure figure : ReportFigures.of(data)) {
         encoded.add(painters.submit(() -> Encoded.of(figure)));
       }
-      for (Figure figure : ScalingFigure.of(store, sweepId)) {
-        encoded.add(painters.submit(() -> Encoded.of(figure)));
+      Figure scalingFigure = scaling == null ? null : ScalingFigure.of(scaling);
+      if (scalingFigure != null) {
+        encoded.add(painters.submit(() -> Encoded.of(scalingFigure)));
       }
       Configuration hadoop = spark.sparkContext().hadoopConfiguration();
       ReportFolder folder = new ReportFolder(hadoop, outUri, sweepId);
@@ -92,6 +96,10 @@ public final class SweepReport {
       painters.shutdownNow();
       spark.sparkContext().setJobDescription(null);
     }
+  }
+
+  private void describe(String sweepId) {
+    spark.sparkContext().setJobDescription("report: aggregate the tables of " + sweepId);
   }
 
   /** Threads that paint figures: one per core, at most four. */

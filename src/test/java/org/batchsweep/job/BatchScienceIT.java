@@ -17,6 +17,8 @@ import org.batchsweep.diagnose.NoiseMoments;
 import org.batchsweep.diagnose.NoiseScale;
 import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.spec.SweepSpec;
+import org.batchsweep.store.BatchScalingRow;
+import org.batchsweep.store.NoiseScaleRow;
 import org.batchsweep.store.Table;
 import org.batchsweep.store.TableStore;
 import org.batchsweep.testing.SparkTests;
@@ -48,7 +50,7 @@ class BatchScienceIT {
     SparkSession spark = SparkTests.start("local[2]");
     try {
       TableStore store = new TableStore(spark, out.toUri().toString());
-      new SweepJob(spark, store, System.err).run(plan);
+      SweepResult result = new SweepJob(spark, store, System.err).run(plan);
 
       List<Row> runs = store.read(Table.RUNS, "crit-1").collectAsList();
       assertThat(runs).hasSize(6 * 2 * 4 * 3);
@@ -109,6 +111,13 @@ class BatchScienceIT {
           .isCloseTo(NoiseScale.withoutReplacement(halfway.bNoise(), 300), within(1e-9));
       assertThat(sgd.<Integer>getAs("batch_sizes_tried")).isEqualTo(6);
       assertThat(sgd.<Integer>getAs("lrs_tried")).isEqualTo(4);
+
+      // What the job hands on (to the answer and the report) is what it wrote, in the same order.
+      assertThat(result.science().scaling())
+          .isEqualTo(scaling.stream().map(BatchScalingRow::from).toList());
+      assertThat(result.science().noise())
+          .containsExactlyInAnyOrderElementsOf(
+              noise.values().stream().map(NoiseScaleRow::from).toList());
     } finally {
       SparkTests.stop(spark);
     }
