@@ -45,14 +45,11 @@ final class ReportCommand implements Callable<Integer> {
           String id = sweep.sweepId();
           BatchScaling scaling = BatchScaling.load(store, id); // for the answer and the figure
           RunAxes axes = RunAxes.of(store.read(Table.RUNS, id));
-          String page =
-              new SweepReport(spark, store, outUri)
-                  .write(
-                      id,
-                      SweepAnswers.load(store, id, axes.settingAxes(), scaling).paragraphs(),
-                      axes,
-                      scaling);
-          System.out.printf("report: %s%n", page);
+          try (SweepReport.Draft report =
+              new SweepReport(spark, store, outUri).draft(id, axes, scaling)) {
+            SweepAnswers answers = SweepAnswers.load(store, id, axes.settingAxes(), scaling);
+            System.out.printf("report: %s%n", report.write(answers.paragraphs()));
+          }
         });
   }
 }

@@ -159,36 +159,37 @@ final class RunCommand implements Callable<Integer> {
                   result.reusedRuns(),
                   result.runs() - result.reusedRuns())
               : "");
-      // Fixes (issue 9): each failure kind's computed fix, trained to verify it, in the fixes
-      // table.
-      Fixes.run(spark, store, plan, result.reference(), result.axes().settingAxes(), progress);
-      clock.lap("fixes");
-      SpecNotes.print(sweepSpec, stdout);
       BatchScaling scaling = BatchScaling.of(result.science().scaling(), result.science().noise());
-      SweepAnswers answers = SweepAnswers.load(store, id, result.axes().settingAxes(), scaling);
-      ConvergenceSummary.print(result.reference(), sweepSpec.converged(), answers, stdout);
-      stdout.println();
-      List<String> answer = answers.paragraphs();
-      Paragraphs.print(answer, stdout);
-      stdout.printf(
-          Locale.ROOT,
-          "%ntables: %s/tables/{sweeps,points,reference,runs,noise_scale,batch_scaling%s%s}%n",
-          out,
-          sweepSpec.train().recordEpochs() ? ",epochs" : "",
-          sweepSpec.fixes().enabled() ? ",fixes" : "");
-      stdout.printf(
-          "explain: ./submit explain --sweep-id %s%s%n",
-          id, out.equals(OutputDir.DEFAULT) ? "" : " --out " + out);
-      stdout.printf(
-          "query:  ./submit sql \"SELECT loss, shuffle, batch_size, slope, intercept, diagnosis FROM runs"
-              + " WHERE sweep_id = '%s' ORDER BY batch_size LIMIT 20\"%s%n",
-          id, out.equals(OutputDir.DEFAULT) ? "" : " --out " + out);
-
-      // Report (issue 4): figures and index.html from the tables just written.
-      clock.lap("summary");
-      stdout.printf(
-          "report: %s%n",
-          new SweepReport(spark, store, outUri).write(id, answer, result.axes(), scaling));
+      // Report (issue 4): figures and index.html from the tables just written. Its aggregates and
+      // figures are made while the fixes train and the answer is found; the answer goes in last.
+      try (SweepReport.Draft report =
+          new SweepReport(spark, store, outUri).draft(id, result.axes(), scaling)) {
+        // Fixes (issue 9): each failure kind's computed fix, trained to verify it, in the fixes
+        // table.
+        Fixes.run(spark, store, plan, result.reference(), result.axes().settingAxes(), progress);
+        clock.lap("fixes");
+        SpecNotes.print(sweepSpec, stdout);
+        SweepAnswers answers = SweepAnswers.load(store, id, result.axes().settingAxes(), scaling);
+        ConvergenceSummary.print(result.reference(), sweepSpec.converged(), answers, stdout);
+        stdout.println();
+        List<String> answer = answers.paragraphs();
+        Paragraphs.print(answer, stdout);
+        stdout.printf(
+            Locale.ROOT,
+            "%ntables: %s/tables/{sweeps,points,reference,runs,noise_scale,batch_scaling%s%s}%n",
+            out,
+            sweepSpec.train().recordEpochs() ? ",epochs" : "",
+            sweepSpec.fixes().enabled() ? ",fixes" : "");
+        stdout.printf(
+            "explain: ./submit explain --sweep-id %s%s%n",
+            id, out.equals(OutputDir.DEFAULT) ? "" : " --out " + out);
+        stdout.printf(
+            "query:  ./submit sql \"SELECT loss, shuffle, batch_size, slope, intercept, diagnosis FROM runs"
+                + " WHERE sweep_id = '%s' ORDER BY batch_size LIMIT 20\"%s%n",
+            id, out.equals(OutputDir.DEFAULT) ? "" : " --out " + out);
+        clock.lap("summary");
+        stdout.printf("report: %s%n", report.write(answer));
+      }
       clock.lap("report");
       stdout.flush();
       progress.println(clock.line());

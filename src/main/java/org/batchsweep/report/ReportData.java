@@ -1,11 +1,16 @@
 package org.batchsweep.report;
 
+import static java.util.concurrent.CompletableFuture.completedFuture;
+import static java.util.concurrent.CompletableFuture.supplyAsync;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.batchsweep.BadInputException;
@@ -47,14 +52,16 @@ record ReportData(
   static final int MAX_LINES = SettingsFigure.MAX_LINES;
 
   static ReportData load(TableStore store, String sweepId) {
-    return load(store, sweepId, null);
+    return load(store, sweepId, null, Runnable::run);
   }
 
   /**
    * @param known the sweep's axes when the caller has found them already, else null: they are found
    *     from its runs table
+   * @param aggregates runs the aggregates that do not depend on each other, so Spark can plan and
+   *     run several at once
    */
-  static ReportData load(TableStore store, String sweepId, RunAxes known) {
+  static ReportData load(TableStore store, String sweepId, RunAxes known, Executor aggregates) {
     SweepRow sweep = StoredSweep.row(store, sweepId);
     SweepSpec spec;
     try {
@@ -107,18 +114,28 @@ record ReportData(
                 .map(c -> oneFeature ? col(c) : featureColumn(c, reference))
                 .toArray(org.apache.spark.sql.Column[]::new));
     SweepAxes axes = new SweepAxes(known != null ? known : RunAxes.of(runs));
-    List<Trajectories.Path> paths =
+    // The batch sizes first: they are needed next.
+    CompletableFuture<List<Integer>> sweepBatchSizes =
+        supplyAsync(
+            () ->
+                runs.select("batch_size").distinct().orderBy("batch_size").collectAsList().stream()
+                    .map(r -> r.getInt(0))
+                    .toList(),
+            aggregates);
+    CompletableFuture<List<Trajectories.Path>> paths =
         epochs
-            ? Trajectories.of(
-                runs, epochsAsDrawn(store.read(Table.EPOCHS, sweepId), reference), axes)
-            : List.of();
+            ? supplyAsync(
+                () ->
+                    Trajectories.of(
+                        runs, epochsAsDrawn(store.read(Table.EPOCHS, sweepId), reference), axes),
+                aggregates)
+            : completedFuture(List.of());
+    CompletableFuture<DiagnosisTable> diagnoses =
+        supplyAsync(() -> DiagnosisTable.of(runs), aggregates);
     // What is drawn is planned on the list of settings first, so Spark aggregates only those:
     // the driver's share depends on the figures, not on the runs or even the grid.
     SettingList settings = SettingList.of(runs, axes);
-    List<Integer> batchSizes =
-        runs.select("batch_size").distinct().orderBy("batch_size").collectAsList().stream()
-            .map(r -> r.getInt(0))
-            .toList();
+    List<Integer> batchSizes = join(sweepBatchSizes);
     List<String> settingAxes = axes.settingAxes();
     Optional<PanelPlan> curvePanels =
         fitsOnePanelPerLoss(settings.settings())
@@ -147,22 +164,44 @@ record ReportData(
     }
     List<Setting> curveSettings = curvePanels.map(ReportData::drawn).orElse(settings.settings());
     List<Setting> mapSettings = drawn(mapPanels);
+    CompletableFuture<List<BatchSizeCurves.Point>> points =
+        supplyAsync(
+            () ->
+                BatchSizeCurves.of(
+                    runs,
+                    axes,
+                    BatchSizeCurves.thin(batchSizes, BatchSizeCurves.MAX_BATCH_SIZES),
+                    onlyIfFewer(curveSettings, settings)),
+            aggregates);
+    ConvergenceCells cells =
+        ConvergenceCells.of(runs, axes, batchSizes, onlyIfFewer(mapSettings, settings));
     return new ReportData(
         sweepId,
         sweep,
         spec,
         reference,
         axes,
-        BatchSizeCurves.of(
-            runs,
-            axes,
-            BatchSizeCurves.thin(batchSizes, BatchSizeCurves.MAX_BATCH_SIZES),
-            onlyIfFewer(curveSettings, settings)),
+        join(points),
         curvePanels,
         Optional.of(mapPanels),
-        ConvergenceCells.of(runs, axes, batchSizes, onlyIfFewer(mapSettings, settings)),
-        paths,
-        DiagnosisTable.of(runs));
+        cells,
+        join(paths),
+        join(diagnoses));
+  }
+
+  /** An aggregate's value; its exception as it was thrown. */
+  private static <T> T join(CompletableFuture<T> aggregate) {
+    try {
+      return aggregate.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
   /** Whether every loss has few enough settings for the seed's figure: one panel set per loss. */

@@ -7,12 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.batchsweep.answer.BatchScaling;
 import org.batchsweep.store.RunAxes;
@@ -27,6 +30,9 @@ import org.batchsweep.store.TableStore;
 public final class SweepReport {
 
   public static final String INDEX = "index.html";
+
+  /** Spark's local property behind {@code setJobDescription}. */
+  private static final String JOB_DESCRIPTION = "spark.job.description";
 
   private final SparkSession spark;
   private final TableStore store;
@@ -48,38 +54,74 @@ public final class SweepReport {
    * @return where the page is: a local path for a local output folder, else its URI
    */
   public String write(String sweepId, List<String> answer) {
-    describe(sweepId);
-    return write(sweepId, answer, null, BatchScaling.load(store, sweepId));
+    try (Draft draft = draft(sweepId, null, BatchScaling.load(store, sweepId))) {
+      return draft.write(answer);
+    }
   }
 
   /**
-   * Writes (or rewrites) the report of a sweep whose batch-size science is known, and maybe its
-   * axes: the sweep just run found both, and neither is read back.
+   * Starts a sweep's report before its answer is known: its aggregates and figures are made on the
+   * report's own threads while the caller goes on, and {@link Draft#write} adds the answer.
    *
    * @param axes the sweep's axes, or null to find them from its runs table
    * @param scaling its batch-size science, or null when it has none
    */
-  public String write(String sweepId, List<String> answer, RunAxes axes, BatchScaling scaling) {
-    describe(sweepId);
-    ExecutorService painters = Executors.newFixedThreadPool(PAINTERS, SweepReport::painterThread);
+  public Draft draft(String sweepId, RunAxes axes, BatchScaling scaling) {
+    SparkContext context = spark.sparkContext();
+    String callersDescription = context.getLocalProperty(JOB_DESCRIPTION);
+    context.setJobDescription("report: aggregate the tables of " + sweepId);
+    ThreadPoolExecutor workers;
     try {
-      ReportData data = ReportData.load(store, sweepId, axes);
-      // Painting and encoding a figure is the driver's own CPU work and each figure is independent:
-      // they are painted on their own threads, the first ones while Spark aggregates the scaling
-      // table for the last ones.
-      List<Future<Encoded>> encoded = new ArrayList<>();
-      for (Figure figure : ReportFigures.of(data)) {
-        encoded.add(painters.submit(() -> Encoded.of(figure)));
-      }
-      Figure scalingFigure = scaling == null ? null : ScalingFigure.of(scaling);
-      if (scalingFigure != null) {
-        encoded.add(painters.submit(() -> Encoded.of(scalingFigure)));
-      }
+      workers = workers(); // they inherit the description
+    } finally {
+      context.setJobDescription(callersDescription);
+    }
+    // One worker makes the report; the others run the aggregates that do not wait for each other
+    // and paint the figures. Much of a small sweep's report is the driver planning and compiling
+    // each query in a cold JVM, one core's work each, and its tasks are few and short.
+    CompletableFuture<Figures> figures =
+        CompletableFuture.supplyAsync(
+            () -> {
+              ReportData data = ReportData.load(store, sweepId, axes, workers);
+              List<Future<Encoded>> encoded = new ArrayList<>();
+              for (Figure figure : ReportFigures.of(data)) {
+                encoded.add(workers.submit(() -> Encoded.of(figure)));
+              }
+              Figure scalingFigure = scaling == null ? null : ScalingFigure.of(scaling);
+              if (scalingFigure != null) {
+                encoded.add(workers.submit(() -> Encoded.of(scalingFigure)));
+              }
+              return new Figures(data, encoded);
+            },
+            workers);
+    return new Draft(sweepId, workers, figures);
+  }
+
+  /** A report being made: write it once the answer is known, close it in any case. */
+  public final class Draft implements AutoCloseable {
+    private final String sweepId;
+    private final ThreadPoolExecutor workers;
+    private final CompletableFuture<Figures> figures;
+
+    private Draft(String sweepId, ThreadPoolExecutor workers, CompletableFuture<Figures> figures) {
+      this.sweepId = sweepId;
+      this.workers = workers;
+      this.figures = figures;
+    }
+
+    /**
+     * Waits for the figures and writes the report, replacing an earlier one of the sweep.
+     *
+     * @param answer the plain-words answer, one paragraph per item; empty leaves the section out
+     * @return where the page is: a local path for a local output folder, else its URI
+     */
+    public String write(List<String> answer) {
+      Figures made = join(figures);
       Configuration hadoop = spark.sparkContext().hadoopConfiguration();
       ReportFolder folder = new ReportFolder(hadoop, outUri, sweepId);
       folder.clear();
       List<ReportPage.FigureFiles> files = new ArrayList<>();
-      for (Future<Encoded> future : encoded) {
+      for (Future<Encoded> future : made.encoded()) {
         Encoded e = join(future);
         String png = e.figure().name() + ".png";
         String svg = e.figure().name() + ".svg";
@@ -89,26 +131,46 @@ public final class SweepReport {
       }
       String html =
           ReportPage.render(
-              data, List.copyOf(answer), files, tableLinks(hadoop, sweepId), outForUser());
+              made.data(), List.copyOf(answer), files, tableLinks(hadoop, sweepId), outForUser());
       folder.write(INDEX, html.getBytes(StandardCharsets.UTF_8));
       return folder.location(INDEX);
-    } finally {
-      painters.shutdownNow();
-      spark.sparkContext().setJobDescription(null);
+    }
+
+    /** Stops the report's threads; a report not written yet is dropped. */
+    @Override
+    public void close() {
+      workers.shutdownNow();
     }
   }
 
-  private void describe(String sweepId) {
-    spark.sparkContext().setJobDescription("report: aggregate the tables of " + sweepId);
-  }
+  /** The report's aggregates, and its figures as they are painted. */
+  private record Figures(ReportData data, List<Future<Encoded>> encoded) {}
 
-  /** Threads that paint figures: one per core, at most four. */
-  private static final int PAINTERS = Math.min(4, Runtime.getRuntime().availableProcessors());
+  /**
+   * Threads that make the report: one that waits on the others, and one per core, at most four, to
+   * aggregate and paint.
+   */
+  private static final int WORKERS = 1 + Math.min(4, Runtime.getRuntime().availableProcessors());
 
-  private static Thread painterThread(Runnable task) {
-    Thread thread = new Thread(task, "batchsweep-figure-painter");
-    thread.setDaemon(true); // never keeps a finished command's JVM alive
-    return thread;
+  /**
+   * The report's worker threads, started now: a thread made while a query runs would inherit that
+   * query's Spark execution id, and Spark refuses to start a second query under one id.
+   */
+  private static ThreadPoolExecutor workers() {
+    ThreadPoolExecutor workers =
+        new ThreadPoolExecutor(
+            WORKERS,
+            WORKERS,
+            0,
+            TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(),
+            task -> {
+              Thread thread = new Thread(task, "batchsweep-report-worker");
+              thread.setDaemon(true); // never keeps a finished command's JVM alive
+              return thread;
+            });
+    workers.prestartAllCoreThreads();
+    return workers;
   }
 
   /** A figure painted as PNG and SVG. */
@@ -118,17 +180,21 @@ public final class SweepReport {
     }
   }
 
-  private static Encoded join(Future<Encoded> future) {
+  /** A future's value; the exception its task threw, as it was thrown. */
+  private static <T> T join(Future<T> future) {
     try {
       return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while painting the report's figures", e);
+      throw new IllegalStateException("interrupted while making the report", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
-      throw new IllegalStateException("painting a figure failed", e.getCause());
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("making the report failed", e.getCause());
     }
   }
 
