@@ -17,6 +17,7 @@ final class StoredTables {
   private StoredTables() {}
 
   static int open(String out, String appName, Work work) {
+    QuickCompilation.mode(); // ./submit chose this JVM's JIT by it: a bad value is refused here too
     String outUri = OutputDir.forReading(out);
     // Anything a query writes (CREATE TABLE ... AS SELECT) stays under --out, never in the user's
     // folder.

@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 import org.batchsweep.testing.Submit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -216,17 +215,27 @@ class HostileInputIT {
     assertThat(snapshot(work.resolve("out"))).isEqualTo(tablesBefore);
   }
 
-  @Test
-  void anUnknownJitModeIsRefusedBeforeAnyWork() throws Exception {
+  @ParameterizedTest
+  @MethodSource("jitCommands")
+  void anUnknownJitModeIsRefusedBeforeAnyWork(List<String> command) throws Exception {
     Submit.Result result =
         new Submit(work)
             .withEnvironment(QuickCompilation.ENVIRONMENT_KEY, "c1")
-            .run("run", "--out", "out", "--sweep-id", "jit", "--set", "grid.batch_size=[50]");
+            .run(command.toArray(String[]::new));
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.stderrLines())
         .containsExactly(
             "error: BATCHSWEEP_JIT: 'c1' is not a JIT mode; accepted: auto, quick, full");
     assertThat(snapshot(work.resolve("out"))).isEqualTo(tablesBefore);
+  }
+
+  /** Every command whose JVM ./submit starts with a JIT chosen by BATCHSWEEP_JIT. */
+  static Stream<List<String>> jitCommands() {
+    return Stream.of(
+        List.of("run", "--out", "out", "--sweep-id", "jit", "--set", "grid.batch_size=[50]"),
+        List.of("sql", "SELECT count(*) FROM runs", "--out", "out"),
+        List.of("explain", "--out", "out"),
+        List.of("report", "--out", "out"));
   }
 
   static Stream<String> unwritable() {
