@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.management.JMException;
 import javax.management.ObjectName;
 import org.batchsweep.BadInputException;
@@ -87,7 +88,28 @@ final class QuickCompilation {
    * without HotSpot's diagnostic commands keeps its JIT as it is.
    */
   static void applyFor(SweepSize size, Mode mode) {
-    if (!mode.appliesTo(size) || c1OnlySinceLaunch()) {
+    if (mode.appliesTo(size)) {
+      turnOffC2();
+    }
+  }
+
+  /**
+   * Turns C2 off once a sweep's training is done, unless {@code BATCHSWEEP_JIT=full}. What follows
+   * is Spark planning, generating and compiling code for many queries that each run once or over a
+   * few tasks, where C1's code was measured faster overall; what C2 compiled for training keeps its
+   * code (README, Interactive speed).
+   */
+  static void afterTraining(Mode mode) {
+    if (mode != Mode.FULL) {
+      turnOffC2();
+    }
+  }
+
+  /** Whether C2 has been turned off in this JVM, by {@link #turnOffC2} or at launch. */
+  private static final AtomicBoolean C2_OFF = new AtomicBoolean();
+
+  private static void turnOffC2() {
+    if (c1OnlySinceLaunch() || !C2_OFF.compareAndSet(false, true)) {
       return;
     }
     try {

@@ -142,7 +142,8 @@ final class RunCommand implements Callable<Integer> {
           plan.data().train().size());
       TableStore store = new TableStore(spark, outUri);
       clock.lap("start-up");
-      SweepJob job = new SweepJob(spark, store, progress, clock);
+      SweepJob job =
+          new SweepJob(spark, store, progress, clock, () -> QuickCompilation.afterTraining(jit));
       interruption.writing(plan.runs().size(), job::committedRuns);
       SweepResult result = job.run(plan, resume);
       interruption.complete();

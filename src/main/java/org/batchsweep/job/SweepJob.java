@@ -55,20 +55,30 @@ public final class SweepJob {
   private final TableStore store;
   private final PrintStream progress;
   private final StageClock clock;
+  private final Runnable trained;
 
   /** Runs committed to staging so far (read by another thread when the user interrupts the run). */
   private final AtomicLong committedRuns = new AtomicLong();
 
   public SweepJob(SparkSession spark, TableStore store, PrintStream progress) {
-    this(spark, store, progress, new StageClock());
+    this(spark, store, progress, new StageClock(), () -> {});
   }
 
-  /** A job that laps {@code clock} at the end of each of its stages. */
-  public SweepJob(SparkSession spark, TableStore store, PrintStream progress, StageClock clock) {
+  /**
+   * A job that laps {@code clock} at the end of each of its stages and calls {@code trained} once
+   * its runs are trained, before it aggregates them.
+   */
+  public SweepJob(
+      SparkSession spark,
+      TableStore store,
+      PrintStream progress,
+      StageClock clock,
+      Runnable trained) {
     this.spark = spark;
     this.store = store;
     this.progress = progress;
     this.clock = clock;
+    this.trained = trained;
   }
 
   public SweepResult run(SweepPlan plan) {
@@ -129,6 +139,7 @@ public final class SweepJob {
       }
       train(jsc, plan, todo, broadcast, reference);
       clock.lap("training");
+      trained.run();
       publish(plan, resume);
       clock.lap("publish");
       describe(jsc, "batch-size science of " + sweepId);

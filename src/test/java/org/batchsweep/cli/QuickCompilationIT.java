@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.batchsweep.testing.Submit;
@@ -22,6 +23,10 @@ class QuickCompilationIT {
   private static final Pattern COMPILATION =
       Pattern.compile("^\\S+\\s+\\d+\\s+[%sbn!]*\\s*(\\d)\\s+(\\S+).*");
 
+  /** A line of -XX:+PrintCompilation at tier 4: time, compile id, flags, tier, method. */
+  private static final Pattern TIER_4_LINE =
+      Pattern.compile("^\\s*\\d+\\s+\\d+\\s+[%sbn!]*\\s*4\\s+\\S+.*");
+
   @TempDir Path dir;
 
   @Test
@@ -35,6 +40,37 @@ class QuickCompilationIT {
   @Test
   void fullKeepsC2() throws Exception {
     assertThat(compilations(smallRun("full"), "4", "org.apache.spark.")).isGreaterThan(20);
+  }
+
+  @Test
+  void aLargeSweepTurnsC2OffOnceTrained() throws Exception {
+    // Large by its training values (points × features > 10^5), cheap to train: C2 is on from the
+    // start, and HotSpot reports each method C2 is refused after the directive comes.
+    Submit.Result result =
+        new Submit(dir)
+            .withEnvironment("JDK_JAVA_OPTIONS", "-XX:+PrintCompilation")
+            .run(
+                "run",
+                "--out",
+                dir.resolve("out-large").toString(),
+                "--set",
+                "data.n=100001",
+                "--set",
+                "grid.batch_size=[50000]",
+                "--set",
+                "grid.seed=[0]",
+                "--set",
+                "train.epochs=2",
+                "--set",
+                "fixes.enabled=false");
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    List<String> lines = result.stdout().lines().toList();
+    assertThat(lines.stream().filter(l -> TIER_4_LINE.matcher(l).matches()).count())
+        .as("methods C2 compiled: it was on")
+        .isGreaterThan(20);
+    assertThat(lines.stream().filter(l -> l.contains("excluded by CompileCommand")).count())
+        .as("methods C2 was refused: it was turned off")
+        .isGreaterThan(20);
   }
 
   @Test

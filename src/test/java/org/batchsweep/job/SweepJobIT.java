@@ -66,7 +66,21 @@ class SweepJobIT extends SharedSparkSession {
   void aSmallSweepWritesEveryTableWithOneRunsRowPerGridPoint() {
     SweepPlan plan = plan("small-1", SMALL);
     TableStore store = new TableStore(spark, out.toUri().toString());
-    SweepResult result = new SweepJob(spark, store, System.err).run(plan);
+    // What the job has done when it says its runs are trained: all of them staged, no aggregate.
+    List<String> whenTrained = new ArrayList<>();
+    SweepResult result =
+        new SweepJob(
+                spark,
+                store,
+                System.err,
+                new StageClock(),
+                () ->
+                    whenTrained.add(
+                        store.readStaged("small-1", Table.RUNS).count()
+                            + " staged, science written: "
+                            + store.exists(Table.BATCH_SCALING)))
+            .run(plan);
+    assertThat(whenTrained).containsExactly("24 staged, science written: false");
     assertThat(result.runs()).isEqualTo(24);
 
     Row sweep = store.read(Table.SWEEPS, "small-1").first();

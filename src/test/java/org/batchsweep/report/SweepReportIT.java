@@ -16,9 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.spark.sql.Dataset;
@@ -147,6 +150,49 @@ class SweepReportIT {
             () ->
                 new AssertionError(
                     "no figure " + name + " in " + figures.stream().map(Figure::name).toList()));
+  }
+
+  // ---------------------------------------------------------------- how the report is made
+
+  @Test
+  void aggregatesRunAtOnceGiveWhatTheyGiveOneAfterAnother() {
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      for (String id : List.of(SEED, GRID, MULTI)) {
+        ReportData together = ReportData.load(store, id, null, pool);
+        ReportData alone = id.equals(SEED) ? seedData : id.equals(GRID) ? gridData : multiData;
+        assertThat(together.points()).as(id).isNotEmpty();
+        // field by field: some of the aggregates hold arrays
+        assertThat(together)
+            .as(id)
+            .usingRecursiveComparison()
+            .withComparatorForType(Double::compare, Double.class) // NaN for an empty cell
+            .comparingOnlyFields(
+                "points", "cells", "trajectories", "diagnoses", "curvePanels", "mapPanels")
+            .isEqualTo(alone);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aDraftClosedBeforeItIsWrittenLeavesTheReportAsItWas() throws Exception {
+    Map<String, Long> before = modified(seedPage.getParent());
+    try (SweepReport.Draft draft = new SweepReport(spark, store, outUri).draft(SEED, null, null)) {
+      assertThat(draft).isNotNull(); // the fixes or the answer failed here: nothing is written
+    }
+    assertThat(modified(seedPage.getParent())).isEqualTo(before).isNotEmpty();
+  }
+
+  private static Map<String, Long> modified(Path folder) throws IOException {
+    Map<String, Long> files = new TreeMap<>();
+    try (Stream<Path> paths = Files.list(folder)) {
+      for (Path p : paths.toList()) {
+        files.put(p.getFileName().toString(), Files.getLastModifiedTime(p).toMillis());
+      }
+    }
+    return files;
   }
 
   // ---------------------------------------------------------------- the seed's figure
