@@ -24,6 +24,8 @@ import org.batchsweep.BadInputException;
  * and the driver. C1's code is slower, so past the sizes in {@link SweepSize} C2 pays for itself
  * and is left on (README, Interactive speed).
  *
+ * <p>A larger sweep turns C2 off the same way once its runs are trained ({@link #afterTraining}).
+ *
  * <p>Most small sweeps never need the directive: their size is known before Spark starts, so {@code
  * ./submit} asks {@link LaunchJit} and starts the JVM with C1 only. The directive serves the sweeps
  * sized once Spark is up (Parquet data, {@code --resume}).
