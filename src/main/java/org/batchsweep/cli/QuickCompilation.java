@@ -107,7 +107,7 @@ final class QuickCompilation {
     }
   }
 
-  /** Whether C2 has been turned off in this JVM, by {@link #turnOffC2} or at launch. */
+  /** Whether {@link #turnOffC2} has added the directive (a JVM started C1-only never needs it). */
   private static final AtomicBoolean C2_OFF = new AtomicBoolean();
 
   private static void turnOffC2() {

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -135,7 +134,7 @@ record ReportData(
     // What is drawn is planned on the list of settings first, so Spark aggregates only those:
     // the driver's share depends on the figures, not on the runs or even the grid.
     SettingList settings = SettingList.of(runs, axes);
-    List<Integer> batchSizes = join(sweepBatchSizes);
+    List<Integer> batchSizes = ReportTasks.join(sweepBatchSizes);
     List<String> settingAxes = axes.settingAxes();
     Optional<PanelPlan> curvePanels =
         fitsOnePanelPerLoss(settings.settings())
@@ -181,27 +180,12 @@ record ReportData(
         spec,
         reference,
         axes,
-        join(points),
+        ReportTasks.join(points),
         curvePanels,
         Optional.of(mapPanels),
         cells,
-        join(paths),
-        join(diagnoses));
-  }
-
-  /** An aggregate's value; its exception as it was thrown. */
-  private static <T> T join(CompletableFuture<T> aggregate) {
-    try {
-      return aggregate.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw e;
-    }
+        ReportTasks.join(paths),
+        ReportTasks.join(diagnoses));
   }
 
   /** Whether every loss has few enough settings for the seed's figure: one panel set per loss. */

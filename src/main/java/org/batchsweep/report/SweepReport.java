@@ -8,7 +8,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -116,13 +115,13 @@ public final class SweepReport {
      * @return where the page is: a local path for a local output folder, else its URI
      */
     public String write(List<String> answer) {
-      Figures made = join(figures);
+      Figures made = ReportTasks.join(figures);
       Configuration hadoop = spark.sparkContext().hadoopConfiguration();
       ReportFolder folder = new ReportFolder(hadoop, outUri, sweepId);
       folder.clear();
       List<ReportPage.FigureFiles> files = new ArrayList<>();
       for (Future<Encoded> future : made.encoded()) {
-        Encoded e = join(future);
+        Encoded e = ReportTasks.join(future);
         String png = e.figure().name() + ".png";
         String svg = e.figure().name() + ".svg";
         folder.write(png, e.png());
@@ -177,24 +176,6 @@ public final class SweepReport {
   private record Encoded(Figure figure, byte[] png, byte[] svg) {
     static Encoded of(Figure figure) {
       return new Encoded(figure, figure.png(), figure.svg());
-    }
-  }
-
-  /** A future's value; the exception its task threw, as it was thrown. */
-  private static <T> T join(Future<T> future) {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while making the report", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException("making the report failed", e.getCause());
     }
   }
 
