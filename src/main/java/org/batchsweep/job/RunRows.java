@@ -1,5 +1,9 @@
 package org.batchsweep.job;
 
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -18,7 +22,6 @@ import org.batchsweep.store.RunRow;
  */
 final class RunRows implements Function<RunOutcome, Row> {
 
-  /** The {@code scale} of every run: features are used as given (one feature, never rescaled). */
   private final RowContext ctx;
 
   private final Broadcast<TrainingSet> data;
@@ -28,6 +31,36 @@ final class RunRows implements Function<RunOutcome, Row> {
   RunRows(RowContext ctx, Broadcast<TrainingSet> data) {
     this.ctx = ctx;
     this.data = data;
+  }
+
+  /**
+   * What {@link #call} writes in each of the grid's axis columns, by column, in {@link RunRow#AXES}
+   * order (SweepPlanAxesIT holds the two to each other).
+   */
+  static final Map<String, java.util.function.Function<RunConfig, Object>> AXIS_VALUES =
+      axisValues();
+
+  private static Map<String, java.util.function.Function<RunConfig, Object>> axisValues() {
+    Map<String, java.util.function.Function<RunConfig, Object>> values = new LinkedHashMap<>();
+    values.put(RunRow.LOSS, c -> c.loss().label());
+    values.put(RunRow.OPTIMIZER, c -> c.optimizer().name());
+    values.put(RunRow.SHUFFLE, RunConfig::shuffle);
+    values.put(RunRow.LR, c -> c.optimizer().lr());
+    values.put(RunRow.MOMENTUM, c -> c.optimizer().momentum());
+    values.put(RunRow.NESTEROV, c -> c.optimizer().nesterov());
+    values.put(RunRow.WEIGHT_DECAY, c -> c.optimizer().weightDecay());
+    values.put(RunRow.SCHEDULE, c -> c.schedule().label());
+    values.put(RunRow.LR_SCALING, c -> c.lrScaling().label());
+    values.put(RunRow.SCALE, c -> c.scale().label());
+    values.put(RunRow.EPOCHS, RunConfig::epochs);
+    values.put(RunRow.PRECISION, c -> c.precision().label());
+    values.put(RunRow.BATCH_SIZE, RunConfig::batchSize);
+    values.put(RunRow.SEED, RunConfig::seed);
+    if (!values.keySet().equals(new HashSet<>(RunRow.AXES))) {
+      throw new IllegalStateException(
+          "an axis of RunRow.AXES has no value here: " + values.keySet());
+    }
+    return Collections.unmodifiableMap(values);
   }
 
   @Override

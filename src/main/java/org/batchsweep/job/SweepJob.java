@@ -143,7 +143,7 @@ public final class SweepJob {
       publish(plan, resume);
       clock.lap("publish");
       describe(jsc, "batch-size science of " + sweepId);
-      RunAxes axes = RunAxes.of(store.read(Table.RUNS, sweepId));
+      RunAxes axes = plan.axes();
       BatchScienceRows science =
           new BatchScience(spark, store)
               .write(
