@@ -8,8 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -97,29 +95,18 @@ public final class SweepJob {
       if (!resume) {
         store.deleteStaging(sweepId);
       }
-      Broadcast<TrainingSet> broadcast = jsc.broadcast(plan.data().trainingSet());
-      Dataset<Row> points = points(broadcast, plan);
-      // MLlib's fit reads the points as computed, not as written, and writes nothing: it runs on
-      // its own thread while the sweep row and the points are written (the thread inherits the
-      // job group, so cancelling the sweep cancels it too).
-      FutureTask<Reference> fit =
-          new FutureTask<>(
-              () -> {
-                describe(jsc, "fit MLlib reference for " + sweepId);
-                return fitReference(
-                    points, plan.data().train().features(), plan.data().validation() != null);
-              });
-      Thread fitting = new Thread(fit, "batchsweep-reference-fit");
-      fitting.setDaemon(true);
-      fitting.start();
-
       writeSweepRow(plan, createdAt, null, STATUS_RUNNING);
       clock.lap("sweep row");
+
+      Broadcast<TrainingSet> broadcast = jsc.broadcast(plan.data().trainingSet());
+      Dataset<Row> points = points(broadcast, plan);
       describe(jsc, "write points of " + sweepId);
       store.write(Table.POINTS, points);
       clock.lap("points");
 
-      Reference reference = result(fit);
+      describe(jsc, "fit MLlib reference for " + sweepId);
+      Reference reference =
+          fitReference(points, plan.data().train().features(), plan.data().validation() != null);
       clock.lap("MLlib reference");
       store.write(
           Table.REFERENCE,
@@ -363,24 +350,6 @@ public final class SweepJob {
                 status)
             .toRow();
     store.write(Table.SWEEPS, spark.createDataFrame(List.of(row), Table.SWEEPS.schema()));
-  }
-
-  /** A task's value; what the task threw, as it was thrown. */
-  private static <T> T result(FutureTask<T> task) {
-    try {
-      return task.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while fitting the reference", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException("fitting the reference failed", e.getCause());
-    }
   }
 
   private static String jobGroup(String sweepId) {
