@@ -21,12 +21,18 @@ final class Labels {
     return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
+  /**
+   * A value of a grid axis as a reader wants it: exact when short ({@code 0.001}, {@code 0.9}),
+   * else to three significant digits ({@code 0.316} for logspace's 10^-0.5).
+   */
+  static String readable(double value) {
+    String exact = number(value);
+    return exact.length() > 8 ? compact(value) : exact;
+  }
+
   /** One axis value as it reads on its own: {@code lr 0.01}, {@code B 100}, {@code 200 epochs}. */
   static String axisValue(String column, Object value) {
-    String text =
-        value instanceof Double d
-            ? (number(d).length() > 8 ? compact(d) : number(d))
-            : String.valueOf(value);
+    String text = value instanceof Double d ? readable(d) : String.valueOf(value);
     return switch (column) {
       case "batch_size" -> "B " + text;
       case "epochs" -> text + " epochs";

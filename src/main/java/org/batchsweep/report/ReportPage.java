@@ -281,15 +281,15 @@ final class ReportPage {
       List<Double> sorted = values.stream().map(v -> ((Number) v).doubleValue()).sorted().toList();
       html.append(values.size())
           .append(" values from ")
-          .append(Labels.number(sorted.get(0)))
+          .append(Labels.readable(sorted.get(0)))
           .append(" to ")
-          .append(Labels.number(sorted.get(sorted.size() - 1)));
+          .append(Labels.readable(sorted.get(sorted.size() - 1)));
     } else {
       List<String> texts = new ArrayList<>();
       for (Object v : values) {
         texts.add(
             v instanceof Double d
-                ? Labels.number(d)
+                ? Labels.readable(d)
                 : numeric ? esc(String.valueOf(v)) : String.valueOf(v));
       }
       html.append(String.join(", ", texts));
