@@ -191,8 +191,9 @@ public final class SweepAnswers {
   /**
    * One aggregate row per setting × batch size × diagnosis, with the constants the words need.
    * Grouped by the varying axes and the columns a {@link Cell} names, not by every setting column:
-   * the others hold one value in the sweep, and each grouping column costs (the 12 of them took 2.4
-   * s more than these 5 on {@code large}'s 10^6 runs; README, Interactive speed).
+   * the others hold one value in the sweep, and each grouping column costs ({@code explain} of
+   * {@code large}'s 10^6 runs took 12.0-13.6 s this way, 13.9-15.7 s by all 12; README, Interactive
+   * speed).
    */
   private static List<Cell> cells(Dataset<Row> runs, SettingAxes axes) {
     List<String> keys =
