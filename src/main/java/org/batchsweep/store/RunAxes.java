@@ -14,7 +14,8 @@ import org.apache.spark.sql.Row;
  * The grid's axes ({@link RunRow#AXES}) a runs table has, and which of them one sweep varies: found
  * with one aggregate over its runs, once, for everything that groups them after (the setting axes
  * of the answer and the batch-size science, and the report's figures, which also need to know
- * whether batch size and seed vary).
+ * whether batch size and seed vary). A sweep being run knows them from its plan, without this
+ * aggregate.
  *
  * @param columns the axes the runs table has, in {@link RunRow#AXES} order
  * @param varying those of them with more than one value in the sweep, in the same order
