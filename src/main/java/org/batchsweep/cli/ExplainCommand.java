@@ -67,6 +67,7 @@ final class ExplainCommand implements Callable<Integer> {
           }
           SweepRow sweep = StoredSweep.resolve(store, sweepId);
           StoredSweep.requireComplete(sweep, out);
+          QuickCompilation.applyToStored(spark, sweep, QuickCompilation.mode());
           String id = sweep.sweepId();
           SweepAnswers answers = SweepAnswers.load(store, id);
           if (format == Format.json) {

@@ -129,9 +129,11 @@ final class RunCommand implements Callable<Integer> {
       if (plan == null) {
         plan = plan(id, sweepSpec, spark);
       }
+      SweepSize size = SweepSize.of(plan);
       if (!sizedBeforeSpark) {
-        QuickCompilation.applyFor(SweepSize.of(plan), jit);
+        QuickCompilation.applyFor(size, jit);
       }
+      QuickCompilation.applyTo(spark, size, jit);
       progress.printf(
           Locale.ROOT,
           "sweep %s: %d runs of '%s' on %s, %d training points%n",

@@ -5,8 +5,8 @@ import org.batchsweep.core.RunConfig;
 import org.batchsweep.job.SweepPlan;
 
 /**
- * How much work a sweep asks of the JVM, in the measures that decide whether C1-only compilation
- * pays (see {@link QuickCompilation}).
+ * How much work a sweep asks of the JVM, in the measures that decide whether C1-only compilation,
+ * and Spark interpreting expressions, pay (see {@link QuickCompilation}).
  *
  * @param runs runs in the grid: rows of the runs table and of every aggregate over it
  * @param steps optimizer steps the runs take between them
@@ -22,6 +22,13 @@ record SweepSize(long runs, long steps, long epochRows, long trainingValues) {
   static final long MAX_STEPS = 100_000_000L; // 9.7·10^7 trained as fast; 8.2·10^8 took 1.5×
   static final long MAX_EPOCH_ROWS = 2_000_000; // gained at 2·10^6; lost at 6·10^6
   static final long MAX_TRAINING_VALUES = 100_000; // gained at n = 10^5; lost at n = 10^6
+
+  // Interpreting expressions pays off at fewer runs: each query after training reads every run.
+  // Seed-shaped, 20,000 runs: 25.04 and 24.12 s against 25.48 and 24.88 s; large-shaped, 60,000
+  // runs: 18.60 and 19.00 s against 19.06 and 17.85 s; 120,000: 22.92 and 23.00 against 22.84 and
+  // 21.66 s. report on a stored sweep of 20,000 runs took as long either way (README, Interactive
+  // speed).
+  static final long MAX_RUNS_INTERPRETED = 20_000;
 
   static SweepSize of(SweepPlan plan) {
     Points train = plan.data().train();
@@ -45,6 +52,22 @@ record SweepSize(long runs, long steps, long epochRows, long trainingValues) {
    */
   static boolean mayBeSmall(long runs) {
     return runs <= MAX_RUNS;
+  }
+
+  /**
+   * Whether the queries that follow training read few enough runs that Spark interpreting their
+   * expressions is faster than compiling them (see {@link QuickCompilation#applyTo}).
+   */
+  boolean fewRuns() {
+    return small() && fewRuns(runs);
+  }
+
+  /**
+   * Whether a stored sweep of this many runs is read by few enough rows per query to interpret
+   * expressions ({@code explain} and {@code report}, which read its tables but train nothing).
+   */
+  static boolean fewRuns(long runs) {
+    return runs <= MAX_RUNS_INTERPRETED;
   }
 
   /** Whether each measure is within what C1-only compilation was measured to speed up. */

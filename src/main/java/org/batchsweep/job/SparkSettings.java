@@ -20,6 +20,46 @@ public final class SparkSettings {
         .config("spark.sql.debug.maxToStringFields", "200");
   }
 
+  /**
+   * How Spark SQL builds its evaluators for expressions (projections, predicates, orderings):
+   * {@code FALLBACK}, its default, generates and compiles a class for each; {@code NO_CODEGEN}
+   * interprets them. One of Spark's internal settings, read by each task as it starts.
+   */
+  static final String EXPRESSION_CODE = "spark.sql.codegen.factoryMode";
+
+  static final String GENERATED_EXPRESSIONS = "FALLBACK";
+  static final String INTERPRETED_EXPRESSIONS = "NO_CODEGEN";
+
+  /**
+   * Has the session's queries interpret their expressions instead of generating, compiling and
+   * loading a class for each. Worth it where queries are many and their rows few, as in a small
+   * sweep's cold JVM: compiling cost more than the interpreted evaluators lose (README, Interactive
+   * speed). Whole-stage code generation is left on.
+   */
+  public static void interpretExpressions(SparkSession spark) {
+    spark.conf().set(EXPRESSION_CODE, INTERPRETED_EXPRESSIONS);
+  }
+
+  /**
+   * Runs {@code work} with generated code for expressions even in a session that interprets them,
+   * then restores the session's setting. For the training's writes: every run's and epoch's row
+   * goes through the write's projections, which interpreted were measured slower than compiling
+   * them, even in the seed sweep.
+   */
+  static void withGeneratedExpressions(SparkSession spark, Runnable work) {
+    String mode = spark.conf().get(EXPRESSION_CODE, GENERATED_EXPRESSIONS);
+    if (mode.equals(GENERATED_EXPRESSIONS)) {
+      work.run();
+      return;
+    }
+    spark.conf().set(EXPRESSION_CODE, GENERATED_EXPRESSIONS);
+    try {
+      work.run();
+    } finally {
+      spark.conf().set(EXPRESSION_CODE, mode);
+    }
+  }
+
   /** The shuffle width set by {@link #sizeShuffles}: this many partitions per core, at least 8. */
   static final int SHUFFLE_PARTITIONS_PER_CORE = 4;
 

@@ -137,7 +137,8 @@ public final class SweepJob {
             staged.size(),
             todo.size());
       }
-      train(jsc, plan, todo, broadcast, reference);
+      SparkSettings.withGeneratedExpressions(
+          spark, () -> train(jsc, plan, todo, broadcast, reference));
       clock.lap("training");
       trained.run();
       publish(plan, resume);

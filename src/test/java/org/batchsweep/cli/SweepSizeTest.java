@@ -11,7 +11,10 @@ import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.spec.SweepSpec;
 import org.junit.jupiter.api.Test;
 
-/** What decides C1-only compilation: a sweep's size, and BATCHSWEEP_JIT. No JIT is touched here. */
+/**
+ * What decides C1-only compilation and interpreted expressions: a sweep's size, and BATCHSWEEP_JIT.
+ * No JIT or Spark is touched here.
+ */
 class SweepSizeTest {
 
   private static SweepSize sizeOf(String... overrides) {
@@ -60,6 +63,36 @@ class SweepSizeTest {
     assertThat(new SweepSize(1, SweepSize.MAX_STEPS + 1, 0, 0).small()).isFalse();
     assertThat(new SweepSize(1, 0, SweepSize.MAX_EPOCH_ROWS + 1, 0).small()).isFalse();
     assertThat(new SweepSize(1, 0, 0, SweepSize.MAX_TRAINING_VALUES + 1).small()).isFalse();
+  }
+
+  @Test
+  void onlyASmallSweepOfFewRunsInterpretsExpressions() {
+    assertThat(shipped("seed").fewRuns()).isTrue();
+    assertThat(new SweepSize(SweepSize.MAX_RUNS_INTERPRETED, 1, 0, 1).fewRuns()).isTrue();
+    assertThat(new SweepSize(SweepSize.MAX_RUNS_INTERPRETED + 1, 1, 0, 1).fewRuns()).isFalse();
+    assertThat(new SweepSize(1, SweepSize.MAX_STEPS + 1, 0, 1).fewRuns())
+        .as("few runs, but large")
+        .isFalse();
+  }
+
+  @Test
+  void expressionsAreInterpretedForFewRunsUnlessFull() {
+    SweepSize few = new SweepSize(1, 1, 0, 1);
+    SweepSize many = new SweepSize(SweepSize.MAX_RUNS_INTERPRETED + 1, 1, 0, 1);
+    assertThat(QuickCompilation.Mode.AUTO.interpretsExpressionsFor(few)).isTrue();
+    assertThat(QuickCompilation.Mode.QUICK.interpretsExpressionsFor(few)).isTrue();
+    assertThat(QuickCompilation.Mode.FULL.interpretsExpressionsFor(few)).isFalse();
+    assertThat(QuickCompilation.Mode.AUTO.interpretsExpressionsFor(many)).isFalse();
+    assertThat(QuickCompilation.Mode.QUICK.interpretsExpressionsFor(many)).isFalse();
+  }
+
+  @Test
+  void aStoredSweepIsReadWithInterpretedExpressionsWhenItHasFewRuns() {
+    long few = SweepSize.MAX_RUNS_INTERPRETED;
+    assertThat(QuickCompilation.Mode.AUTO.interpretsExpressionsForStored(few)).isTrue();
+    assertThat(QuickCompilation.Mode.QUICK.interpretsExpressionsForStored(few)).isTrue();
+    assertThat(QuickCompilation.Mode.FULL.interpretsExpressionsForStored(few)).isFalse();
+    assertThat(QuickCompilation.Mode.AUTO.interpretsExpressionsForStored(few + 1)).isFalse();
   }
 
   @Test
