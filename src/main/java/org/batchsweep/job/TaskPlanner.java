@@ -11,8 +11,9 @@ import org.batchsweep.train.RunList;
 /**
  * Splits a sweep's runs into Spark tasks of roughly equal cost. Runs are grouped by what lets them
  * share work (seed, shuffle, precision); a group larger than the target cost is dealt into several
- * chunks, heaviest run first, so chunks come out balanced. Tasks are ordered heaviest first, which
- * is the order Spark launches partitions in (longest-processing-time-first scheduling).
+ * chunks, heaviest run first, so chunks come out balanced; chunks too cheap to be worth a task each
+ * are packed together. Tasks are ordered heaviest first, which is the order Spark launches
+ * partitions in (longest-processing-time-first scheduling).
  */
 public final class TaskPlanner {
 
@@ -24,6 +25,15 @@ public final class TaskPlanner {
 
   /** At most this many runs in one task, which bounds an executor's memory for run state. */
   static final int MAX_RUNS_PER_TASK = 50_000;
+
+  /**
+   * The least training a task should carry, in step-equivalents (about 0.1 s at 10-15 ns a step).
+   * Below it, what a Spark task costs besides training (scheduling, and a Parquet file for each
+   * table it writes, opened and closed by code still cold in a small sweep's JVM) outweighs
+   * balancing: the seed sweep's 10 tasks for 10 seed × order groups took about 0.5 s longer to
+   * train and write than 2 tasks holding the same runs (README, Interactive speed).
+   */
+  static final double MIN_TASK_COST = 1e7;
 
   private TaskPlanner() {}
 
@@ -45,6 +55,49 @@ public final class TaskPlanner {
       maxEpochs = Math.max(maxEpochs, run.epochs());
     }
     return epochOrderCost(n, group.get(0).shuffle()) * maxEpochs;
+  }
+
+  /**
+   * Packs cheap chunks into fewer tasks, in place: as many as make tasks of {@link #MIN_TASK_COST}
+   * between them, and at least one per core, each chunk dealt to the lightest task, heaviest chunk
+   * first. A task may then hold runs of several groups, which the trainer groups again. Left as
+   * they are when a packed task would hold more than {@link #MAX_RUNS_PER_TASK} runs.
+   */
+  private static void packCheapChunks(List<List<RunConfig>> chunks, List<Double> costs, int cores) {
+    double total = costs.stream().mapToDouble(Double::doubleValue).sum();
+    int wanted = (int) Math.max(Math.max(1, cores), Math.ceil(total / MIN_TASK_COST));
+    if (wanted >= chunks.size()) {
+      return;
+    }
+    List<Integer> heaviestFirst = new ArrayList<>();
+    for (int i = 0; i < chunks.size(); i++) {
+      heaviestFirst.add(i);
+    }
+    heaviestFirst.sort(Comparator.comparingDouble((Integer i) -> costs.get(i)).reversed());
+    List<List<RunConfig>> packed = new ArrayList<>();
+    double[] load = new double[wanted];
+    for (int t = 0; t < wanted; t++) {
+      packed.add(new ArrayList<>());
+    }
+    for (int i : heaviestFirst) {
+      int lightest = 0;
+      for (int t = 1; t < wanted; t++) {
+        if (load[t] < load[lightest]) {
+          lightest = t;
+        }
+      }
+      packed.get(lightest).addAll(chunks.get(i));
+      load[lightest] += costs.get(i);
+    }
+    if (packed.stream().anyMatch(task -> task.size() > MAX_RUNS_PER_TASK)) {
+      return;
+    }
+    chunks.clear();
+    chunks.addAll(packed);
+    costs.clear();
+    for (double cost : load) {
+      costs.add(cost);
+    }
   }
 
   public static List<TrainingTask> plan(List<RunConfig> runs, int n, int cores) {
@@ -101,6 +154,7 @@ public final class TaskPlanner {
         costs.add(load[i]);
       }
     }
+    packCheapChunks(chunks, costs, cores);
     List<Integer> byCost = new ArrayList<>();
     for (int i = 0; i < chunks.size(); i++) {
       byCost.add(i);
