@@ -12,6 +12,7 @@ import org.batchsweep.answer.SweepAnswers;
 import org.batchsweep.report.ConvergenceSummary;
 import org.batchsweep.report.Paragraphs;
 import org.batchsweep.report.StoredSweep;
+import org.batchsweep.store.RunAxes;
 import org.batchsweep.store.RunRow;
 import org.batchsweep.store.SweepRow;
 import org.batchsweep.store.Table;
@@ -69,7 +70,9 @@ final class ExplainCommand implements Callable<Integer> {
           StoredSweep.requireComplete(sweep, out);
           QuickCompilation.applyToStored(spark, sweep, QuickCompilation.mode());
           String id = sweep.sweepId();
-          SweepAnswers answers = SweepAnswers.load(store, id);
+          SweepAnswers answers =
+              SweepAnswers.load(
+                  store, id, RunAxes.of(store.read(Table.RUNS, id), sweep).settingAxes());
           if (format == Format.json) {
             answers.jsonLines().forEach(stdout::println);
             return;

@@ -45,7 +45,7 @@ final class ReportCommand implements Callable<Integer> {
           QuickCompilation.applyToStored(spark, sweep, QuickCompilation.mode());
           String id = sweep.sweepId();
           BatchScaling scaling = BatchScaling.load(store, id); // for the answer and the figure
-          RunAxes axes = RunAxes.of(store.read(Table.RUNS, id));
+          RunAxes axes = RunAxes.of(store.read(Table.RUNS, id), sweep);
           try (SweepReport.Draft report =
               new SweepReport(spark, store, outUri).draft(id, axes, scaling)) {
             SweepAnswers answers = SweepAnswers.load(store, id, axes.settingAxes(), scaling);

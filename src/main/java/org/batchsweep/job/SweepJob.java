@@ -348,7 +348,8 @@ public final class SweepJob {
                 spark.version(),
                 (long) plan.runs().size(),
                 wallSeconds,
-                status)
+                status,
+                plan.axes().varying())
             .toRow();
     store.write(Table.SWEEPS, spark.createDataFrame(List.of(row), Table.SWEEPS.schema()));
   }

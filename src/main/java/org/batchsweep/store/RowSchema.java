@@ -29,6 +29,8 @@ public final class RowSchema<R> {
   /** The types of array columns. */
   public static final DataType DOUBLES = DataTypes.createArrayType(DataTypes.DoubleType);
 
+  public static final DataType STRINGS = DataTypes.createArrayType(DataTypes.StringType);
+
   public static final DataType INTEGERS = DataTypes.createArrayType(DataTypes.IntegerType);
 
   /** Parquet's switch for dictionary encoding; {@code #column} makes it one column's. */

@@ -29,6 +29,12 @@ public record RunAxes(List<String> columns, List<String> varying) {
 
   /** The axes of {@code runs}, one sweep's rows (columns a build's table lacks are skipped). */
   public static RunAxes of(Dataset<Row> runs) {
+    List<String> present = axesOf(runs);
+    return new RunAxes(present, varyingOf(runs, present));
+  }
+
+  /** The axes {@code runs} has as columns, in {@link RunRow#AXES} order. */
+  private static List<String> axesOf(Dataset<Row> runs) {
     List<String> available = Arrays.asList(runs.columns());
     List<String> present = new ArrayList<>();
     for (String c : RunRow.AXES) {
@@ -36,7 +42,19 @@ public record RunAxes(List<String> columns, List<String> varying) {
         present.add(c);
       }
     }
-    return new RunAxes(present, varyingOf(runs, present));
+    return present;
+  }
+
+  /**
+   * The axes of {@code runs}, the rows of the sweep {@code sweep}: the varying ones as its sweeps
+   * row stored them, or, for a row written before they were stored, found in the runs as above.
+   */
+  public static RunAxes of(Dataset<Row> runs, SweepRow sweep) {
+    if (sweep.varyingAxes() == null) {
+      return of(runs);
+    }
+    List<String> present = axesOf(runs);
+    return new RunAxes(present, sweep.varyingAxes().stream().filter(present::contains).toList());
   }
 
   /**

@@ -4,9 +4,11 @@ import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
+import static org.batchsweep.store.RowSchema.STRINGS;
 import static org.batchsweep.store.RowSchema.col;
 
 import java.sql.Timestamp;
+import java.util.List;
 import org.apache.spark.sql.Row;
 
 /** A row of {@link Table#SWEEPS}: one sweep, its effective spec and whether it is whole. */
@@ -19,7 +21,8 @@ public record SweepRow(
     String sparkVersion,
     Long runs,
     Double wallSeconds,
-    String status) {
+    String status,
+    List<String> varyingAxes) {
 
   public static final String SWEEP_ID = Table.PARTITION_COLUMN;
   public static final String NAME = "name";
@@ -36,6 +39,13 @@ public record SweepRow(
   /** 'running' from the moment a sweep starts writing until every table is written. */
   public static final String STATUS = "status";
 
+  /**
+   * The grid's axes (runs columns of {@link RunRow#AXES}) that take more than one value in the
+   * sweep, in that order: what {@code explain} and {@code report} group by, stored so that they
+   * need not scan the runs to find them. Null in rows written before the column existed.
+   */
+  public static final String VARYING_AXES = "varying_axes";
+
   /** The columns in contract order: append new ones at the end, never rename or reorder. */
   public static final RowSchema<SweepRow> SCHEMA =
       RowSchema.of(
@@ -47,7 +57,8 @@ public record SweepRow(
           col(SPARK_VERSION, StringType, SweepRow::sparkVersion),
           col(RUNS, LongType, SweepRow::runs),
           col(WALL_SECONDS, DoubleType, SweepRow::wallSeconds),
-          col(STATUS, StringType, SweepRow::status));
+          col(STATUS, StringType, SweepRow::status),
+          col(VARYING_AXES, STRINGS, SweepRow::varyingAxes));
 
   public Row toRow() {
     return SCHEMA.toRow(this);
@@ -64,6 +75,7 @@ public record SweepRow(
         Rows.<String>get(row, SPARK_VERSION),
         Rows.<Long>get(row, RUNS),
         Rows.<Double>get(row, WALL_SECONDS),
-        Rows.<String>get(row, STATUS));
+        Rows.<String>get(row, STATUS),
+        Rows.<String>list(row, VARYING_AXES));
   }
 }

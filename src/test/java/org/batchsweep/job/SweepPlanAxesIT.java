@@ -9,6 +9,7 @@ import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.spec.SweepSpec;
 import org.batchsweep.store.RunAxes;
 import org.batchsweep.store.RunRow;
+import org.batchsweep.store.SweepRow;
 import org.batchsweep.store.Table;
 import org.batchsweep.store.TableStore;
 import org.batchsweep.testing.SharedSparkSession;
@@ -54,5 +55,24 @@ class SweepPlanAxesIT extends SharedSparkSession {
     assertThat(plan.axes()).isEqualTo(written);
     assertThat(result.axes()).isEqualTo(written);
     assertThat(written.columns()).isEqualTo(RunRow.AXES);
+    // explain and report take them from the sweeps row.
+    SweepRow stored = SweepRow.from(store.read(Table.SWEEPS, "axes").first());
+    assertThat(stored.varyingAxes()).isEqualTo(written.varying());
+    assertThat(RunAxes.of(store.read(Table.RUNS, "axes"), stored)).isEqualTo(written);
+    SweepRow before =
+        new SweepRow(
+            stored.sweepId(),
+            stored.name(),
+            stored.spec(),
+            stored.createdAt(),
+            stored.master(),
+            stored.sparkVersion(),
+            stored.runs(),
+            stored.wallSeconds(),
+            stored.status(),
+            null);
+    assertThat(RunAxes.of(store.read(Table.RUNS, "axes"), before))
+        .as("a row written before the axes were stored: found in the runs")
+        .isEqualTo(written);
   }
 }
