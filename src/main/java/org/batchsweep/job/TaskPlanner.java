@@ -1,10 +1,12 @@
 package org.batchsweep.job;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import org.batchsweep.core.RunConfig;
 import org.batchsweep.train.RunList;
 
@@ -69,25 +71,16 @@ public final class TaskPlanner {
     if (wanted >= chunks.size()) {
       return;
     }
-    List<Integer> heaviestFirst = new ArrayList<>();
+    List<Integer> indices = new ArrayList<>();
     for (int i = 0; i < chunks.size(); i++) {
-      heaviestFirst.add(i);
+      indices.add(i);
     }
-    heaviestFirst.sort(Comparator.comparingDouble((Integer i) -> costs.get(i)).reversed());
-    List<List<RunConfig>> packed = new ArrayList<>();
     double[] load = new double[wanted];
-    for (int t = 0; t < wanted; t++) {
-      packed.add(new ArrayList<>());
-    }
-    for (int i : heaviestFirst) {
-      int lightest = 0;
-      for (int t = 1; t < wanted; t++) {
-        if (load[t] < load[lightest]) {
-          lightest = t;
-        }
-      }
-      packed.get(lightest).addAll(chunks.get(i));
-      load[lightest] += costs.get(i);
+    List<List<RunConfig>> packed = new ArrayList<>();
+    for (List<Integer> task : dealHeaviestFirst(indices, costs::get, load)) {
+      List<RunConfig> taskRuns = new ArrayList<>();
+      task.forEach(i -> taskRuns.addAll(chunks.get(i)));
+      packed.add(taskRuns);
     }
     if (packed.stream().anyMatch(task -> task.size() > MAX_RUNS_PER_TASK)) {
       return;
@@ -98,6 +91,32 @@ public final class TaskPlanner {
     for (double cost : load) {
       costs.add(cost);
     }
+  }
+
+  /**
+   * Deals {@code items} into {@code load.length} lists, heaviest first, each to the list with the
+   * least load so far (the first of equals). {@code load} holds each list's starting load and ends
+   * with its total.
+   */
+  private static <T> List<List<T>> dealHeaviestFirst(
+      List<T> items, ToDoubleFunction<T> cost, double[] load) {
+    List<T> heaviestFirst = new ArrayList<>(items);
+    heaviestFirst.sort(Comparator.comparingDouble(cost).reversed());
+    List<List<T>> dealt = new ArrayList<>();
+    for (int i = 0; i < load.length; i++) {
+      dealt.add(new ArrayList<>());
+    }
+    for (T item : heaviestFirst) {
+      int lightest = 0;
+      for (int i = 1; i < load.length; i++) {
+        if (load[i] < load[lightest]) {
+          lightest = i;
+        }
+      }
+      dealt.get(lightest).add(item);
+      load[lightest] += cost.applyAsDouble(item);
+    }
+    return dealt;
   }
 
   public static List<TrainingTask> plan(List<RunConfig> runs, int n, int cores) {
@@ -130,25 +149,9 @@ public final class TaskPlanner {
       }
       int count = (int) Math.max(wanted, Math.ceil(group.size() / (double) MAX_RUNS_PER_TASK));
       count = Math.max(1, Math.min(count, group.size()));
-      List<RunConfig> heaviestFirst = new ArrayList<>(group);
-      heaviestFirst.sort(Comparator.comparingDouble((RunConfig r) -> runCost(r, n)).reversed());
-      // Deal each run to the currently lightest chunk of this group.
-      List<List<RunConfig>> groupChunks = new ArrayList<>();
       double[] load = new double[count];
-      for (int i = 0; i < count; i++) {
-        groupChunks.add(new ArrayList<>());
-        load[i] = orderCost;
-      }
-      for (RunConfig run : heaviestFirst) {
-        int lightest = 0;
-        for (int i = 1; i < count; i++) {
-          if (load[i] < load[lightest]) {
-            lightest = i;
-          }
-        }
-        groupChunks.get(lightest).add(run);
-        load[lightest] += runCost(run, n);
-      }
+      Arrays.fill(load, orderCost);
+      List<List<RunConfig>> groupChunks = dealHeaviestFirst(group, r -> runCost(r, n), load);
       for (int i = 0; i < count; i++) {
         chunks.add(groupChunks.get(i));
         costs.add(load[i]);
