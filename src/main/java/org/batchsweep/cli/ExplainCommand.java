@@ -68,7 +68,8 @@ final class ExplainCommand implements Callable<Integer> {
           }
           SweepRow sweep = StoredSweep.resolve(store, sweepId);
           StoredSweep.requireComplete(sweep, out);
-          QuickCompilation.applyToStored(spark, sweep, QuickCompilation.mode());
+          QuickCompilation.interpretExpressionsIf(
+              spark, SweepSize.fewRuns(sweep.runs()), QuickCompilation.mode());
           String id = sweep.sweepId();
           SweepAnswers answers =
               SweepAnswers.load(

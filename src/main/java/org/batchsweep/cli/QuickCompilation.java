@@ -13,7 +13,6 @@ import javax.management.ObjectName;
 import org.apache.spark.sql.SparkSession;
 import org.batchsweep.BadInputException;
 import org.batchsweep.job.SparkSettings;
-import org.batchsweep.store.SweepRow;
 
 /**
  * C1-only compilation for a small sweep: once {@code run} knows its sweep's {@link SweepSize}, it
@@ -33,7 +32,8 @@ import org.batchsweep.store.SweepRow;
  * ./submit} asks {@link LaunchJit} and starts the JVM with C1 only. The directive serves the sweeps
  * sized once Spark is up (Parquet data, {@code --resume}).
  *
- * <p>A sweep of few runs likewise has Spark interpret expressions ({@link #applyTo}).
+ * <p>A sweep of few runs likewise has Spark interpret expressions ({@link
+ * #interpretExpressionsIf}).
  *
  * <p>{@code BATCHSWEEP_JIT} overrides the choice: {@code auto} (the default), {@code quick} (C1
  * only whatever the size), {@code full} (leave the JIT as it is). Only this JVM is affected: on a
@@ -69,14 +69,12 @@ final class QuickCompilation {
       return this == QUICK || (this == AUTO && size.small());
     }
 
-    /** Whether Spark interprets expressions for a sweep of this size ({@link #applyTo}). */
-    boolean interpretsExpressionsFor(SweepSize size) {
-      return this != FULL && size.fewRuns();
-    }
-
-    /** Whether Spark interprets expressions to read a stored sweep of this many runs. */
-    boolean interpretsExpressionsForStored(long runs) {
-      return this != FULL && SweepSize.fewRuns(runs);
+    /**
+     * Whether Spark interprets expressions for a sweep of few runs, or of more ({@link
+     * #interpretExpressionsIf}).
+     */
+    boolean interpretsExpressions(boolean fewRuns) {
+      return this != FULL && fewRuns;
     }
   }
 
@@ -111,26 +109,17 @@ final class QuickCompilation {
   }
 
   /**
-   * Has the Spark session of a sweep with few runs interpret its queries' expressions rather than
-   * generate and compile a class for each ({@link SparkSettings#interpretExpressions}): the same
-   * trade as C1 only, compile less where little data runs through the code. The seed sweep's run
-   * was measured faster with it; past {@link SweepSize#MAX_RUNS_INTERPRETED} runs the aggregates
-   * lose more than the compiling costs, so {@code quick} does not force it. The training's writes
-   * keep generated code (README, Interactive speed). {@code full} leaves Spark as it is.
+   * Has the Spark session of a sweep with few runs ({@link SweepSize#fewRuns}) interpret its
+   * queries' expressions rather than generate and compile a class for each ({@link
+   * SparkSettings#interpretExpressions}): the same trade as C1 only, compile less where little data
+   * runs through the code. The seed sweep's run was measured faster with it, and so were {@code
+   * explain} and {@code report} on its tables; past {@link SweepSize#MAX_RUNS_INTERPRETED} runs the
+   * aggregates lose more than the compiling costs, so {@code quick} does not force it. The
+   * training's writes keep generated code (README, Interactive speed). {@code full} leaves Spark as
+   * it is.
    */
-  static void applyTo(SparkSession spark, SweepSize size, Mode mode) {
-    if (mode.interpretsExpressionsFor(size)) {
-      SparkSettings.interpretExpressions(spark);
-    }
-  }
-
-  /**
-   * Has {@code explain} or {@code report} interpret expressions when the stored sweep it reads has
-   * few runs: they were measured faster that way on the seed's tables, and as fast on a sweep of
-   * {@link SweepSize#MAX_RUNS_INTERPRETED} runs.
-   */
-  static void applyToStored(SparkSession spark, SweepRow sweep, Mode mode) {
-    if (sweep.runs() != null && mode.interpretsExpressionsForStored(sweep.runs())) {
+  static void interpretExpressionsIf(SparkSession spark, boolean fewRuns, Mode mode) {
+    if (mode.interpretsExpressions(fewRuns)) {
       SparkSettings.interpretExpressions(spark);
     }
   }

@@ -42,7 +42,8 @@ final class ReportCommand implements Callable<Integer> {
           // An unknown id fails here, before anything is written.
           SweepRow sweep = StoredSweep.resolve(store, sweepId);
           StoredSweep.requireComplete(sweep, out);
-          QuickCompilation.applyToStored(spark, sweep, QuickCompilation.mode());
+          QuickCompilation.interpretExpressionsIf(
+              spark, SweepSize.fewRuns(sweep.runs()), QuickCompilation.mode());
           String id = sweep.sweepId();
           BatchScaling scaling = BatchScaling.load(store, id); // for the answer and the figure
           RunAxes axes = RunAxes.of(store.read(Table.RUNS, id), sweep);

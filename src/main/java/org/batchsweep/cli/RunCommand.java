@@ -101,9 +101,9 @@ final class RunCommand implements Callable<Integer> {
     // --resume need Spark to plan, so their lock is taken once Spark is up, before any write.
     SweepLock lock = plan != null ? SweepLock.acquire(out, id) : null;
     // A sweep sized before Spark starts chooses the JIT for Spark's start-up too.
-    boolean sizedBeforeSpark = plan != null;
-    if (sizedBeforeSpark) {
-      QuickCompilation.applyFor(SweepSize.of(plan), jit);
+    SweepSize size = plan != null ? SweepSize.of(plan) : null;
+    if (size != null) {
+      QuickCompilation.applyFor(size, jit);
     }
     RunInterruption interruption = RunInterruption.install(id, out);
     SparkSession spark = null;
@@ -129,11 +129,11 @@ final class RunCommand implements Callable<Integer> {
       if (plan == null) {
         plan = plan(id, sweepSpec, spark);
       }
-      SweepSize size = SweepSize.of(plan);
-      if (!sizedBeforeSpark) {
+      if (size == null) {
+        size = SweepSize.of(plan);
         QuickCompilation.applyFor(size, jit);
       }
-      QuickCompilation.applyTo(spark, size, jit);
+      QuickCompilation.interpretExpressionsIf(spark, size.fewRuns(), jit);
       progress.printf(
           Locale.ROOT,
           "sweep %s: %d runs of '%s' on %s, %d training points%n",

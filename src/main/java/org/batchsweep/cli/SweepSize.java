@@ -56,7 +56,8 @@ record SweepSize(long runs, long steps, long epochRows, long trainingValues) {
 
   /**
    * Whether the queries that follow training read few enough runs that Spark interpreting their
-   * expressions is faster than compiling them (see {@link QuickCompilation#applyTo}).
+   * expressions is faster than compiling them (see {@link
+   * QuickCompilation#interpretExpressionsIf}).
    */
   boolean fewRuns() {
     return small() && fewRuns(runs);
@@ -64,10 +65,11 @@ record SweepSize(long runs, long steps, long epochRows, long trainingValues) {
 
   /**
    * Whether a stored sweep of this many runs is read by few enough rows per query to interpret
-   * expressions ({@code explain} and {@code report}, which read its tables but train nothing).
+   * expressions ({@code explain} and {@code report}, which read its tables but train nothing); an
+   * unknown count (null) is not few.
    */
-  static boolean fewRuns(long runs) {
-    return runs <= MAX_RUNS_INTERPRETED;
+  static boolean fewRuns(Long runs) {
+    return runs != null && runs <= MAX_RUNS_INTERPRETED;
   }
 
   /** Whether each measure is within what C1-only compilation was measured to speed up. */

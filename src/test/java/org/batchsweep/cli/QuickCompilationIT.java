@@ -46,8 +46,7 @@ class QuickCompilationIT {
   void aLargeSweepTurnsC2OffOnceTrained() throws Exception {
     // Large by its training values (points × features > 10^5), cheap to train (48 runs of 10,000
     // steps, about 3 s): C2 is on from the start, and HotSpot reports each method C2 is refused
-    // after the
-    // directive comes.
+    // after the directive comes.
     Submit.Result result =
         new Submit(dir)
             .withEnvironment("JDK_JAVA_OPTIONS", "-XX:+PrintCompilation")

@@ -79,20 +79,22 @@ class SweepSizeTest {
   void expressionsAreInterpretedForFewRunsUnlessFull() {
     SweepSize few = new SweepSize(1, 1, 0, 1);
     SweepSize many = new SweepSize(SweepSize.MAX_RUNS_INTERPRETED + 1, 1, 0, 1);
-    assertThat(QuickCompilation.Mode.AUTO.interpretsExpressionsFor(few)).isTrue();
-    assertThat(QuickCompilation.Mode.QUICK.interpretsExpressionsFor(few)).isTrue();
-    assertThat(QuickCompilation.Mode.FULL.interpretsExpressionsFor(few)).isFalse();
-    assertThat(QuickCompilation.Mode.AUTO.interpretsExpressionsFor(many)).isFalse();
-    assertThat(QuickCompilation.Mode.QUICK.interpretsExpressionsFor(many)).isFalse();
+    assertThat(QuickCompilation.Mode.AUTO.interpretsExpressions(few.fewRuns())).isTrue();
+    assertThat(QuickCompilation.Mode.QUICK.interpretsExpressions(few.fewRuns())).isTrue();
+    assertThat(QuickCompilation.Mode.FULL.interpretsExpressions(few.fewRuns())).isFalse();
+    assertThat(QuickCompilation.Mode.AUTO.interpretsExpressions(many.fewRuns())).isFalse();
+    assertThat(QuickCompilation.Mode.QUICK.interpretsExpressions(many.fewRuns())).isFalse();
   }
 
   @Test
   void aStoredSweepIsReadWithInterpretedExpressionsWhenItHasFewRuns() {
     long few = SweepSize.MAX_RUNS_INTERPRETED;
-    assertThat(QuickCompilation.Mode.AUTO.interpretsExpressionsForStored(few)).isTrue();
-    assertThat(QuickCompilation.Mode.QUICK.interpretsExpressionsForStored(few)).isTrue();
-    assertThat(QuickCompilation.Mode.FULL.interpretsExpressionsForStored(few)).isFalse();
-    assertThat(QuickCompilation.Mode.AUTO.interpretsExpressionsForStored(few + 1)).isFalse();
+    assertThat(QuickCompilation.Mode.AUTO.interpretsExpressions(SweepSize.fewRuns(few))).isTrue();
+    assertThat(QuickCompilation.Mode.QUICK.interpretsExpressions(SweepSize.fewRuns(few))).isTrue();
+    assertThat(QuickCompilation.Mode.FULL.interpretsExpressions(SweepSize.fewRuns(few))).isFalse();
+    assertThat(QuickCompilation.Mode.AUTO.interpretsExpressions(SweepSize.fewRuns(few + 1)))
+        .isFalse();
+    assertThat(SweepSize.fewRuns((Long) null)).as("a row without its count").isFalse();
   }
 
   @Test
