@@ -3,11 +3,13 @@
 # against `./submit sql 'SELECT 1'` (a JVM that starts Spark, runs one query and stops), as a
 # paired ratio, so a noisy shared machine cancels out as far as it can.
 #
-#   src/jmh/scripts/interactive.sh [-n N] [CHECKOUT ...]
+#   src/jmh/scripts/interactive.sh [-n N] [-k K] [CHECKOUT ...]
 #
 # Each round runs, for every CHECKOUT in turn (default: this one), `sql` then `run`, each in a fresh
-# JVM, `run` into a fresh temporary folder; N rounds (default 3). Give two checkouts (e.g. a clone
-# of an older commit with its jar built, and this one) to measure before and after side by side.
+# JVM, `run` into a fresh temporary folder; N rounds (default 3). With -k K that folder already
+# holds K earlier sweeps, as `results/` does after K runs (copies of a 4-run sweep's partitions,
+# made before the clock starts). Give two checkouts (e.g. a clone of an older commit with its jar
+# built, and this one) to measure before and after side by side.
 # Prints per checkout: the median of the per-round ratios run/sql, the median wall times, the
 # load average before and after, and the median of each stage that `run` reports on its
 # "time by stage:" line (checkouts older than that line give wall times only).
@@ -17,10 +19,14 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd -P)"
 # shellcheck source=stages.sh
 source "$ROOT/src/jmh/scripts/stages.sh"
 N=3
-if [[ "${1:-}" == -n ]]; then
-  N="$2"
+K=0
+while [[ "${1:-}" == -n || "${1:-}" == -k ]]; do
+  case "$1" in
+    -n) N="$2" ;;
+    -k) K="$2" ;;
+  esac
   shift 2
-fi
+done
 checkouts=("$@")
 [[ ${#checkouts[@]} -gt 0 ]] || checkouts=("$ROOT")
 OUT="$ROOT/target/interactive"
@@ -39,15 +45,27 @@ for c in "${checkouts[@]}"; do
     || { echo "fixture run failed in $c; see $OUT/fixture-$k.log" >&2; exit 1; }
 done
 
+# K earlier sweeps: every table's fixture partition copied under K other sweep ids.
+earlier="$OUT/earlier"
+mkdir -p "$earlier/tables"
+k_checkout=$(checkout_key "${checkouts[0]}")
+for table in "$OUT/fixture-$k_checkout/tables"/*; do
+  for ((i = 1; i <= K; i++)); do
+    mkdir -p "$earlier/tables/$(basename "$table")"
+    cp -r "$table/sweep_id=fixture" "$earlier/tables/$(basename "$table")/sweep_id=earlier-$i"
+  done
+done
+
 for ((round = 1; round <= N; round++)); do
   for c in "${checkouts[@]}"; do
     k=$(checkout_key "$c")
+    dir=$(mktemp -d "${TMPDIR:-/tmp}/interactive-run.XXXXXX")
+    [[ "$K" -eq 0 ]] || cp -r "$earlier/tables" "$dir/"
     l0=$(load)
     t0=$(now)
     "$c/submit" "${submit_opts[@]}" sql 'SELECT 1' --out "$OUT/fixture-$k" >"$OUT/sql-$k-$round.log" 2>&1 \
       || { echo "sql failed; see $OUT/sql-$k-$round.log" >&2; exit 1; }
     t1=$(now)
-    dir=$(mktemp -d "${TMPDIR:-/tmp}/interactive-run.XXXXXX")
     "$c/submit" "${submit_opts[@]}" run --out "$dir" >"$OUT/run-$k-$round.log" 2>&1 \
       || { echo "run failed; see $OUT/run-$k-$round.log" >&2; exit 1; }
     t2=$(now)

@@ -3,6 +3,7 @@ package org.batchsweep.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -83,9 +84,24 @@ public final class TableStore {
     return spark.read().schema(table.schema()).parquet(location(table)).select(columns(table));
   }
 
-  /** One sweep's rows of a table. */
+  /**
+   * One sweep's rows of a table (an empty table when it has none). Only the sweep's partition
+   * folder is listed: a query that filtered the whole table would list every sweep's folder each
+   * time, and more than Spark's 32 ({@code spark.sql.sources.parallelPartitionDiscovery.threshold})
+   * made that listing a Spark job of its own, so a run in a folder holding 61 earlier sweeps took
+   * 15.8 s instead of 11.7 s (README, Interactive speed).
+   */
   public Dataset<Row> read(Table table, String sweepId) {
-    return read(table).where(functions.col(Table.PARTITION_COLUMN).equalTo(sweepId));
+    String partition = location(table) + "/" + partitionFolder(sweepId);
+    if (!pathExists(partition)) {
+      return spark.createDataFrame(List.of(), table.schema()).select(columns(table));
+    }
+    return spark
+        .read()
+        .schema(table.schema())
+        .option("basePath", location(table)) // the partition column still comes from the folder
+        .parquet(partition)
+        .select(columns(table));
   }
 
   // Staging: a sweep's rows committed chunk by chunk, outside tables/, until the sweep is whole.
@@ -144,7 +160,7 @@ public final class TableStore {
   public Dataset<Row> readStaged(String sweepId, Table table) {
     String location = stagingLocation(sweepId, table);
     if (!pathExists(location)) {
-      return spark.createDataFrame(java.util.List.of(), table.schema());
+      return spark.createDataFrame(List.of(), table.schema());
     }
     return spark.read().schema(table.schema()).parquet(location).select(columns(table));
   }
