@@ -28,6 +28,7 @@ import picocli.CommandLine.ParameterException;
       SqlCommand.class,
       ExplainCommand.class,
       ReportCommand.class,
+      ShellCommand.class,
       ClusterCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -41,7 +42,7 @@ public final class BatchSweep implements Runnable {
   @Override
   public void run() {
     throw new ParameterException(
-        spec.commandLine(), "missing command: run, sql, explain, report or cluster");
+        spec.commandLine(), "missing command: run, sql, explain, report, shell or cluster");
   }
 
   public static void main(String[] args) {

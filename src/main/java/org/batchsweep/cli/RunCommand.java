@@ -203,8 +203,12 @@ final class RunCommand implements Callable<Integer> {
           spark.stop();
         }
       } finally {
-        if (lock != null) {
-          lock.close();
+        try {
+          if (lock != null) {
+            lock.close();
+          }
+        } finally {
+          interruption.close();
         }
       }
     }

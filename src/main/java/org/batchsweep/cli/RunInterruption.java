@@ -10,6 +10,7 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.config.Configurator;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * Ctrl-C during {@code run}. Without this, SIGINT starts the JVM's shutdown while the driver is in
@@ -21,7 +22,7 @@ import sun.misc.Signal;
  * context and cleans up. The sweep's tables need nothing: its {@code sweeps} row says {@code
  * running} until the last table is written.
  */
-final class RunInterruption {
+final class RunInterruption implements AutoCloseable {
 
   /** Exit status of a process ended by SIGINT (128 + 2). */
   static final int EXIT_INTERRUPTED = 130;
@@ -43,6 +44,7 @@ final class RunInterruption {
   private volatile Phase phase = Phase.STARTING;
   private volatile long totalRuns = -1;
   private volatile LongSupplier committedRuns = () -> 0;
+  private SignalHandler previous;
 
   private RunInterruption(String sweepId, String out) {
     this.sweepId = sweepId;
@@ -53,16 +55,27 @@ final class RunInterruption {
             + (out.equals("results") ? "" : " --out " + shellWord(out));
   }
 
-  /** Installs the SIGINT handler for a run of {@code sweepId} into {@code out}. */
+  /**
+   * Installs the SIGINT handler for a run of {@code sweepId} into {@code out}, until {@link #close}
+   * puts back the one before (a shell's next command is not this run).
+   */
   static RunInterruption install(String sweepId, String out) {
     RunInterruption interruption = new RunInterruption(sweepId, out);
     try {
-      Signal.handle(new Signal("INT"), signal -> interruption.interrupted());
+      interruption.previous =
+          Signal.handle(new Signal("INT"), signal -> interruption.interrupted());
     } catch (IllegalArgumentException e) {
       // SIGINT is ignored (e.g. started in the background by a non-interactive shell): nothing to
       // do.
     }
     return interruption;
+  }
+
+  @Override
+  public void close() {
+    if (previous != null) {
+      Signal.handle(new Signal("INT"), previous);
+    }
   }
 
   /** True once SIGINT arrived: whatever fails after it is a consequence and is not reported. */

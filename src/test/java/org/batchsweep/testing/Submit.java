@@ -31,6 +31,7 @@ public final class Submit {
   private final Path workDir;
   private final Path logs;
   private final Map<String, String> environment = new java.util.LinkedHashMap<>();
+  private File input = new File("/dev/null");
   private int calls;
 
   /** Runs ./submit in {@code workDir}; its output goes to {@code logs/<n>-<label>.out|err}. */
@@ -186,7 +187,7 @@ public final class Submit {
               .directory(workDir.toFile())
               .redirectOutput(out.toFile())
               .redirectError(err.toFile())
-              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+              .redirectInput(ProcessBuilder.Redirect.from(input));
       Map<String, String> env = builder.environment();
       // The project's own Spark, whatever the developer's shell points to (SPARK_LOCAL_IP stays:
       // the
@@ -201,6 +202,12 @@ public final class Submit {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Gives the commands this starts from now on {@code file} as standard input (not /dev/null). */
+  public Submit withInput(Path file) {
+    input = file.toFile();
+    return this;
   }
 
   /** Sets an environment variable for the commands this starts from now on. */
