@@ -10,11 +10,6 @@
 # Compare with a cold JVM's commands in the same session: src/jmh/scripts/interactive.sh.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd -P)"
-cd "$ROOT"
-if [[ "${SKIP_BUILD:-}" != 1 ]]; then
-  mvn -B -q -Dstyle.color=never -Pbench -DskipTests package
-fi
-JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-driver_opts="$(sed -n 's/^[[:space:]]*spark\.driver\.extraJavaOptions[[:space:]=]\+//p' conf/spark-defaults.conf | tail -n 1)"
-exec "$JAVA" -cp "target/benchmarks.jar:$(cat target/classpath.txt)" org.openjdk.jmh.Main WarmRunBench \
+driver_opts="$(sed -n 's/^[[:space:]]*spark\.driver\.extraJavaOptions[[:space:]=]\+//p' "$ROOT/conf/spark-defaults.conf" | tail -n 1)"
+exec "$ROOT/src/jmh/scripts/bench.sh" WarmRunBench \
   -jvmArgsAppend "$driver_opts -Dlog4j2.configurationFile=file:$ROOT/conf/log4j2.properties" "$@"

@@ -12,7 +12,6 @@ import org.batchsweep.answer.SweepAnswers;
 import org.batchsweep.report.ConvergenceSummary;
 import org.batchsweep.report.Paragraphs;
 import org.batchsweep.report.StoredSweep;
-import org.batchsweep.store.RunAxes;
 import org.batchsweep.store.RunRow;
 import org.batchsweep.store.SweepRow;
 import org.batchsweep.store.Table;
@@ -57,23 +56,18 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return StoredTables.open(
+    if (runId != null) {
+      return StoredTables.open(
+          out, "batchsweep explain", (spark, store, outUri) -> explainRun(store, System.out));
+    }
+    return StoredTables.openCompleteSweep(
         out,
+        sweepId,
         "batchsweep explain",
-        (spark, store, outUri) -> {
+        (spark, store, outUri, sweep, axes) -> {
           PrintStream stdout = System.out;
-          if (runId != null) {
-            explainRun(store, stdout);
-            return;
-          }
-          SweepRow sweep = StoredSweep.resolve(store, sweepId);
-          StoredSweep.requireComplete(sweep, out);
-          QuickCompilation.interpretExpressionsIf(
-              spark, SweepSize.fewRuns(sweep.runs()), QuickCompilation.mode());
           String id = sweep.sweepId();
-          SweepAnswers answers =
-              SweepAnswers.load(
-                  store, id, RunAxes.of(store.read(Table.RUNS, id), sweep).settingAxes());
+          SweepAnswers answers = SweepAnswers.load(store, id, axes.settingAxes());
           if (format == Format.json) {
             answers.jsonLines().forEach(stdout::println);
             return;

@@ -3,11 +3,7 @@ package org.batchsweep.cli;
 import java.util.concurrent.Callable;
 import org.batchsweep.answer.BatchScaling;
 import org.batchsweep.answer.SweepAnswers;
-import org.batchsweep.report.StoredSweep;
 import org.batchsweep.report.SweepReport;
-import org.batchsweep.store.RunAxes;
-import org.batchsweep.store.SweepRow;
-import org.batchsweep.store.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,18 +31,13 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return StoredTables.open(
+    return StoredTables.openCompleteSweep(
         out,
+        sweepId,
         "batchsweep report",
-        (spark, store, outUri) -> {
-          // An unknown id fails here, before anything is written.
-          SweepRow sweep = StoredSweep.resolve(store, sweepId);
-          StoredSweep.requireComplete(sweep, out);
-          QuickCompilation.interpretExpressionsIf(
-              spark, SweepSize.fewRuns(sweep.runs()), QuickCompilation.mode());
+        (spark, store, outUri, sweep, axes) -> {
           String id = sweep.sweepId();
           BatchScaling scaling = BatchScaling.load(store, id); // for the answer and the figure
-          RunAxes axes = RunAxes.of(store.read(Table.RUNS, id), sweep);
           try (SweepReport.Draft report =
               new SweepReport(spark, store, outUri).draft(id, axes, scaling)) {
             SweepAnswers answers = SweepAnswers.load(store, id, axes.settingAxes(), scaling);
