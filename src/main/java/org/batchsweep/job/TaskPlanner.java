@@ -45,6 +45,15 @@ public final class TaskPlanner {
     return run.plannedSteps(n) + 4.0 * run.epochs() + 200;
   }
 
+  /** Estimated cost of training {@code runs} on {@code n} points, in optimizer-step equivalents. */
+  static double cost(List<RunConfig> runs, int n) {
+    double cost = 0;
+    for (RunConfig run : runs) {
+      cost += runCost(run, n);
+    }
+    return cost;
+  }
+
   /** Cost of building one epoch's order and prefix sums, shared by a whole task. */
   static double epochOrderCost(int n, boolean shuffle) {
     return shuffle ? 6.0 * n : 0;
