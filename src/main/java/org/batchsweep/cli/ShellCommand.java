@@ -99,6 +99,9 @@ final class ShellCommand implements Callable<Integer> {
       }
       JvmClock.startCommand();
       status = BatchSweep.execute(words.toArray(String[]::new));
+      if (RunInterruption.happened()) {
+        return status; // Ctrl-C during a run: the JVM is exiting, as ./submit run would
+      }
       System.out.flush();
       System.err.flush();
     }
