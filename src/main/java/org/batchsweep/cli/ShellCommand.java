@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.batchsweep.BadInputException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
@@ -44,18 +45,19 @@ final class ShellCommand implements Callable<Integer> {
   /** Commands that start or manage JVMs of their own, so they run from ./submit only. */
   private static final Set<String> OUTSIDE = Set.of("shell", "cluster");
 
-  /** The commands a shell runs; options such as --help and --version go to ./submit's parser. */
-  private static final List<String> INSIDE = List.of("run", "sql", "explain", "report", "help");
-
   @Override
   public Integer call() {
     QuickCompilation.mode(); // ./submit chose this JVM's JIT by it: a bad value is refused here too
+    List<String> inside = commandsInside();
     boolean interactive = System.console() != null;
     PrintStream out = System.out;
     if (interactive) {
       out.println(
-          "batchsweep shell: run, sql, explain, report or help, as after ./submit;"
-              + " exit or Ctrl-D leaves");
+          "batchsweep shell: "
+              + String.join(", ", inside.subList(0, inside.size() - 1))
+              + " or "
+              + inside.get(inside.size() - 1)
+              + ", as after ./submit; exit or Ctrl-D leaves");
     }
     int status = 0;
     BufferedReader in =
@@ -87,13 +89,13 @@ final class ShellCommand implements Callable<Integer> {
         status = refuse(command + " runs from ./submit, not inside the shell");
         continue;
       }
-      if (!INSIDE.contains(command) && !command.startsWith("-")) {
+      if (!inside.contains(command) && !command.startsWith("-")) {
         status =
             refuse(
                 "unknown command '"
                     + command
                     + "'; accepted: "
-                    + String.join(", ", INSIDE)
+                    + String.join(", ", inside)
                     + ", exit (one per line)");
         continue;
       }
@@ -109,6 +111,15 @@ final class ShellCommand implements Callable<Integer> {
       out.println();
     }
     return status;
+  }
+
+  /**
+   * The commands a shell runs: ./submit's own, but those {@link #OUTSIDE}, in ./submit's order.
+   * Options such as --help and --version go to ./submit's parser too.
+   */
+  private static List<String> commandsInside() {
+    return new CommandLine(new BatchSweep())
+        .getSubcommands().keySet().stream().filter(name -> !OUTSIDE.contains(name)).toList();
   }
 
   private static int refuse(String message) {

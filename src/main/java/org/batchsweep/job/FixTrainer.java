@@ -85,7 +85,7 @@ public final class FixTrainer implements AutoCloseable {
     }
     boolean record = runs.stream().allMatch(r -> r.epochs() <= MAX_RECORDED_EPOCHS);
     List<Trained> trained =
-        TaskPlanner.cost(runs, n) < TaskPlanner.MIN_TASK_COST
+        TaskPlanner.cheaperThanATask(runs, n)
             ? trainOnDriver(runs, record)
             : trainOnExecutors(runs, record, description);
     trained.forEach(t -> byId.put(t.runId(), t));

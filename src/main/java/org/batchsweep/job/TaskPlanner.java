@@ -45,6 +45,14 @@ public final class TaskPlanner {
     return run.plannedSteps(n) + 4.0 * run.epochs() + 200;
   }
 
+  /**
+   * Whether training {@code runs} on {@code n} points costs less than one task should carry ({@link
+   * #MIN_TASK_COST}): work better done where it is than shipped as a Spark job.
+   */
+  public static boolean cheaperThanATask(List<RunConfig> runs, int n) {
+    return cost(runs, n) < MIN_TASK_COST;
+  }
+
   /** Estimated cost of training {@code runs} on {@code n} points, in optimizer-step equivalents. */
   static double cost(List<RunConfig> runs, int n) {
     double cost = 0;
@@ -144,10 +152,7 @@ public final class TaskPlanner {
     List<List<RunConfig>> chunks = new ArrayList<>();
     List<Double> costs = new ArrayList<>();
     for (List<RunConfig> group : groups.values()) {
-      double groupCost = 0;
-      for (RunConfig run : group) {
-        groupCost += runCost(run, n);
-      }
+      double groupCost = cost(group, n);
       double orderCost = groupOrderCost(group, n);
       double wanted = Math.ceil(groupCost / target);
       if (orderCost > 0) {
