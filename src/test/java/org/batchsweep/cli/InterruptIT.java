@@ -2,9 +2,8 @@ package org.batchsweep.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,54 +27,35 @@ class InterruptIT {
   @Timeout(value = 6, unit = TimeUnit.MINUTES)
   void ctrlCSaysHowToResumeInTwoLinesAndTheCommandWorks() throws Exception {
     Submit submit = new Submit(work);
-    // perl restores SIGINT's default disposition (a background child may inherit it ignored), then
-    // execs ./submit, which execs java: the pid is the driver's, as for Ctrl-C in a terminal.
-    Path driverErr = work.resolve("stderr-interrupted.txt");
-    Process driver =
-        new ProcessBuilder(
-                "perl",
-                "-e",
-                "$SIG{INT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\\n\"",
-                Submit.home().resolve("submit").toString(),
-                "--master",
-                "local[2]",
-                "run",
-                "--sweep-id",
-                "intr",
-                "--out",
-                "out",
-                "--set",
-                "grid.seed=[0,1,2,3,4,5,6,7]",
-                "--set",
-                "train.epochs=300",
-                "--set",
-                "limits.chunk_runs=400",
-                "--set",
-                "train.record_epochs=false")
-            .directory(work.toFile())
-            .redirectOutput(work.resolve("stdout-interrupted.txt").toFile())
-            .redirectError(driverErr.toFile())
-            .start();
-    try {
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-      while (!Submit.chunkCommitted(work.resolve("out"), "intr")
-          && driver.isAlive()
-          && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
-      assertThat(driver.isAlive())
-          .as("the sweep must still be running after its first chunk")
-          .isTrue();
-      Process kill =
-          new ProcessBuilder("kill", "-INT", Long.toString(driver.pid())).inheritIO().start();
-      assertThat(kill.waitFor()).isZero();
-      assertThat(driver.waitFor(90, TimeUnit.SECONDS)).isTrue();
-    } finally {
-      driver.destroyForcibly();
-    }
-    assertThat(driver.exitValue()).isEqualTo(RunInterruption.EXIT_INTERRUPTED);
+    Submit.Running driver =
+        submit.startInterruptible(
+            "interrupted",
+            "--master",
+            "local[2]",
+            "run",
+            "--sweep-id",
+            "intr",
+            "--out",
+            "out",
+            "--set",
+            "grid.seed=[0,1,2,3,4,5,6,7]",
+            "--set",
+            "train.epochs=300",
+            "--set",
+            "limits.chunk_runs=400",
+            "--set",
+            "train.record_epochs=false");
+    driver.awaitCondition(
+        "the sweep's first chunk",
+        Duration.ofMinutes(3),
+        () -> Submit.chunkCommitted(work.resolve("out"), "intr"));
+    driver.interrupt();
+    Submit.Result interrupted = driver.await(Duration.ofSeconds(90));
+    assertThat(interrupted.exitCode())
+        .as(interrupted.describe())
+        .isEqualTo(RunInterruption.EXIT_INTERRUPTED);
 
-    String stderr = Files.readString(driverErr, StandardCharsets.UTF_8);
+    String stderr = interrupted.stderr();
     assertThat(stderr).doesNotContain("Exception", "\tat ", "ERROR", "WARN");
     List<String> lines = Arrays.stream(stderr.split("\n")).filter(l -> !l.isBlank()).toList();
     int at =

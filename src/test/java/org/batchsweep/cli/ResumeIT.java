@@ -3,6 +3,7 @@ package org.batchsweep.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.batchsweep.testing.Submit;
 import org.junit.jupiter.api.Test;
@@ -40,12 +41,10 @@ class ResumeIT {
             "--set",
             "fixes.enabled=false");
     try {
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-      while (!Submit.chunkCommitted(work.resolve("out"), "killed")
-          && driver.isAlive()
-          && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      driver.awaitCondition(
+          "the sweep's first chunk",
+          Duration.ofMinutes(3),
+          () -> Submit.chunkCommitted(work.resolve("out"), "killed"));
       assertThat(driver.isAlive())
           .as("the sweep must still be running after its first chunk")
           .isTrue();

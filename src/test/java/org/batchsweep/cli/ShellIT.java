@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -92,41 +93,21 @@ class ShellIT {
         "run --sweep-id intr --out out --set 'grid.seed=[0,1,2,3,4,5,6,7]' --set train.epochs=300"
             + " --set limits.chunk_runs=400 --set train.record_epochs=false\n"
             + "sql \"SELECT 'after the run' AS next\" --out out\n");
-    // As InterruptIT: perl gives SIGINT its default disposition back and execs ./submit, which
-    // execs java, so the pid is the driver's, as for Ctrl-C in a terminal.
-    Process shell =
-        new ProcessBuilder(
-                "perl",
-                "-e",
-                "$SIG{INT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\\n\"",
-                Submit.home().resolve("submit").toString(),
-                "--master",
-                "local[2]",
-                "shell")
-            .directory(work.toFile())
-            .redirectInput(script.toFile())
-            .redirectOutput(work.resolve("stdout.txt").toFile())
-            .redirectError(work.resolve("stderr.txt").toFile())
-            .start();
-    try {
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-      while (!Submit.chunkCommitted(work.resolve("out"), "intr")
-          && shell.isAlive()
-          && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
-      assertThat(shell.isAlive())
-          .as("the sweep must still be running after its first chunk")
-          .isTrue();
-      Process kill = new ProcessBuilder("kill", "-INT", Long.toString(shell.pid())).start();
-      assertThat(kill.waitFor()).isZero();
-      assertThat(shell.waitFor(90, TimeUnit.SECONDS)).isTrue();
-    } finally {
-      shell.destroyForcibly();
-    }
+    Submit.Running shell =
+        new Submit(work)
+            .withInput(script)
+            .startInterruptible("shell", "--master", "local[2]", "shell");
+    shell.awaitCondition(
+        "the sweep's first chunk",
+        Duration.ofMinutes(3),
+        () -> Submit.chunkCommitted(work.resolve("out"), "intr"));
+    shell.interrupt();
+    Submit.Result interrupted = shell.await(Duration.ofSeconds(90));
 
-    assertThat(shell.exitValue()).isEqualTo(RunInterruption.EXIT_INTERRUPTED);
-    String stderr = Files.readString(work.resolve("stderr.txt"));
+    assertThat(interrupted.exitCode())
+        .as(interrupted.describe())
+        .isEqualTo(RunInterruption.EXIT_INTERRUPTED);
+    String stderr = interrupted.stderr();
     assertThat(stderr).doesNotContain("Exception", "\tat ", "ERROR", "WARN");
     List<String> lines = stderr.lines().filter(l -> !l.isBlank()).toList();
     assertThat(lines.subList(lines.size() - 2, lines.size()))
@@ -135,7 +116,7 @@ class ShellIT {
             resume ->
                 assertThat(resume)
                     .isEqualTo("finish it with: ./submit run --sweep-id intr --resume --out out"));
-    assertThat(Files.readString(work.resolve("stdout.txt"))).doesNotContain("after the run");
+    assertThat(interrupted.stdout()).doesNotContain("after the run");
   }
 
   /** Each run's [start-up, total] seconds, in order. */

@@ -9,7 +9,6 @@ import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
-import org.apache.spark.sql.SparkSession;
 import org.batchsweep.core.ConvergenceSpec;
 import org.batchsweep.core.Init;
 import org.batchsweep.core.Loss;
@@ -23,10 +22,9 @@ import org.batchsweep.diagnose.Diagnoser;
 import org.batchsweep.optim.AdamConfig;
 import org.batchsweep.spec.SpecLoader;
 import org.batchsweep.spec.SweepSpec;
-import org.batchsweep.testing.SparkTests;
+import org.batchsweep.testing.SharedSparkSession;
 import org.batchsweep.train.FastTrainer;
 import org.batchsweep.train.Target;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,16 +32,14 @@ import org.junit.jupiter.api.Test;
  * Fixed runs train where they are cheapest: a batch below one task's worth of training on the
  * driver, a larger one as a Spark job; both give what the trainer and diagnoser give on their own.
  */
-class FixTrainerIT {
+class FixTrainerIT extends SharedSparkSession {
 
   private static final ConvergenceSpec TOLERANCE = new ConvergenceSpec(0.05, 0.05);
 
-  private static SparkSession spark;
   private static final List<String> jobs = new CopyOnWriteArrayList<>();
 
   @BeforeAll
-  static void start() {
-    spark = SparkTests.start("local[2]");
+  static void listenForJobs() {
     spark
         .sparkContext()
         .addSparkListener(
@@ -53,11 +49,6 @@ class FixTrainerIT {
                 jobs.add(String.valueOf(job.properties().getProperty("spark.job.description")));
               }
             });
-  }
-
-  @AfterAll
-  static void stop() {
-    SparkTests.stop(spark);
   }
 
   @Test

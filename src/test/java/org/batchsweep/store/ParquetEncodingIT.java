@@ -22,10 +22,7 @@ import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.batchsweep.testing.SparkTests;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.batchsweep.testing.SharedSparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import scala.jdk.javaapi.CollectionConverters;
@@ -35,21 +32,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * columns marked plain-encoded are written without a dictionary even when every row repeats the
  * same value (where Parquet would otherwise keep one), and the other columns keep theirs.
  */
-class ParquetEncodingIT {
-
-  private static SparkSession spark;
+class ParquetEncodingIT extends SharedSparkSession {
 
   @TempDir Path out;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkTests.start("local[2]");
-  }
-
-  @AfterAll
-  static void stop() {
-    SparkTests.stop(spark);
-  }
 
   @Test
   void runsTableWritesPerRunColumnsPlainAndAxesWithADictionary() throws IOException {

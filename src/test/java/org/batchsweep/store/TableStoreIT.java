@@ -8,10 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.batchsweep.testing.SparkTests;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.batchsweep.testing.SharedSparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,21 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Reading one sweep's rows opens that sweep's partition only, and reads like the table filtered by
  * sweep: same columns in contract order, the partition column filled from the folder.
  */
-class TableStoreIT {
-
-  private static SparkSession spark;
+class TableStoreIT extends SharedSparkSession {
 
   @TempDir Path out;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkTests.start("local[2]");
-  }
-
-  @AfterAll
-  static void stop() {
-    SparkTests.stop(spark);
-  }
 
   @Test
   void aSweepsRowsComeFromItsPartitionAlone() {

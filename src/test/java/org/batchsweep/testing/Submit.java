@@ -124,7 +124,21 @@ public final class Submit {
           throw new AssertionError(
               "no " + what + " within " + timeout + "; " + result().describe());
         }
-        Thread.sleep(200);
+        Thread.sleep(50); // cheap checks; a sweep's first chunk is soon followed by the next
+      }
+    }
+
+    /**
+     * SIGINT to the driver, as Ctrl-C in a terminal sends it (started with {@link
+     * Submit#startInterruptible}); fails if it has already ended.
+     */
+    public void interrupt() throws InterruptedException, IOException {
+      if (!process.isAlive()) {
+        throw new AssertionError("interrupting, but " + result().describe());
+      }
+      Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
+      if (kill.waitFor() != 0) {
+        throw new AssertionError("kill -INT " + process.pid() + " failed; " + result().describe());
       }
     }
 
@@ -173,8 +187,25 @@ public final class Submit {
 
   /** Starts {@code ./submit args...} without waiting; {@code label} names its output files. */
   public Running startAs(String label, String... args) {
+    return start(label, List.of(), args);
+  }
+
+  /**
+   * Starts {@code ./submit args...} as from a terminal, where Ctrl-C reaches it ({@link
+   * Running#interrupt}): perl gives SIGINT its default disposition back (a test JVM started in the
+   * background passes it on ignored) and execs ./submit, which execs java, so the pid is the
+   * driver's.
+   */
+  public Running startInterruptible(String label, String... args) {
+    return start(
+        label,
+        List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\\n\""),
+        args);
+  }
+
+  private Running start(String label, List<String> launcher, String... args) {
     prepareClassArchiveOnce();
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(launcher);
     command.add(home().resolve("submit").toString());
     command.addAll(List.of(args));
     calls++;
