@@ -40,6 +40,8 @@ read -r -a submit_opts <<<"${SUBMIT_OPTS:-}"
 
 now() { date +%s.%N; }
 load() { cut -d' ' -f1 /proc/loadavg; }
+# elapsed T0 T1: seconds from T0 to T1 (both from now), two decimals.
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 
 # Build where needed and write one small sweep per checkout for `sql` to open; not measured.
 for c in "${checkouts[@]}"; do
@@ -54,9 +56,10 @@ earlier="$OUT/earlier"
 mkdir -p "$earlier/tables"
 k_checkout=$(checkout_key "${checkouts[0]}")
 for table in "$OUT/fixture-$k_checkout/tables"/*; do
+  copies="$earlier/tables/$(basename "$table")"
+  mkdir -p "$copies"
   for ((i = 1; i <= K; i++)); do
-    mkdir -p "$earlier/tables/$(basename "$table")"
-    cp -r "$table/sweep_id=fixture" "$earlier/tables/$(basename "$table")/sweep_id=earlier-$i"
+    cp -r "$table/sweep_id=fixture" "$copies/sweep_id=earlier-$i"
   done
 done
 
@@ -87,7 +90,7 @@ if [[ -n "$IN_SHELL" ]]; then
     dir=$(mktemp -d "${TMPDIR:-/tmp}/interactive-run.XXXXXX")
     t0=$(now)
     run_in_shell "$k" "$dir"
-    echo "$c: the shell's first run took $(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }') s" \
+    echo "$c: the shell's first run took $(elapsed "$t0" "$(now)") s" \
       "(JVM start included)" | tee "$OUT/first-$k.txt" >&2
     rm -rf "$dir"
   done
@@ -115,8 +118,7 @@ for ((round = 1; round <= N; round++)); do
     l1=$(load)
     stages=$(sed -n 's/^time by stage: //p' "$OUT/run-$k-$round.log")
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$round" \
-      "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')" \
-      "$(awk -v a="$t1" -v b="$t2" 'BEGIN { printf "%.2f", b - a }')" "$l0" "$l1" "$stages" \
+      "$(elapsed "$t0" "$t1")" "$(elapsed "$t1" "$t2")" "$l0" "$l1" "$stages" \
       >>"$OUT/rounds-$k.tsv"
     echo "round $round $c: sql $(cut -f2 <(tail -1 "$OUT/rounds-$k.tsv")) s," \
       "run $(cut -f3 <(tail -1 "$OUT/rounds-$k.tsv")) s (load $l0 -> $l1)" >&2
