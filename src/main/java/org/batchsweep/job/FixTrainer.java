@@ -15,7 +15,6 @@ import org.batchsweep.core.RunOutcome;
 import org.batchsweep.core.TrainingSet;
 import org.batchsweep.diagnose.Diagnoser;
 import org.batchsweep.diagnose.Verdict;
-import org.batchsweep.train.FastTrainer;
 import org.batchsweep.train.Target;
 
 /**
@@ -55,7 +54,6 @@ public final class FixTrainer implements AutoCloseable {
   public static final int MAX_RECORDED_EPOCHS = 20_000;
 
   private final JavaSparkContext jsc;
-  private final TrainingSet localData;
   private final Broadcast<TrainingSet> data;
   private final Reference reference;
   private final ConvergenceSpec tolerance;
@@ -64,52 +62,30 @@ public final class FixTrainer implements AutoCloseable {
   public FixTrainer(
       JavaSparkContext jsc, TrainingSet data, Reference reference, ConvergenceSpec tolerance) {
     this.jsc = jsc;
-    this.localData = data;
     this.data = jsc.broadcast(data);
     this.reference = reference;
     this.tolerance = tolerance;
     this.n = data.train().size();
   }
 
-  /**
-   * Trains {@code runs} in one Spark job, or on the driver when together they cost less than one
-   * task is given ({@link TaskPlanner#MIN_TASK_COST}); the outcomes by run id. The seed sweep's
-   * rounds of fixes cost 5·10⁴-10⁵ step-equivalents each, a few milliseconds of training, for which
-   * a Spark job's scheduling and task set-up took 0.1-0.4 s per round (README, Interactive speed).
-   * Either way the runs go through the same trainer and diagnosis.
-   */
+  /** Trains {@code runs} in one Spark job; the outcomes by run id. */
   public Map<String, Trained> train(List<RunConfig> runs, String description) {
     Map<String, Trained> byId = new HashMap<>();
     if (runs.isEmpty()) {
       return byId;
     }
-    boolean record = runs.stream().allMatch(r -> r.epochs() <= MAX_RECORDED_EPOCHS);
-    List<Trained> trained =
-        TaskPlanner.cheaperThanATask(runs, n)
-            ? trainOnDriver(runs, record)
-            : trainOnExecutors(runs, record, description);
-    trained.forEach(t -> byId.put(t.runId(), t));
-    return byId;
-  }
-
-  private List<Trained> trainOnDriver(List<RunConfig> runs, boolean record) {
-    DiagnoseFixed diagnose = new DiagnoseFixed(data, reference, tolerance);
-    return FastTrainer.train(localData, runs, record, target()).stream()
-        .map(diagnose::call)
-        .toList();
-  }
-
-  private List<Trained> trainOnExecutors(List<RunConfig> runs, boolean record, String description) {
     jsc.setJobDescription(description);
-    try {
-      List<TrainingTask> tasks = TaskPlanner.plan(runs, n, jsc.defaultParallelism());
-      return jsc.parallelize(tasks, tasks.size())
-          .mapPartitions(new TrainTasks(data, record, target()))
-          .map(new DiagnoseFixed(data, reference, tolerance))
-          .collect();
-    } finally {
-      jsc.setJobDescription(null);
+    boolean record = runs.stream().allMatch(r -> r.epochs() <= MAX_RECORDED_EPOCHS);
+    List<TrainingTask> tasks = TaskPlanner.plan(runs, n, jsc.defaultParallelism());
+    for (Trained t :
+        jsc.parallelize(tasks, tasks.size())
+            .mapPartitions(new TrainTasks(data, record, target()))
+            .map(new DiagnoseFixed(data, reference, tolerance))
+            .collect()) {
+      byId.put(t.runId(), t);
     }
+    jsc.setJobDescription(null);
+    return byId;
   }
 
   /** The box a fixed run must end in, as for the sweep's own runs. */

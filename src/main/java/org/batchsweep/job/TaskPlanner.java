@@ -2,7 +2,6 @@ package org.batchsweep.job;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,50 +43,6 @@ public final class TaskPlanner {
   public static double runCost(RunConfig run, int n) {
     // Per step O(1); per epoch a little bookkeeping (the epoch's training MSE); per run set-up.
     return run.plannedSteps(n) + 4.0 * run.epochs() + 200;
-  }
-
-  /**
-   * Whether training {@code runs} on {@code n} points, all in one task, costs less than one task
-   * should carry ({@link #MIN_TASK_COST}): work better done where it is than shipped as a Spark
-   * job.
-   */
-  public static boolean cheaperThanATask(List<RunConfig> runs, int n) {
-    return totalCost(runs, groups(runs).values(), n) < MIN_TASK_COST;
-  }
-
-  /**
-   * Estimated cost of training {@code runs} on {@code n} points, in optimizer-step equivalents:
-   * each run's, and each of their {@code groups}' epoch orders once. The orders can outweigh the
-   * steps by far: a fixed run of 27,906 shuffled epochs at B 1000 takes 27,906 steps but builds
-   * orders worth 1.7·10⁸ on n = 1000.
-   */
-  static double totalCost(List<RunConfig> runs, Collection<List<RunConfig>> groups, int n) {
-    double total = cost(runs, n);
-    for (List<RunConfig> group : groups) {
-      total += groupOrderCost(group, n);
-    }
-    return total;
-  }
-
-  /** The runs' own costs ({@link #runCost}), without epoch orders. */
-  static double cost(List<RunConfig> runs, int n) {
-    double cost = 0;
-    for (RunConfig run : runs) {
-      cost += runCost(run, n);
-    }
-    return cost;
-  }
-
-  /**
-   * Runs that share epoch orders: same seed, shuffle setting and precision, in first-seen order.
-   */
-  private static Map<String, List<RunConfig>> groups(List<RunConfig> runs) {
-    Map<String, List<RunConfig>> groups = new LinkedHashMap<>();
-    for (RunConfig run : runs) {
-      String key = run.seed() + "/" + run.shuffle() + "/" + run.precision();
-      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(run);
-    }
-    return groups;
   }
 
   /** Cost of building one epoch's order and prefix sums, shared by a whole task. */
@@ -165,14 +120,25 @@ public final class TaskPlanner {
   }
 
   public static List<TrainingTask> plan(List<RunConfig> runs, int n, int cores) {
-    Map<String, List<RunConfig>> groups = groups(runs);
-    double total = totalCost(runs, groups.values(), n);
+    Map<String, List<RunConfig>> groups = new LinkedHashMap<>();
+    double total = 0;
+    for (RunConfig run : runs) {
+      String key = run.seed() + "/" + run.shuffle() + "/" + run.precision();
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(run);
+      total += runCost(run, n);
+    }
+    for (List<RunConfig> group : groups.values()) {
+      total += groupOrderCost(group, n);
+    }
     double target = Math.max(1, total / (Math.max(1, cores) * TASKS_PER_CORE));
 
     List<List<RunConfig>> chunks = new ArrayList<>();
     List<Double> costs = new ArrayList<>();
     for (List<RunConfig> group : groups.values()) {
-      double groupCost = cost(group, n);
+      double groupCost = 0;
+      for (RunConfig run : group) {
+        groupCost += runCost(run, n);
+      }
       double orderCost = groupOrderCost(group, n);
       double wanted = Math.ceil(groupCost / target);
       if (orderCost > 0) {

@@ -38,19 +38,6 @@ class TaskPlannerTest {
   }
 
   @Test
-  void aBatchIsCheaperThanATaskOnlyWithItsEpochOrdersCounted() {
-    // n = 1000, 10 epochs: a few hundred steps, and orders of 6·1000 a shuffled epoch.
-    assertThat(TaskPlanner.cheaperThanATask(bothOrders(), 1000)).isTrue();
-    // 10^6 points: each shuffled epoch's order costs 6·10^6, so 10 epochs pass 10^7, although
-    // the runs' own steps (batch size 10^6) stay far below it.
-    List<RunConfig> shuffledLargeBatch = runs(true, 1_000_000);
-    assertThat(TaskPlanner.cost(shuffledLargeBatch, 1_000_000))
-        .isLessThan(TaskPlanner.MIN_TASK_COST);
-    assertThat(TaskPlanner.cheaperThanATask(shuffledLargeBatch, 1_000_000)).isFalse();
-    assertThat(TaskPlanner.cheaperThanATask(runs(false, 1_000_000), 1_000_000)).isTrue();
-  }
-
-  @Test
   void costlyRunsAreSplitIntoSeveralTasksPerCoreEachPlannedOnce() {
     // n = 10^7 unshuffled: batch size 1 alone takes 10^8 steps.
     List<RunConfig> runs = runs(false, 1, 2, 5, 10, 50, 100, 500, 1000);
