@@ -2,7 +2,10 @@ package org.batchsweep.answer;
 
 /**
  * The aggregate of one setting × batch size × diagnosis, as Spark computes it: run and converged
- * counts and medians over the seeds (NaN when a column is null for every run).
+ * counts, the mean objective slope, and the lower medians over the seeds of the steps taken and
+ * needed. Those two medians are what the step-budget words name, and only for a setting's largest
+ * step-budget batch size ({@link StepBudgetMedians}); every other cell holds NaN there, as a cell
+ * does when the column is null for every run.
  */
 record Cell(
     Setting setting,
@@ -17,4 +20,23 @@ record Cell(
     long converged,
     double objectiveSlope,
     double steps,
-    double stepsNeeded) {}
+    double stepsNeeded) {
+
+  /** This cell with the medians of its steps taken and needed. */
+  Cell withSteps(double steps, double stepsNeeded) {
+    return new Cell(
+        setting,
+        optimizer,
+        lr,
+        momentum,
+        loss,
+        shuffle,
+        batchSize,
+        diagnosis,
+        runs,
+        converged,
+        objectiveSlope,
+        steps,
+        stepsNeeded);
+  }
+}

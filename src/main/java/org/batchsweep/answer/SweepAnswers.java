@@ -209,9 +209,7 @@ public final class SweepAnswers {
             .agg(
                 count(lit(1)),
                 sum(when(col(RunRow.CONVERGED), 1).otherwise(0)),
-                avg(col(RunRow.OBJECTIVE_SLOPE)),
-                Medians.lower(col(RunRow.STEPS).cast("double")),
-                Medians.lower(col(RunRow.STEPS_NEEDED)))
+                avg(col(RunRow.OBJECTIVE_SLOPE)))
             .collectAsList();
     for (Row r : rows) {
       LinkedHashMap<String, Object> values = new LinkedHashMap<>();
@@ -231,10 +229,10 @@ public final class SweepAnswers {
               r.getLong(k + 2),
               r.getLong(k + 3),
               doubleOrNaN(r, k + 4),
-              doubleOrNaN(r, k + 5),
-              doubleOrNaN(r, k + 6)));
+              Double.NaN,
+              Double.NaN));
     }
-    return cells;
+    return StepBudgetMedians.fill(runs, axes, cells);
   }
 
   /** The fixes of a sweep by setting and failure kind (a handful of rows per setting). */

@@ -149,6 +149,53 @@ class AnswersIT {
   }
 
   @Test
+  void stepBudgetWordsNameTheLowerMediansAtEachSettingsLargestStepBudgetBatchSize() {
+    String axes = String.join(", ", varying);
+    // percentile_disc(0.5) is the ⌈n/2⌉-th smallest of n: the lower median, computed apart from
+    // the answers' own aggregate.
+    Map<String, String> expected = new TreeMap<>();
+    for (Row r :
+        spark
+            .sql(
+                "SELECT "
+                    + axes
+                    + ", batch_size, percentile_disc(0.5) WITHIN GROUP (ORDER BY steps),"
+                    + " percentile_disc(0.5) WITHIN GROUP (ORDER BY steps_needed)"
+                    + " FROM runs WHERE sweep_id = 'multi' AND diagnosis = 'step-budget'"
+                    + " AND ("
+                    + axes
+                    + ", batch_size) IN (SELECT "
+                    + axes
+                    + ", max(batch_size)"
+                    + " FROM runs WHERE sweep_id = 'multi' AND diagnosis = 'step-budget'"
+                    + " GROUP BY "
+                    + axes
+                    + ") GROUP BY "
+                    + axes
+                    + ", batch_size")
+            .collectAsList()) {
+      int k = varying.size();
+      String needed =
+          r.isNullAt(k + 2) ? "an unknown number" : Words.f("≈ %.0f", r.getDouble(k + 2));
+      expected.put(
+          key(r),
+          Words.f(
+              "%.0f steps at B %d against at least %s needed",
+              ((Number) r.get(k + 1)).doubleValue(), r.getInt(k), needed));
+    }
+    assertThat(expected).as("settings with step-budget runs").hasSizeGreaterThan(3);
+    Map<String, String> named = new TreeMap<>();
+    for (SettingAnswer s : SweepAnswers.load(store, "multi").settings()) {
+      for (SettingAnswer.Failure f : s.failures()) {
+        if (f.diagnosis().equals("step-budget")) {
+          named.put(s.setting().text(), f.why().substring(0, f.why().indexOf(';')));
+        }
+      }
+    }
+    assertThat(named).isEqualTo(expected);
+  }
+
+  @Test
   void shuffledBroadcastRunsAreWrongObjectiveAtEveryBatchSize() {
     List<Row> rows =
         spark
