@@ -524,7 +524,8 @@ final class ReportPage {
       th { font-weight: 600; background: #fafafa; }
       table.numbers td { font-variant-numeric: tabular-nums; }
       .scroll { overflow-x: auto; }
-      table.diagnoses td.n, table.diagnoses th.n { text-align: center; min-width: 64px; white-space: nowrap; }
+      /* Narrow count cells: the seed's five bands and its total fit the page without scrolling. */
+      table.diagnoses td.n, table.diagnoses th.n { text-align: center; min-width: 56px; padding: 5px 6px; white-space: nowrap; }
       table.diagnoses th[rowspan] { white-space: nowrap; }
       table.diagnoses td.n { font-variant-numeric: tabular-nums; line-height: 1.15; }
       table.diagnoses td.n small { display: block; font-size: 11px; color: #444; }
