@@ -122,11 +122,7 @@ public final class Fixes {
       if (changes.isEmpty()) {
         continue;
       }
-      LinkedHashMap<String, Object> values = new LinkedHashMap<>();
-      for (String axis : axes.varying()) {
-        values.put(axis, r.getAs(axis));
-      }
-      Attempt attempt = new Attempt(new Setting(values), kind, original);
+      Attempt attempt = new Attempt(Setting.of(axes.varying(), r), kind, original);
       attempt.changes = changes;
       attempts.add(attempt);
     }

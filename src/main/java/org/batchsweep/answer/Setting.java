@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Row;
 import org.batchsweep.optim.OptimizerNames;
 
 /**
@@ -14,6 +15,15 @@ import org.batchsweep.optim.OptimizerNames;
  * nothing but batch size and seed varies).
  */
 public record Setting(LinkedHashMap<String, Object> values) {
+
+  /** The setting of {@code row}: its values of the columns named by {@code axes}, in that order. */
+  static Setting of(List<String> axes, Row row) {
+    LinkedHashMap<String, Object> values = new LinkedHashMap<>();
+    for (String axis : axes) {
+      values.put(axis, row.getAs(axis));
+    }
+    return new Setting(values);
+  }
 
   /**
    * Orders settings axis by axis, each by its natural order (false before true, numbers ascending).

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -56,15 +55,13 @@ final class StepBudgetMedians {
                 Medians.lower(col(RunRow.STEPS).cast("double")),
                 Medians.lower(col(RunRow.STEPS_NEEDED)))
             .collectAsList()) {
-      LinkedHashMap<String, Object> values = new LinkedHashMap<>();
-      for (int i = 0; i < axes.varying().size(); i++) {
-        values.put(axes.varying().get(i), r.get(i));
-      }
-      Setting setting = new Setting(values);
+      Setting setting = Setting.of(axes.varying(), r);
       int k = axes.varying().size();
       Integer at = largest.get(setting);
       if (at != null && at == r.getInt(k)) {
-        medians.put(setting, new double[] {doubleOrNaN(r, k + 1), doubleOrNaN(r, k + 2)});
+        medians.put(
+            setting,
+            new double[] {SweepAnswers.doubleOrNaN(r, k + 1), SweepAnswers.doubleOrNaN(r, k + 2)});
       }
     }
     List<Cell> filled = new ArrayList<>(cells.size());
@@ -77,9 +74,5 @@ final class StepBudgetMedians {
       filled.add(named ? c.withSteps(m[0], m[1]) : c);
     }
     return filled;
-  }
-
-  private static double doubleOrNaN(Row r, int i) {
-    return r.isNullAt(i) ? Double.NaN : ((Number) r.get(i)).doubleValue();
   }
 }

@@ -212,13 +212,9 @@ public final class SweepAnswers {
                 avg(col(RunRow.OBJECTIVE_SLOPE)))
             .collectAsList();
     for (Row r : rows) {
-      LinkedHashMap<String, Object> values = new LinkedHashMap<>();
-      for (String axis : axes.varying()) {
-        values.put(axis, r.get(keys.indexOf(axis)));
-      }
       cells.add(
           new Cell(
-              new Setting(values),
+              Setting.of(axes.varying(), r),
               r.getAs(RunRow.OPTIMIZER),
               r.<Double>getAs(RunRow.LR),
               r.<Double>getAs(RunRow.MOMENTUM),
@@ -280,7 +276,7 @@ public final class SweepAnswers {
     return epochs - lr;
   }
 
-  private static double doubleOrNaN(Row r, int i) {
+  static double doubleOrNaN(Row r, int i) {
     return r.isNullAt(i) ? Double.NaN : ((Number) r.get(i)).doubleValue();
   }
 

@@ -3,7 +3,6 @@ package org.batchsweep.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,30 +26,14 @@ class InterruptIT {
   @Timeout(value = 6, unit = TimeUnit.MINUTES)
   void ctrlCSaysHowToResumeInTwoLinesAndTheCommandWorks() throws Exception {
     Submit submit = new Submit(work);
-    Submit.Running driver =
-        submit.startInterruptible(
-            "interrupted",
-            "--master",
-            "local[2]",
-            "run",
-            "--sweep-id",
-            "intr",
-            "--out",
-            "out",
-            "--set",
-            "grid.seed=[0,1,2,3,4,5,6,7]",
-            "--set",
-            "train.epochs=300",
-            "--set",
-            "limits.chunk_runs=400",
-            "--set",
-            "train.record_epochs=false");
-    driver.awaitCondition(
-        "the sweep's first chunk",
-        Duration.ofMinutes(3),
-        () -> Submit.chunkCommitted(work.resolve("out"), "intr"));
-    driver.interrupt();
-    Submit.Result interrupted = driver.await(Duration.ofSeconds(90));
+    List<String> args =
+        new ArrayList<>(
+            List.of("--master", "local[2]", "run", "--sweep-id", "intr", "--out", "out"));
+    args.addAll(Submit.SLOW_SWEEP);
+    Submit.Result interrupted =
+        submit
+            .startInterruptible("interrupted", args.toArray(String[]::new))
+            .interruptAfterFirstChunk(work.resolve("out"), "intr");
     assertThat(interrupted.exitCode())
         .as(interrupted.describe())
         .isEqualTo(RunInterruption.EXIT_INTERRUPTED);

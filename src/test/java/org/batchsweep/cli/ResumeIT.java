@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.batchsweep.testing.Submit;
 import org.junit.jupiter.api.Test;
@@ -21,25 +23,12 @@ class ResumeIT {
   @Timeout(value = 12, unit = TimeUnit.MINUTES)
   void aKilledSweepShowsAsRunningAndResumesToOneRowPerGridPoint() throws Exception {
     Submit submit = new Submit(work);
-    Submit.Running driver =
-        submit.start(
-            "--master",
-            "local[2]",
-            "run",
-            "--sweep-id",
-            "killed",
-            "--out",
-            "out",
-            "--set",
-            "grid.seed=[0,1,2,3,4,5,6,7]",
-            "--set",
-            "train.epochs=300",
-            "--set",
-            "limits.chunk_runs=400",
-            "--set",
-            "train.record_epochs=false",
-            "--set",
-            "fixes.enabled=false");
+    List<String> args =
+        new ArrayList<>(
+            List.of("--master", "local[2]", "run", "--sweep-id", "killed", "--out", "out"));
+    args.addAll(Submit.SLOW_SWEEP);
+    args.addAll(List.of("--set", "fixes.enabled=false"));
+    Submit.Running driver = submit.start(args.toArray(String[]::new));
     try {
       driver.awaitCondition(
           "the sweep's first chunk",

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.batchsweep.testing.Submit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -90,19 +90,14 @@ class ShellIT {
     Path script = work.resolve("commands.txt");
     Files.writeString(
         script,
-        "run --sweep-id intr --out out --set 'grid.seed=[0,1,2,3,4,5,6,7]' --set train.epochs=300"
-            + " --set limits.chunk_runs=400 --set train.record_epochs=false\n"
-            + "sql \"SELECT 'after the run' AS next\" --out out\n");
-    Submit.Running shell =
+        "run --sweep-id intr --out out "
+            + Submit.SLOW_SWEEP.stream().map(w -> "'" + w + "'").collect(Collectors.joining(" "))
+            + "\nsql \"SELECT 'after the run' AS next\" --out out\n");
+    Submit.Result interrupted =
         new Submit(work)
             .withInput(script)
-            .startInterruptible("shell", "--master", "local[2]", "shell");
-    shell.awaitCondition(
-        "the sweep's first chunk",
-        Duration.ofMinutes(3),
-        () -> Submit.chunkCommitted(work.resolve("out"), "intr"));
-    shell.interrupt();
-    Submit.Result interrupted = shell.await(Duration.ofSeconds(90));
+            .startInterruptible("shell", "--master", "local[2]", "shell")
+            .interruptAfterFirstChunk(work.resolve("out"), "intr");
 
     assertThat(interrupted.exitCode())
         .as(interrupted.describe())

@@ -26,6 +26,21 @@ public final class Submit {
   /** How long {@link #run(String...)} waits before it kills ./submit and fails. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
+  /**
+   * {@code --set} options for a sweep of 3,200 runs in chunks of 400 that trains long enough to be
+   * stopped after its first chunk is committed ({@link #chunkCommitted}).
+   */
+  public static final List<String> SLOW_SWEEP =
+      List.of(
+          "--set",
+          "grid.seed=[0,1,2,3,4,5,6,7]",
+          "--set",
+          "train.epochs=300",
+          "--set",
+          "limits.chunk_runs=400",
+          "--set",
+          "train.record_epochs=false");
+
   private static boolean classArchivePrepared;
 
   private final Path workDir;
@@ -140,6 +155,18 @@ public final class Submit {
       if (kill.waitFor() != 0) {
         throw new AssertionError("kill -INT " + process.pid() + " failed; " + result().describe());
       }
+    }
+
+    /**
+     * Ctrl-C ({@link #interrupt}) once the sweep {@code sweepId} running into {@code out} has
+     * committed its first chunk, then waits for the end.
+     */
+    public Result interruptAfterFirstChunk(Path out, String sweepId)
+        throws InterruptedException, IOException {
+      awaitCondition(
+          "the sweep's first chunk", Duration.ofMinutes(3), () -> chunkCommitted(out, sweepId));
+      interrupt();
+      return await(Duration.ofSeconds(90));
     }
 
     /** Waits for the end; on timeout kills the process tree and fails. */
